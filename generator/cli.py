@@ -1,0 +1,70 @@
+"""Command line: ``python -m generator {build,check,...}``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import pipeline, writer
+from .errors import GeneratorError
+
+EXIT_STALE = 1  # check: content/ differs from what build would write
+EXIT_INPUT = 2  # bad input: nothing was written
+
+DESCRIPTION = """\
+Turn the Arabic news articles in seeds/ into one reviewed YAML event record per
+meeting (content/events/) and the bilingual Markdown pages MkDocs renders
+(content/pages/). `mkdocs build` runs `build` for you through the MkDocs hook.
+"""
+
+
+def _paths(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--seeds", type=Path, default=Path("seeds"), metavar="DIR", help="folder of source articles (default: seeds)")
+    p.add_argument("--content", type=Path, default=Path("content"), metavar="DIR", help="folder the records and pages go to (default: content)")
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m generator", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    b = sub.add_parser("build", help="read seeds/, write content/ (only files whose bytes change)",
+                       description="Read every article, extract and merge the meetings, validate every record, and only then write content/. On any error nothing is written.")
+    _paths(b)
+    c = sub.add_parser("check", help="exit 1 and name the files when content/ is not what build would write",
+                       description="Compare the committed content/ with what `build` would write, without writing. Exit 0 when equal, 1 when not (naming each file), 2 on bad input.")
+    _paths(c)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        result = pipeline.run(args.seeds, args.content)
+    except GeneratorError as exc:
+        for problem in exc.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        print(f"error: {len(exc.problems)} problem(s); nothing written to {args.content}/", file=sys.stderr)
+        return EXIT_INPUT
+    except OSError as exc:
+        print(f"error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_INPUT
+    for notice in result.notices:
+        print(f"notice: {notice}", file=sys.stderr)
+    if args.command == "check":
+        changes = writer.diff(result.plan, args.content)
+        if changes.written or changes.removed:
+            print(f"{args.content}/ is not what `python -m generator build` would write:")
+            for rel in changes.written:
+                print(f"  differs: {args.content / rel}")
+            for rel in changes.removed:
+                print(f"  stale:   {args.content / rel}")
+            print("run `python -m generator build` (or `mkdocs build`) and commit the result")
+            return EXIT_STALE
+        print(f"{args.content}/ is up to date ({len(result.records)} records, {len(result.plan.files)} files)")
+        return 0
+    changes = writer.write(result.plan, args.content)
+    print(
+        f"{len(result.records)} records from {len(result.articles)} articles; "
+        f"{len(changes.written)} written, {len(changes.removed)} removed, {changes.unchanged} unchanged"
+    )
+    return 0

@@ -1,0 +1,141 @@
+"""The lexicon: what the extractor knows, loaded from data files and from CLDR.
+
+Kinds, cities, actors, people, series, topics and cue words live in YAML under
+``generator/lexicon/`` and are validated against ``schema/lexicon.schema.json``.
+Country, month and weekday names come from CLDR through Babel.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import jsonschema
+from babel import Locale
+
+from . import yamlio
+from .errors import GeneratorError, Problem
+from .model import Ref
+from .textnorm import fold, word_pattern
+
+LEXICON_DIR = Path(__file__).parent / "lexicon"
+SCHEMA_PATH = Path(__file__).parent / "schema" / "lexicon.schema.json"
+FILES = ("kinds", "cities", "actors", "people", "series", "topics", "cues", "numbers")
+
+
+# eq=False: hashed by identity, so a loaded lexicon can key caches.
+@dataclass(frozen=True, eq=False)
+class Entry:
+    ref: Ref
+    pattern: re.Pattern
+    extra: dict  # the rest of the entry (country, role, meeting titles, roles)
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    kinds: tuple[Entry, ...]
+    cities: tuple[Entry, ...]
+    actors: tuple[Entry, ...]
+    people: tuple[Entry, ...]
+    series: tuple[Entry, ...]
+    topics: tuple[Entry, ...]
+    countries: tuple[Entry, ...]
+    cues: dict  # name -> compiled pattern (status/attendance per value)
+    numbers: dict
+
+    def kind(self, kind_id: str) -> Entry:
+        return _by_id(self.kinds)[kind_id]
+
+    def by_id(self, table: str) -> dict[str, Entry]:
+        return _by_id(getattr(self, table))
+
+
+@functools.lru_cache(maxsize=None)
+def _by_id(entries):
+    return {e.ref.id: e for e in entries}
+
+
+def _entries(items, forms_key="forms", name=lambda i: (i["ar"], i["en"])) -> tuple[Entry, ...]:
+    out = []
+    for item in items:
+        ar, en = name(item)
+        extra = {k: v for k, v in item.items() if k not in ("id", "ar", "en", forms_key)}
+        out.append(Entry(Ref(item["id"], ar, en), re.compile(word_pattern(item[forms_key])), extra))
+    return tuple(out)
+
+
+def country_entries() -> tuple[Entry, ...]:
+    """Every ISO 3166 country CLDR names in Arabic, matched by its Arabic name."""
+    ar, en = Locale("ar").territories, Locale("en").territories
+    out = []
+    for code in sorted(ar):
+        if not re.fullmatch(r"[A-Z]{2}", code) or code in ("EU", "EZ", "UN", "QO", "ZZ", "XA", "XB") or code not in en:
+            continue
+        forms = [ar[code]]
+        # CLDR gives the long official form for a few; the short one is what news uses.
+        short = {"US": "أمريكا", "GB": "بريطانيا", "SA": "السعودية", "AE": "الإمارات"}.get(code)
+        if short:
+            forms.append(short)
+        out.append(Entry(Ref(code.lower(), ar[code], en[code]), re.compile(word_pattern(forms)), {"code": code}))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=4)
+def load(directory: Path = LEXICON_DIR) -> Lexicon:
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    data, problems = {}, []
+    for name in FILES:
+        path = directory / f"{name}.yml"
+        try:
+            data[name] = yamlio.load(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            problems.append(Problem(str(path), "", "lexicon file missing"))
+            continue
+        except Exception as exc:  # YAML syntax: one line with the position
+            mark = getattr(exc, "problem_mark", None)
+            problems.append(Problem(str(path), f"{mark.line + 1}" if mark else "", f"not valid YAML ({getattr(exc, 'problem', exc)})"))
+            continue
+        sub = dict(schema["files"][name])
+        sub["$defs"] = schema["$defs"]
+        for error in sorted(jsonschema.Draft202012Validator(sub).iter_errors(data[name]), key=lambda e: list(e.absolute_path)):
+            place = "/".join(str(p) for p in error.absolute_path) or "top"
+            problems.append(Problem(str(path), place, error.message))
+    if problems:
+        raise GeneratorError(problems)
+    ids = {}
+    for name in ("kinds", "cities", "actors", "people", "series", "topics"):
+        for i, item in enumerate(data[name]):
+            if (name, item["id"]) in ids:
+                problems.append(Problem(str(directory / f"{name}.yml"), str(i), f"duplicate id {item['id']!r}"))
+            ids[(name, item["id"])] = True
+    if problems:
+        raise GeneratorError(problems)
+    cues = data["cues"]
+    compiled = {
+        "meeting": re.compile(word_pattern(cues["meeting_words"])),
+        "another": re.compile(word_pattern(cues["another"])),
+        "host_verbs": re.compile(word_pattern(cues["host_verbs"])),
+        "speech_verbs": re.compile(word_pattern(cues["speech_verbs"])),
+        "status": {k: re.compile(word_pattern(v)) for k, v in cues["status"].items()},
+        "attendance": {k: re.compile(word_pattern(v)) for k, v in cues["attendance"].items()},
+        "count_units": {k: [fold(f) for f in v] for k, v in cues["count_units"].items()},
+    }
+    return Lexicon(
+        kinds=_entries(data["kinds"], "triggers", name=lambda i: (i["name"]["ar"], i["name"]["en"])),
+        cities=_entries(data["cities"]),
+        actors=_entries(data["actors"]),
+        people=_entries(data["people"]),
+        series=_entries(data["series"]),
+        topics=_entries(data["topics"]),
+        countries=country_entries(),
+        cues=compiled,
+        numbers=data["numbers"],
+    )
+
+
+def country(code: str) -> dict:
+    """A record's country object, names from CLDR."""
+    return {"code": code, "ar": Locale("ar").territories[code], "en": Locale("en").territories[code]}

@@ -1,0 +1,169 @@
+"""Merging: mentions from every article into one event per meeting.
+
+Mentions of the same kind on the same day with compatible places are one meeting.
+A mention whose date has no year (an article without a dateline) joins the meeting
+of the same kind on the same day and month that a dated source gives; a mention of
+no known kind joins the one meeting on its date. What cannot be placed is reported.
+Where sources disagree the event keeps every reading (``conflicts``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .errors import Problem
+from .model import Article, DateValue, Evidence, Mention, Participant, Ref, Statement
+
+
+@dataclass(frozen=True)
+class Reading:
+    value: object
+    seeds: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Event:
+    kind: Ref
+    date: DateValue
+    city: Ref | None
+    country: str | None  # ISO code
+    status: str
+    series: Ref | None
+    host: Ref | None
+    participants: tuple[Participant, ...]
+    participant_count: tuple[int, str] | None
+    attendance: str | None
+    topics: tuple[Ref, ...]
+    statements: tuple[Statement, ...]
+    sources: tuple[tuple[str, dt.date | None, str], ...]  # seed, published, status it reports
+    evidence: dict  # field -> tuple[Evidence, ...]
+    conflicts: tuple[tuple[str, tuple[Reading, ...], object, str], ...]  # field, readings, shown, why
+
+
+def _sort_key(m: Mention):
+    return (m.seed, m.order)
+
+
+def merge(mentions: list[Mention], articles: list[Article]) -> tuple[list[Event], list[Problem]]:
+    notices: list[Problem] = []
+    groups: list[list[Mention]] = []
+    dated = sorted((m for m in mentions if m.kind and m.date and m.date.year), key=lambda m: (m.date.start(), m.kind.id, _sort_key(m)))
+    for m in dated:
+        for g in groups:
+            head = g[0]
+            if head.kind == m.kind and head.date.start() == m.date.start() and _compatible(head, m):
+                g.append(m)
+                break
+        else:
+            groups.append([m])
+    for m in sorted((m for m in mentions if m.kind and m.date and m.date.year is None), key=_sort_key):
+        fits = [g for g in groups if g[0].kind == m.kind and (g[0].date.month, g[0].date.day) == (m.date.month, m.date.day) and _compatible(g[0], m)]
+        if len(fits) == 1:
+            fits[0].append(m)
+        else:
+            ev = m.evidence.get("date", m.evidence.get("kind", ()))
+            place = f"sentence {ev[0].sentence}" if ev else ""
+            why = "several" if fits else "no other"
+            notices.append(Problem(f"seeds/{m.seed}", place, f"the date {m.date_text!r} has no year and the article no dateline, and {why} source dates this {m.kind.id} meeting; not recorded"))
+    for m in sorted((m for m in mentions if m.kind and m.date is None), key=_sort_key):
+        ev = m.evidence.get("kind", ())
+        place = f"sentence {ev[0].sentence}" if ev else ""
+        notices.append(Problem(f"seeds/{m.seed}", place, f"a {m.kind.id} meeting with no date; not recorded"))
+    for m in sorted((m for m in mentions if m.kind is None and m.date and m.date.year and m.date.precision == "day"), key=_sort_key):
+        fits = [g for g in groups if g[0].date.start() == m.date.start()]
+        if len(fits) == 1:
+            fits[0].append(m)
+    events = [_event(sorted(g, key=_sort_key)) for g in groups]
+    return events, notices
+
+
+def _compatible(a: Mention, b: Mention) -> bool:
+    if a.city and b.city and a.city != b.city:
+        return False
+    if a.country and b.country and a.country.id != b.country.id:
+        return False
+    return True
+
+
+def _published_key(m: Mention):
+    # Newest source wins: sources without a dateline count as the oldest.
+    return (m.published is not None, m.published or dt.date.min, m.seed)
+
+
+def _event(group: list[Mention]) -> Event:
+    kinded = [m for m in group if m.kind]
+    evidence: dict[str, list[Evidence]] = {}
+    for m in group:
+        for name, evs in m.evidence.items():
+            bucket = evidence.setdefault(name, [])
+            bucket.extend(e for e in evs if e not in bucket)
+    evidence = {k: tuple(sorted(v, key=lambda e: (e.seed, e.sentence))) for k, v in evidence.items()}
+    conflicts = []
+    newest_first = sorted(group, key=_published_key, reverse=True)
+
+    def pick(name: str, get, shown_why: str = "the newest source wins"):
+        readings: dict = {}
+        for m in group:
+            value = get(m)
+            if value is not None:
+                readings.setdefault(value, []).append(m.seed)
+        if not readings:
+            return None
+        if len(readings) == 1:
+            return next(iter(readings))
+        shown = next(get(m) for m in newest_first if get(m) is not None)
+        conflicts.append((name, tuple(Reading(v, tuple(sorted(set(s)))) for v, s in readings.items()), shown, shown_why))
+        return shown
+
+    date = max((m.date for m in kinded), key=lambda d: (d.end_day is not None, d.year is not None))
+    date = date if date.year else next(m.date for m in kinded if m.date.year)
+    city = pick("place.city", lambda m: m.city)
+    country = pick("place.country", lambda m: m.country.id.upper() if m.country else None)
+    status = pick("status", lambda m: m.status)
+    series = pick("series", lambda m: m.series)
+    host = pick("host", lambda m: m.host)
+    count = pick("participant_count", lambda m: m.participant_count)
+    participants: dict[str, Participant] = {}
+    for m in group:
+        for p in m.participants:
+            known = participants.get(p.ref.id)
+            if known is None or (known.mode is None and p.mode):
+                participants[p.ref.id] = p
+    modes = {p.mode for p in participants.values() if p.mode}
+    online_meeting = any(m.online for m in group)
+    if online_meeting and not (modes - {"online"}) and city is None:
+        attendance = "online"
+    elif "online" in modes or online_meeting:
+        attendance = "mixed" if ("in_person" in modes or city or any(m.in_person for m in group)) else "online"
+    elif "in_person" in modes or any(m.in_person for m in group):
+        attendance = "in_person"
+    else:
+        attendance = None
+    topics: dict[str, Ref] = {}
+    for m in group:
+        for t in m.topics:
+            topics.setdefault(t.id, t)
+    statements = []
+    for m in group:
+        statements.extend(s for s in m.statements if s not in statements)
+    sources = {}
+    for m in group:
+        sources.setdefault(m.seed, (m.seed, m.published, m.status))
+    return Event(
+        kind=kinded[0].kind,
+        date=date,
+        city=city,
+        country=country,
+        status=status,
+        series=series,
+        host=host,
+        participants=tuple(participants.values()),
+        participant_count=count,
+        attendance=attendance,
+        topics=tuple(topics.values()),
+        statements=tuple(sorted(statements, key=lambda s: (s.evidence.seed, s.evidence.sentence))),
+        sources=tuple(sources[k] for k in sorted(sources)),
+        evidence=evidence,
+        conflicts=tuple(conflicts),
+    )

@@ -1,0 +1,56 @@
+"""The run: read every article, extract, merge, validate; then plan every file.
+
+Nothing is written here. ``plan()`` returns the complete set of files the generator
+owns under ``content/`` as bytes, or raises ``GeneratorError`` with every problem
+found. ``writer.write`` then applies the plan; so an error anywhere leaves
+``content/`` exactly as it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import corrections, extract, lexicon, merge, record, render, yamlio
+from .errors import Collector, Problem
+from .reader import read_seeds
+from .writer import Plan
+
+EVENTS = "events"
+PAGES = "pages"  # the MkDocs docs_dir
+RECORD_HEADER = "# Generated from seeds/ by `python -m generator build`. To change a field, add a\n# correction under content/corrections/ (see README); edits here are overwritten.\n"
+
+
+@dataclass(frozen=True)
+class Result:
+    plan: Plan
+    records: tuple[dict, ...]
+    articles: tuple
+    notices: tuple[Problem, ...]  # reported, not fatal: unanchored dates, stale corrections
+
+
+def run(seeds: Path, content: Path) -> Result:
+    problems = Collector()
+    articles, read_problems = read_seeds(seeds)
+    problems.extend(read_problems)
+    lex = lexicon.load()
+    mentions = [m for a in articles for m in extract.extract(a, lex)]
+    events, notices = merge.merge(mentions, articles)
+    records = [record.build(e, lex) for e in events]
+    fixes, fix_problems, fix_notices = corrections.load(content / corrections.FOLDER, lex)
+    problems.extend(fix_problems)
+    records, applied_notices = corrections.apply(records, fixes)
+    problems.extend(record.validate_all(records))
+    problems.raise_if_any()
+    records = sorted(records, key=lambda r: (r["date"]["start"], r["id"]))
+    files: dict[str, bytes] = {}
+    for rec in records:
+        files[f"{EVENTS}/{rec['id']}.yml"] = yamlio.dump(rec, RECORD_HEADER).encode("utf-8")
+    for rel, data in render.render_site(records, articles, lex).items():
+        files[f"{PAGES}/{rel}"] = data
+    return Result(
+        plan=Plan(files=dict(sorted(files.items())), owned=(EVENTS, PAGES)),
+        records=tuple(records),
+        articles=tuple(articles),
+        notices=tuple(notices) + tuple(fix_notices) + tuple(applied_notices),
+    )

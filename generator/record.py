@@ -1,0 +1,125 @@
+"""The event record: a merged ``Event`` as the dict written to content/events/<id>.yml.
+
+Key order here is the order in the file. The JSON Schema in
+``schema/event.schema.json`` validates every record on every build.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+
+from .errors import Problem
+from .lexicon import Lexicon, country
+from .merge import Event
+
+SCHEMA_PATH = Path(__file__).parent / "schema" / "event.schema.json"
+
+
+@functools.lru_cache(maxsize=1)
+def schema() -> dict:
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def event_id(event: Event) -> str:
+    d = event.date
+    day = d.start().isoformat() if d.precision == "day" else d.start().isoformat()[:7]
+    place = event.city.id if event.city else slug(country(event.country)["en"]) if event.country else None
+    return "-".join(p for p in (day, event.kind.id, place) if p)
+
+
+def title(event: Event, lex: Lexicon) -> dict:
+    """A title in each language, composed from the kind's meeting phrase and the place."""
+    kind = lex.kind(event.kind.id).extra
+    meeting = kind["meeting"]
+    if event.series and "meeting_in_series" in kind:
+        meeting = {lang: kind["meeting_in_series"][lang].format(series=getattr(event.series, lang)) for lang in ("ar", "en")}
+    place = event.city if event.city else None
+    names = {"ar": place.ar, "en": place.en} if place else country(event.country) if event.country else None
+    if names is None:
+        return {"ar": meeting["ar"], "en": meeting["en"]}
+    return {"ar": f"{meeting['ar']} في {names['ar']}", "en": f"{meeting['en']} in {names['en']}"}
+
+
+def _named(ref) -> dict | None:
+    return None if ref is None else {"id": ref.id, "ar": ref.ar, "en": ref.en}
+
+
+def _plain(value):
+    """Conflict readings as YAML-friendly values."""
+    if hasattr(value, "id") and hasattr(value, "en"):
+        return value.id
+    if isinstance(value, tuple):
+        return {"value": value[0], "of": value[1]}
+    return value
+
+
+def build(event: Event, lex: Lexicon) -> dict:
+    start, end = event.date.start(), event.date.end()
+    return {
+        "id": event_id(event),
+        "kind": event.kind.id,
+        "title": title(event, lex),
+        "date": {"start": start.isoformat(), "end": end.isoformat(), "precision": event.date.precision},
+        "place": {"city": _named(event.city), "country": country(event.country) if event.country else None},
+        "attendance": event.attendance,
+        "status": event.status,
+        "series": event.series.id if event.series else None,
+        "host": _named(event.host),
+        "participants": [{"id": p.ref.id, "ar": p.ref.ar, "en": p.ref.en, "mode": p.mode} for p in event.participants],
+        "participant_count": {"value": event.participant_count[0], "of": event.participant_count[1]} if event.participant_count else None,
+        "topics": [t.id for t in event.topics],
+        "statements": [
+            {
+                "speaker": s.speaker.id,
+                "kind": "direct" if s.direct else "reported",
+                "text": {"ar": s.text, "en": None},
+                "source": s.evidence.seed,
+                "sentence": s.evidence.sentence,
+            }
+            for s in event.statements
+        ],
+        "sources": [{"seed": seed, "published": published.isoformat() if published else None, "status": status} for seed, published, status in event.sources],
+        "evidence": {
+            name: [{"seed": e.seed, "sentence": e.sentence, "text": e.text} for e in event.evidence[name]]
+            for name in ("kind", "date", "place", "attendance", "status", "series", "host", "participants", "participant_count", "topics")
+            if event.evidence.get(name)
+        },
+        "conflicts": [
+            {
+                "field": name,
+                "readings": [{"value": _plain(r.value), "sources": list(r.seeds)} for r in readings],
+                "shown": _plain(shown),
+                "why": why,
+            }
+            for name, readings, shown, why in event.conflicts
+        ],
+        "corrections": [],
+    }
+
+
+def validate(rec: dict, where: str) -> list[Problem]:
+    validator = jsonschema.Draft202012Validator(schema(), format_checker=jsonschema.FormatChecker())
+    return [
+        Problem(where, "/".join(str(p) for p in err.absolute_path) or "top", err.message)
+        for err in sorted(validator.iter_errors(rec), key=lambda e: [str(p) for p in e.absolute_path])
+    ]
+
+
+def validate_all(records: list[dict]) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for rec in records:
+        rid = rec.get("id", "?")
+        problems.extend(validate(rec, f"content/events/{rid}.yml"))
+        seen[rid] = seen.get(rid, 0) + 1
+    problems.extend(Problem(f"content/events/{rid}.yml", "id", f"{n} meetings share this id") for rid, n in sorted(seen.items()) if n > 1)
+    return problems
