@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import corrections, extract, lexicon, merge, record, render, yamlio
+from . import corrections, extract, lexicon, merge, outputs, record, render, siteconfig, translations, yamlio
 from .errors import Collector, Problem
 from .reader import read_seeds
 from .writer import Plan
@@ -29,7 +29,9 @@ class Result:
     notices: tuple[Problem, ...]  # reported, not fatal: unanchored dates, stale corrections
 
 
-def run(seeds: Path, content: Path) -> Result:
+def run(seeds: Path, content: Path, project: Path | None = None) -> Result:
+    """``project`` holds mkdocs.yml (for the site URL); default: the folder above seeds/."""
+    site = siteconfig.load(project if project is not None else seeds.resolve().parent)
     problems = Collector()
     articles, read_problems = read_seeds(seeds)
     problems.extend(read_problems)
@@ -43,10 +45,13 @@ def run(seeds: Path, content: Path) -> Result:
     problems.extend(record.validate_all(records))
     problems.raise_if_any()
     records = sorted(records, key=lambda r: (r["date"]["start"], r["id"]))
-    files: dict[str, bytes] = {}
+    translator, catalog_files = translations.load(content, articles, records)
+    records = [translations.apply(r, translator) for r in records] if hasattr(translations, "apply") else records
+    files: dict[str, bytes] = dict(catalog_files)
     for rec in records:
         files[f"{EVENTS}/{rec['id']}.yml"] = yamlio.dump(rec, RECORD_HEADER).encode("utf-8")
-    for rel, data in render.render_site(records, articles, lex).items():
+    pages = {**render.render_site(records, articles, lex, site, translator), **outputs.render_outputs(records, lex, site)}
+    for rel, data in pages.items():
         files[f"{PAGES}/{rel}"] = data
     return Result(
         plan=Plan(files=dict(sorted(files.items())), owned=(EVENTS, PAGES)),

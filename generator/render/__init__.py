@@ -7,5 +7,5 @@ out. Templates live in ``generator/templates``.
 from __future__ import annotations
 
 
-def render_site(records, articles, lex) -> dict[str, bytes]:
+def render_site(records, articles, lex, site, translator) -> dict[str, bytes]:
     return {}
