@@ -46,7 +46,7 @@ def run(seeds: Path, content: Path, project: Path | None = None) -> Result:
     problems.raise_if_any()
     records = sorted(records, key=lambda r: (r["date"]["start"], r["id"]))
     translator, catalog_files = translations.load(content, articles, records)
-    records = [translations.apply(r, translator) for r in records] if hasattr(translations, "apply") else records
+    records = [translations.apply(r, translator) for r in records]
     files: dict[str, bytes] = dict(catalog_files)
     for rec in records:
         files[f"{EVENTS}/{rec['id']}.yml"] = yamlio.dump(rec, RECORD_HEADER).encode("utf-8")

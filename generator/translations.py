@@ -20,3 +20,9 @@ class Translator:
 def load(content, articles, records) -> tuple[Translator, dict[str, bytes]]:
     """The translator for this build, and the catalog files to write (path under content/)."""
     return Translator({}), {}
+
+
+def apply(record: dict, translator: Translator) -> dict:
+    """The record with each statement's English text from the catalog (None if missing)."""
+    statements = [{**s, "text": {"ar": s["text"]["ar"], "en": translator.get(s["text"]["ar"])}} for s in record["statements"]]
+    return {**record, "statements": statements}
