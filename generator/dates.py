@@ -162,12 +162,18 @@ def _plausible(v: DateValue) -> bool:
     return True
 
 
-def infer_year(value: DateValue, anchor: dt.date) -> DateValue:
-    """The year that puts the date nearest the article's dateline."""
-    best = min(
-        (anchor.year - 1, anchor.year, anchor.year + 1),
-        key=lambda y: (abs((value.with_year(y).start() - anchor).days), y) if _valid(value, y) else (10**6, y),
-    )
+def infer_year(value: DateValue, anchor: dt.date, tense: str | None = None) -> DateValue:
+    """The year that puts the date nearest the article's dateline.
+
+    ``tense`` ("future" or "past", from the sentence's verbs) narrows the choice to
+    dates on or after, or on or before, the dateline when one of them fits.
+    """
+    years = [y for y in (anchor.year - 1, anchor.year, anchor.year + 1) if _valid(value, y)]
+    if tense == "future":
+        years = [y for y in years if value.with_year(y).end() >= anchor] or years
+    elif tense == "past":
+        years = [y for y in years if value.with_year(y).start() <= anchor] or years
+    best = min(years, key=lambda y: (abs((value.with_year(y).start() - anchor).days), y))
     return value.with_year(best)
 
 
@@ -179,11 +185,11 @@ def _valid(value: DateValue, year: int) -> bool:
         return False
 
 
-def resolve(found: Found, anchor: dt.date | None, last_meeting: dt.date | None, past: bool) -> DateValue | None:
+def resolve(found: Found, anchor: dt.date | None, last_meeting: dt.date | None, past: bool, future: bool = False) -> DateValue | None:
     """A concrete date for a found expression, or None when it cannot be anchored."""
     if found.value is not None:
         if found.value.year is None and anchor is not None:
-            return infer_year(found.value, anchor)
+            return infer_year(found.value, anchor, "past" if past and not future else "future" if future and not past else None)
         return found.value
     if found.relative_days is not None:
         base = last_meeting if (found.relative_to_meeting and last_meeting) else anchor

@@ -20,7 +20,9 @@ from .model import Article, DateValue, Evidence, Mention, Participant, Ref, Sent
 from .textnorm import fold
 
 STATUS_ORDER = ("cancelled", "postponed", "held", "scheduled", "announced")
-PLACE_LEAD = re.compile(r"(?:^|\s)[وف]?(?:في|ب|داخل|العاصمة|مدينة|اجتماع|قمة|لقاء)\s*$")
+# What may stand right before a city that is the meeting's place: a preposition,
+# "the capital", a meeting word ("اجتماع كييف"), or a hosting verb ("تستضيف إسطنبول").
+PLACE_LEAD = re.compile(r"(?:^|\s)[وف]?(?:في|ب|داخل|العاصمة|مدينة|اجتماع|قمة|لقاء|تستضيف|يستضيف|ستستضيف|سيستضيف|استضافت|استضاف|احتضنت|احتضن|تحتضن)\s*$")
 CLAUSE = re.compile(r"[،,؛;.:!؟?]|\s-\s")
 QUOTE = re.compile(r"[:：]\s*([\"«“])(.*)([\"»”])\s*[.]?\s*$", re.S)
 THAT = re.compile(r"(?<!\w)(?:ان|انه|انها|إن|أن)(?!\w)")
@@ -80,12 +82,13 @@ def extract(article: Article, lex: Lexicon) -> list[Mention]:
         kinds = matches(lex.kinds, folded)
         kind = kinds[0][2].ref if kinds else None
         past = bool(cues["status"]["held"].search(folded))
+        future = bool(cues["status"]["scheduled"].search(folded) or cues["status"]["announced"].search(folded))
         last_date = current.date.start() if current and current.date and current.date.year else None
         date, date_text = None, None
         found = finder.find(folded)
         # An absolute date beats a weekday or relative phrase in the same sentence.
         for item in sorted(found, key=lambda f: f.value is None):
-            value = resolve(item, article.published, last_date, past)
+            value = resolve(item, article.published, last_date, past, future)
             if value is None and item.value is not None:
                 value = item.value  # no year and no dateline: anchored later by merging
             if value is not None:
@@ -250,6 +253,9 @@ def _freeze(d: _Draft, article: Article) -> Mention:
         country = next(iter(countries.values())).ref
     extra_countries = tuple(sorted(countries))
     evidence = {k: tuple(v) for k, v in d.evidence.items()}
+    if "status" not in evidence and "date" in evidence:
+        # No status word: the status follows from the date against the dateline.
+        evidence["status"] = evidence["date"]
     return Mention(
         seed=article.seed,
         published=article.published,
