@@ -117,3 +117,17 @@ def _get(rec, path):
         return None
     node, key = target
     return node[key]
+
+
+def validate(records: list[dict], fixes: list[Correction], validate_record) -> list[Problem]:
+    """Schema problems a correction introduced, reported against the correction file."""
+    problems = []
+    by_id = {r["id"]: r for r in records}
+    for fix in fixes:
+        rec = by_id.get(fix.event_id)
+        if rec is None:
+            continue
+        for problem in validate_record(rec, fix.file):
+            if problem.place == fix.field.replace(".", "/") or problem.place.startswith(fix.field.replace(".", "/") + "/"):
+                problems.append(Problem(fix.file, str(fix.index), f"value for {fix.field}: {problem.reason}"))
+    return sorted(set(problems), key=lambda p: (p.file, p.place, p.reason))

@@ -41,8 +41,9 @@ def run(seeds: Path, content: Path, project: Path | None = None) -> Result:
     records = [record.build(e, lex) for e in events]
     fixes, fix_problems, fix_notices = corrections.load(content / corrections.FOLDER, lex)
     problems.extend(fix_problems)
+    problems.extend(record.validate_all(records))  # the generator's own output
     records, applied_notices = corrections.apply(records, fixes)
-    problems.extend(record.validate_all(records))
+    problems.extend(corrections.validate(records, fixes, record.validate))  # blamed on the correction file
     problems.raise_if_any()
     records = sorted(records, key=lambda r: (r["date"]["start"], r["id"]))
     translator, catalog_files = translations.load(content, articles, records)

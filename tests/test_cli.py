@@ -1,0 +1,114 @@
+"""The command line as editors use it: build, check, bad input, corrections."""
+
+from __future__ import annotations
+
+from support import cli, make_tree, snapshot
+
+SEED_001 = "001_ae68e33f9df36568.txt"
+KYIV = "2026-01-03-national-security-advisers-kyiv"
+
+
+def test_help_explains_the_commands(tmp_path):
+    out = cli(tmp_path, "--help")
+    assert out.returncode == 0
+    for word in ("build", "check", "seeds/", "content/"):
+        assert word in out.stdout
+
+
+def test_build_twice_changes_nothing_and_check_agrees(tmp_path):
+    tree = make_tree(tmp_path)
+    first = cli(tree, "build")
+    assert first.returncode == 0, first.stderr
+    assert "3 records from 2 articles" in first.stdout
+    before = snapshot(tree / "content")
+    mtimes = {p: p.stat().st_mtime_ns for p in (tree / "content").rglob("*") if p.is_file()}
+    second = cli(tree, "build")
+    assert " 0 written, 0 removed" in second.stdout
+    assert snapshot(tree / "content") == before
+    assert {p: p.stat().st_mtime_ns for p in (tree / "content").rglob("*") if p.is_file()} == mtimes
+    assert cli(tree, "check").returncode == 0
+
+
+def test_check_fails_after_a_seed_changes_and_names_the_files(tmp_path):
+    tree = make_tree(tmp_path)
+    cli(tree, "build")
+    seed = tree / "seeds" / SEED_001
+    seed.write_text(seed.read_text(encoding="utf-8").replace("في 5 يناير", "في 7 يناير"), encoding="utf-8")
+    out = cli(tree, "check")
+    assert out.returncode == 1
+    assert "content/events/2026-01-05-chiefs-of-general-staff.yml" in out.stdout  # gone: now stale
+    assert "stale" in out.stdout and "differs" in out.stdout
+
+
+def test_bad_articles_are_all_reported_and_nothing_is_written(tmp_path):
+    tree = make_tree(tmp_path)
+    cli(tree, "build")
+    before = snapshot(tree / "content")
+    (tree / "seeds" / "002_bad_bytes.txt").write_bytes(b"date 2026-01-05 \xff\xfe")
+    (tree / "seeds" / "003_bad_date.txt").write_text("date 2026-02-30 نص", encoding="utf-8")
+    (tree / "seeds" / "004_empty.txt").write_text("", encoding="utf-8")
+    (tree / "seeds" / SEED_001).write_text((tree / "seeds" / SEED_001).read_text(encoding="utf-8").replace("5 يناير", "9 يناير"), encoding="utf-8")
+    out = cli(tree, "build")
+    assert out.returncode == 2
+    assert "Traceback" not in out.stderr
+    lines = out.stderr.strip().splitlines()
+    assert any(line.startswith("error: seeds/002_bad_bytes.txt:1: not valid UTF-8") for line in lines)
+    assert any(line.startswith("error: seeds/003_bad_date.txt:1: malformed dateline") for line in lines)
+    assert any(line.startswith("error: seeds/004_empty.txt: empty article") for line in lines)
+    assert lines[-1] == "error: 3 problem(s); nothing written to content/"
+    assert snapshot(tree / "content") == before  # the good change was not half-applied either
+
+
+def test_removed_article_removes_its_records(tmp_path):
+    tree = make_tree(tmp_path)
+    cli(tree, "build")
+    (tree / "seeds" / SEED_001).unlink()
+    out = cli(tree, "build")
+    assert out.returncode == 0
+    # Seed 000 alone has no dateline: its meeting cannot be dated, so it is reported.
+    assert "notice: seeds/000_f9219e1323404476.txt:sentence 1:" in out.stderr
+    assert "has no year and the article no dateline" in out.stderr
+    assert not list((tree / "content" / "events").glob("*.yml"))
+
+
+def test_editor_correction_survives_builds_and_is_recorded(tmp_path):
+    tree = make_tree(tmp_path)
+    cli(tree, "build")
+    fixes = tree / "content" / "corrections"
+    fixes.mkdir()
+    (fixes / f"{KYIV}.yml").write_text(
+        "- field: host\n  value: {id: ukraine, ar: أوكرانيا, en: Ukraine}\n  reason: Kyiv hosts the meeting.\n"
+        "- field: title.en\n  value: National security advisers meet in Kyiv\n  reason: Headline style.\n",
+        encoding="utf-8",
+    )
+    assert cli(tree, "check").returncode == 1  # the record does not have it yet
+    assert cli(tree, "build").returncode == 0
+    record = (tree / "content" / "events" / f"{KYIV}.yml").read_text(encoding="utf-8")
+    assert "host:\n  id: ukraine" in record
+    assert "  en: National security advisers meet in Kyiv\n" in record
+    assert "corrections:\n- field: host\n  generated: null\n" in record
+    again = cli(tree, "build")
+    assert " 0 written" in again.stdout and (fixes / f"{KYIV}.yml").exists()
+
+
+def test_correction_that_no_longer_applies_is_reported(tmp_path):
+    tree = make_tree(tmp_path)
+    fixes = tree / "content" / "corrections"
+    fixes.mkdir(parents=True)
+    (fixes / "2025-12-01-leaders-paris.yml").write_text("- field: status\n  value: held\n  reason: It happened.\n", encoding="utf-8")
+    (fixes / f"{KYIV}.yml").write_text("- field: place.city.nickname\n  value: x\n  reason: test\n", encoding="utf-8")
+    out = cli(tree, "build")
+    assert out.returncode == 0
+    assert "2025-12-01-leaders-paris.yml:0: no meeting '2025-12-01-leaders-paris' any more; this correction no longer applies" in out.stderr
+    assert f"{KYIV}.yml:0: the record has no field 'place.city.nickname'" in out.stderr
+
+
+def test_bad_correction_file_is_an_error_and_nothing_is_written(tmp_path):
+    tree = make_tree(tmp_path)
+    fixes = tree / "content" / "corrections"
+    fixes.mkdir(parents=True)
+    (fixes / f"{KYIV}.yml").write_text("- field: status\n  value: finished\n  reason: wrong value\n", encoding="utf-8")
+    out = cli(tree, "build")
+    assert out.returncode == 2
+    assert f"content/corrections/{KYIV}.yml:0: value for status: 'finished' is not one of" in out.stderr
+    assert not (tree / "content" / "events").exists()
