@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import pipeline, writer
+from . import pipeline, translations, writer
 from .errors import GeneratorError
 
 EXIT_STALE = 1  # check: content/ differs from what build would write
@@ -33,6 +33,10 @@ def parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="exit 1 and name the files when content/ is not what build would write",
                        description="Compare the committed content/ with what `build` would write, without writing. Exit 0 when equal, 1 when not (naming each file), 2 on bad input.")
     _paths(c)
+    t = sub.add_parser("translations", help="count translated, fuzzy and missing English entries, per seed",
+                       description="Report the English catalog (content/translations/en.po) as `build` would write it: translated, fuzzy and missing entries per seed. Writes nothing.")
+    _paths(t)
+    t.add_argument("--require-complete", action="store_true", help="exit 1 when any entry is missing or fuzzy")
     return p
 
 
@@ -50,6 +54,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INPUT
     for notice in result.notices:
         print(f"notice: {notice}", file=sys.stderr)
+    if args.command == "translations":
+        lines, code = translations.command(result.plan.files, args.content, args.require_complete)
+        print("\n".join(lines))
+        return code
     if args.command == "check":
         changes = writer.diff(result.plan, args.content)
         if changes.written or changes.removed:
@@ -67,4 +75,5 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(result.records)} records from {len(result.articles)} articles; "
         f"{len(changes.written)} written, {len(changes.removed)} removed, {changes.unchanged} unchanged"
     )
+    print(translations.summary(translations.status_of(result.plan.files)))
     return 0

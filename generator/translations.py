@@ -1,12 +1,71 @@
-"""The English translation catalog for article text (issue 4): content/translations/en.po.
+"""The English translation catalog for article text: ``content/translations/en.po``.
 
-Stub until the catalog lands: nothing is translated, so English pages show the Arabic
-original marked lang="ar" dir="rtl" with a "not yet translated" label.
+Structured facts reach the English pages from the lexicon, CLDR and templates. Free
+text taken from the articles does not: every sentence (the English source page shows
+the whole article, and evidence sentences are sentences), every statement's Arabic
+text (a direct quote is part of a sentence, so it is an entry of its own) and every
+front-matter title. This module keeps one gettext PO catalog of them, keyed by the
+exact Arabic text, that translators fill in with any PO editor.
+
+How a build treats the catalog (``load``):
+
+* **Extraction.** Each needed text is one entry, ``msgid`` = the Arabic text. Its
+  reference is ``#: seeds/<seed>:<sentence>`` (a title has no number); a text found in
+  several places is one entry with every reference. An extracted comment (``#.``) says
+  when the text is a title or a statement (direct quotes are stored, and translated,
+  without their quotation marks). Entries are ordered by seed, then sentence; a
+  title comes before the first sentence, quotes follow their sentence.
+* **Translations kept.** An entry whose Arabic is unchanged keeps its ``msgstr``,
+  flags, previous text and translator comments; references and extracted comments are
+  regenerated.
+* **Changed text.** When an article's text changes, the new text has no entry yet. If
+  a translated entry that is no longer needed is close to it (difflib ratio >= 0.6,
+  the cut-off ``Catalog.update`` uses), the new entry starts from that translation,
+  marked ``#, fuzzy`` with the old Arabic kept as ``#| msgid "..."``: a translator
+  sees what changed, fixes the English and removes the flag. Otherwise the new entry
+  starts empty.
+* **Obsolete text.** A translated entry no longer needed and not taken up by a changed
+  text is kept at the end of the file as an obsolete ``#~`` entry, so no translation
+  is lost; if its text comes back it is revived as fuzzy (to be checked once more).
+  Untranslated entries no longer needed carry nothing and are dropped. Delete ``#~``
+  entries by hand once they are of no use.
+* **Use.** ``Translator.get`` returns a translation only when it is there and not
+  fuzzy, else None; the English pages then show the Arabic original, marked
+  ``lang="ar" dir="rtl"``, with a "not yet translated" label.
+* **Deterministic bytes.** No creation date and no generator version in the header;
+  the translator fields (Last-Translator, Language-Team, PO-Revision-Date) are carried
+  over from the file as a PO editor left them. Strings are not wrapped (one line per
+  text, so a changed sentence is a one-line diff), and the same seeds and catalog
+  give the same bytes.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+import difflib
+import io
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from babel.messages.catalog import Catalog, Message
+from babel.messages.pofile import PoFileError, denormalize, generate_po, normalize, read_po, unescape
+
+from .errors import GeneratorError, Problem
+
+CATALOG = "translations/en.po"  # under content/
+LANGUAGE = "en"
+FUZZY = "fuzzy"
+FORMAT_FLAGS = ("python-format", "python-brace-format")  # Babel guesses these; article text is no format string
+CLOSE_ENOUGH = 0.6
+HEADER_COMMENT = """\
+# English translations of the article text the English pages show.
+# Kept by `python -m generator build`: it adds an entry for each new Arabic text,
+# marks entries whose Arabic changed as fuzzy (old Arabic under #|) and keeps
+# translations no longer needed as obsolete (#~) entries. Translators fill in
+# msgstr and remove the fuzzy flag once an entry is checked.
+"""
+TRANSLATOR_FIELDS = ("PO-Revision-Date", "Last-Translator", "Language-Team")
+BABEL_PLACEHOLDERS = ("FULL NAME <EMAIL@ADDRESS>", "LANGUAGE <LL@li.org>", "YEAR-MO-DA HO:MI+ZONE")
 
 
 @dataclass(frozen=True)
@@ -16,13 +75,268 @@ class Translator:
     def get(self, arabic: str) -> str | None:
         return self.entries.get(arabic)
 
+    @classmethod
+    def from_catalog(cls, catalog: Catalog) -> "Translator":
+        return cls({m.id: m.string for m in _messages(catalog) if m.string and not m.fuzzy})
 
-def load(content, articles, records) -> tuple[Translator, dict[str, bytes]]:
-    """The translator for this build, and the catalog files to write (path under content/)."""
-    return Translator({}), {}
+
+@dataclass(frozen=True)
+class Counts:
+    translated: int = 0
+    fuzzy: int = 0
+    missing: int = 0
+
+    @property
+    def complete(self) -> bool:
+        return not self.fuzzy and not self.missing
+
+    def add(self, state: str) -> "Counts":
+        return replace(self, **{state: getattr(self, state) + 1})
+
+
+@dataclass(frozen=True)
+class Status:
+    total: Counts
+    seeds: dict  # seed file name -> Counts (an entry used by several seeds counts in each)
+    obsolete: int
+
+
+def load(content: Path, articles, records) -> tuple[Translator, dict[str, bytes]]:
+    """The translator for this build, and the catalog file to write (path under content/)."""
+    path = content / CATALOG
+    old = read(path.read_bytes(), str(path)) if path.is_file() else None
+    catalog = merge(old, needed(articles, records))
+    return Translator.from_catalog(catalog), {CATALOG: dump(catalog)}
 
 
 def apply(record: dict, translator: Translator) -> dict:
     """The record with each statement's English text from the catalog (None if missing)."""
     statements = [{**s, "text": {"ar": s["text"]["ar"], "en": translator.get(s["text"]["ar"])}} for s in record["statements"]]
     return {**record, "statements": statements}
+
+
+# -- extraction ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Need:
+    text: str
+    location: tuple[str, int | None]  # ("seeds/<seed>", sentence number or None for a title)
+    comment: str | None
+    order: tuple  # (seed, sentence, rank, position)
+
+
+def needed(articles, records) -> list[Need]:
+    """Every Arabic text the English pages need, in catalog order."""
+    out: list[Need] = []
+    sentences: dict[tuple[str, int], str] = {}
+    for article in articles:
+        where = f"seeds/{article.seed}"
+        if article.title and article.title.strip():
+            out.append(Need(article.title, (where, None), "title", (article.seed, 0, 0, 0)))
+        for s in article.sentences:
+            sentences[(article.seed, s.index)] = s.text
+            out.append(Need(s.text, (where, s.index), None, (article.seed, s.index, 0, 0)))
+    for rec in records:
+        for st in rec["statements"]:
+            text, seed, number = st["text"]["ar"], st["source"], st["sentence"]
+            sentence = sentences.get((seed, number), "")
+            position = sentence.find(text)
+            kind = "direct quote, without its quotation marks" if st["kind"] == "direct" else "reported statement"
+            rank = 0 if text == sentence else 1
+            out.append(Need(text, (f"seeds/{seed}", number), f"{kind} ({st['speaker']})", (seed, number, rank, position)))
+    return sorted(out, key=lambda n: (n.order, n.text))
+
+
+# -- merging ------------------------------------------------------------------
+
+
+def merge(old: Catalog | None, needs: list[Need]) -> Catalog:
+    """The new catalog: ``needs`` in order, translations carried over from ``old``."""
+    old_active = {m.id: m for m in _messages(old)} if old is not None else {}
+    old_obsolete = dict(old.obsolete) if old is not None else {}
+    wanted: dict[str, list[Need]] = {}
+    for need in needs:
+        wanted.setdefault(need.text, []).append(need)
+    candidates = {k: m for k, m in old_active.items() if k not in wanted and m.string}
+    candidates.update({k: m for k, m in old_obsolete.items() if k not in wanted and k not in candidates and m.string})
+    taken: set[str] = set()
+    catalog = _new_catalog()
+    for text, group in wanted.items():
+        locations = list(dict.fromkeys(n.location for n in group))
+        comments = list(dict.fromkeys(n.comment for n in group if n.comment))
+        kept = old_active.get(text)
+        string, flags, previous, user = "", set(), [], []
+        if kept is not None:
+            string, flags, previous = kept.string, set(kept.flags), list(kept.previous_id)
+            user = list(kept.user_comments)
+        elif text in old_obsolete:
+            revived = old_obsolete[text]
+            string, flags, user = revived.string, {FUZZY} if revived.string else set(), list(revived.user_comments)
+        else:
+            match = _closest(text, group, candidates)
+            if match is not None:
+                taken.add(match.id)
+                string, flags, previous = match.string, {FUZZY}, [match.id]
+        if FUZZY not in flags:
+            previous = []
+        message = catalog.add(text, string, locations=locations, flags=flags, auto_comments=comments,
+                              user_comments=user, previous_id=previous)
+        _drop_format_flags(message)
+    for key, message in [*old_obsolete.items(), *old_active.items()]:
+        if key in wanted or key in taken or key in catalog.obsolete:
+            continue
+        if message.string or message.user_comments:
+            catalog.obsolete[key] = Message(key, message.string, user_comments=message.user_comments)
+            _drop_format_flags(catalog.obsolete[key])
+    return catalog
+
+
+def _closest(text: str, group: list[Need], candidates: dict) -> Message | None:
+    """The translated, no longer needed entry most like ``text`` (same seed wins a tie)."""
+    seeds = {n.location[0] for n in group}
+    best, best_key = None, None
+    for key, message in candidates.items():
+        matcher = difflib.SequenceMatcher(None, text, key, autojunk=False)
+        if matcher.real_quick_ratio() < CLOSE_ENOUGH or matcher.quick_ratio() < CLOSE_ENOUGH:
+            continue
+        ratio = matcher.ratio()
+        if ratio < CLOSE_ENOUGH:
+            continue
+        rank = (ratio, any(loc[0] in seeds for loc in message.locations))
+        if best_key is None or rank > best_key:
+            best, best_key = message, rank
+    return best
+
+
+# -- reading and writing ------------------------------------------------------
+
+
+def read(data: bytes, where: str) -> Catalog:
+    """Parse a catalog; a malformed one is a ``GeneratorError`` naming the line."""
+    try:
+        catalog = read_po(io.BytesIO(data), locale=LANGUAGE, abort_invalid=True)
+    except PoFileError as exc:
+        raise GeneratorError([Problem(where, str(exc.lineno + 1), f"not a valid PO file: {exc}")]) from None
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise GeneratorError([Problem(where, "", f"not a valid PO file: {exc}")]) from None
+    for message in [*_messages(catalog), *catalog.obsolete.values()]:
+        _take_previous(message)
+        _drop_format_flags(message)
+    return catalog
+
+
+def dump(catalog: Catalog) -> bytes:
+    """The catalog as PO text: fixed header, no wrapping, previous text on ``#|`` lines."""
+    previous = {m.id: m.previous_id[0] for m in _messages(catalog) if m.previous_id}
+    out = [HEADER_COMMENT, 'msgid ""\nmsgstr ""\n']
+    out += [f'"{name}: {value}\\n"\n' for name, value in _header(catalog)]
+    out.append("\n")
+    for chunk in generate_po(catalog, omit_header=True, width=0, include_previous=False, include_lineno=True):
+        if chunk.startswith("msgid "):  # an active entry (obsolete ones start with "#~ ")
+            # Babel wraps "#|" lines like comments, which splits the quoted text;
+            # one unwrapped line is what GNU gettext and PO editors read.
+            text = denormalize(chunk[len("msgid ") :].strip())
+            if text in previous:
+                out.append(f"#| msgid {normalize(previous[text], prefix='#| ', width=0)}\n")
+        out.append(chunk)
+    return "".join(out).rstrip("\n").encode("utf-8") + b"\n"
+
+
+def _header(catalog: Catalog) -> list[tuple[str, str]]:
+    fields = [("Project-Id-Version", "briefing article text"), ("Language", LANGUAGE)]
+    carried = {
+        "PO-Revision-Date": catalog.revision_date.strftime("%Y-%m-%d %H:%M%z") if isinstance(catalog.revision_date, dt.datetime) else catalog.revision_date,
+        "Last-Translator": catalog.last_translator,
+        "Language-Team": catalog.language_team,
+    }
+    fields += [(k, v) for k in TRANSLATOR_FIELDS if (v := carried[k]) and v not in BABEL_PLACEHOLDERS]
+    return fields + [
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/plain; charset=UTF-8"),
+        ("Content-Transfer-Encoding", "8bit"),
+        ("Plural-Forms", "nplurals=2; plural=(n != 1);"),
+    ]
+
+
+def _new_catalog() -> Catalog:
+    return Catalog(locale=LANGUAGE, fuzzy=False)
+
+
+def _messages(catalog: Catalog | None) -> list[Message]:
+    return [m for m in (catalog or []) if m.id and isinstance(m.id, str)]
+
+
+def _take_previous(message: Message) -> None:
+    """Babel reads ``#| msgid "..."`` lines as user comments; make them ``previous_id`` again."""
+    lines = [c[1:].strip() for c in message.user_comments if c.startswith("|")]
+    if not lines:
+        return
+    message.user_comments = [c for c in message.user_comments if not c.startswith("|")]
+    if lines[0].startswith("msgid "):
+        parts = [lines[0][len("msgid ") :]] + [line for line in lines[1:] if line.startswith('"')]
+        message.previous_id = ["".join(unescape(p) for p in parts)]
+
+
+def _drop_format_flags(message: Message) -> None:
+    for flag in FORMAT_FLAGS:
+        message.flags.discard(flag)
+
+
+# -- status -------------------------------------------------------------------
+
+
+def state(message: Message) -> str:
+    if message.fuzzy:
+        return "fuzzy"
+    return "translated" if message.string else "missing"
+
+
+def status(catalog: Catalog) -> Status:
+    total, seeds = Counts(), {}
+    for message in _messages(catalog):
+        kind = state(message)
+        total = total.add(kind)
+        for seed in dict.fromkeys(loc[0].removeprefix("seeds/") for loc in message.locations):
+            seeds[seed] = seeds.get(seed, Counts()).add(kind)
+    return Status(total, dict(sorted(seeds.items())), len(catalog.obsolete))
+
+
+def summary(st: Status) -> str:
+    """The one line ``build`` prints."""
+    t = st.total
+    return f"translations (en): {t.translated} translated, {t.fuzzy} fuzzy, {t.missing} missing"
+
+
+def report(st: Status, where: str) -> list[str]:
+    """The table ``python -m generator translations`` prints."""
+    width = max([len("all seeds"), *(len(s) for s in st.seeds)])
+    rows = [f"{'seed':<{width}}  {'translated':>10}  {'fuzzy':>5}  {'missing':>7}"]
+    for name, c in [*st.seeds.items(), ("all seeds", st.total)]:
+        rows.append(f"{name:<{width}}  {c.translated:>10}  {c.fuzzy:>5}  {c.missing:>7}")
+    entries = st.total.translated + st.total.fuzzy + st.total.missing
+    done = 100 * st.total.translated // entries if entries else 100
+    return [f"English translations in {where}: {done}% translated, {st.obsolete} obsolete kept", *rows]
+
+
+def status_of(files: dict) -> Status:
+    """The status of the catalog in a build's planned files."""
+    return status(read(files[CATALOG], CATALOG))
+
+
+def command(files: dict, content: Path, require_complete: bool) -> tuple[list[str], int]:
+    """``python -m generator translations``: the lines to print and the exit code.
+
+    The counts are those of the catalog as ``build`` would write it (the seeds as they
+    are now merged into the committed file); 1 with ``require_complete`` when any entry
+    is fuzzy or missing.
+    """
+    where = content / CATALOG
+    st = status_of(files)
+    lines = report(st, str(where))
+    if not where.is_file() or where.read_bytes() != files[CATALOG]:
+        lines.append(f"note: {where} is not up to date with seeds/; `python -m generator build` updates it")
+    if require_complete and not st.total.complete:
+        lines.append(f"incomplete: {st.total.fuzzy} fuzzy and {st.total.missing} missing entries need a translator")
+        return lines, 1
+    return lines, 0
