@@ -33,6 +33,10 @@ def parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="exit 1 and name the files when content/ is not what build would write",
                        description="Compare the committed content/ with what `build` would write, without writing. Exit 0 when equal, 1 when not (naming each file), 2 on bad input.")
     _paths(c)
+    r = sub.add_parser("review", help="Markdown report of what the working tree does to the content, against a git revision",
+                       description="Compare the records committed at REV with what `build` would produce now (in memory): meetings added, removed, changed field by field, new conflicts, translations, stale corrections, notices. Report on stdout, exit 0; exit 2 on a bad revision, outside a git repository or on bad input.")
+    _paths(r)
+    r.add_argument("--base", metavar="REV", default=None, help="git revision to compare with (default: origin/main if it exists, else HEAD)")
     t = sub.add_parser("translations", help="count translated, fuzzy and missing English entries, per seed",
                        description="Report the English catalog (content/translations/en.po) as `build` would write it: translated, fuzzy and missing entries per seed. Writes nothing.")
     _paths(t)
@@ -42,6 +46,10 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.command == "review":
+        from . import review
+
+        return review.command(args.seeds, args.content, args.base)
     try:
         result = pipeline.run(args.seeds, args.content)
     except GeneratorError as exc:
