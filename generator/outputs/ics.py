@@ -1,0 +1,99 @@
+"""iCalendar (RFC 5545) files through the ``icalendar`` library.
+
+One file per meeting and one with every meeting, in each language. Decisions:
+
+- All-day events: ``DTSTART;VALUE=DATE`` is the first day, ``DTEND`` the day after
+  the last (RFC 5545 end is exclusive).
+- Month precision (the sources name the month, not the day): the event spans the
+  whole month, all-day, and the description says the day is not stated. The meeting
+  stays in the calendar (a reader still sees it in the right month) and no day is
+  invented. Every event is ``TRANSP:TRANSPARENT``: a briefing entry never makes the
+  reader busy, so a month-long span blocks nothing.
+- ``STATUS``: announced → TENTATIVE (said to be planned, no firm arrangement);
+  scheduled → CONFIRMED (a date is set); held → CONFIRMED; cancelled → CANCELLED;
+  postponed → TENTATIVE with the summary prefixed "Postponed:" / "مؤجل:" (the date in
+  the record no longer holds but the meeting is not called off; CANCELLED would make
+  many clients hide it). Cancelled summaries get the same kind of prefix.
+- ``UID``: ``<id>.<lang>@<site host>``, from the record id, so it never changes.
+- ``DTSTAMP``: midnight UTC of the newest source's dateline (the meeting's first day
+  when no source has one), never the clock: the same records give the same bytes.
+- Text (summary, location, description, categories) carries ``LANGUAGE=ar|en``; the
+  library escapes it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import icalendar
+
+from . import labels, stamps, urls
+
+STATUS = {"announced": "TENTATIVE", "scheduled": "CONFIRMED", "held": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
+PREFIXED = ("postponed", "cancelled")
+
+
+def summary(rec: dict, lang: str) -> str:
+    title = rec["title"][lang] or rec["title"]["ar"]
+    return f"{labels.status(rec, lang)}: {title}" if rec["status"] in PREFIXED else title
+
+
+def description(rec: dict, lang: str, site) -> str:
+    lines = [
+        labels.when(rec, lang),
+        labels.location(rec, lang) or labels.word(lang, "place_unknown"),
+        f"{labels.word(lang, 'status')}: {labels.status(rec, lang)}",
+    ]
+    if rec.get("host"):
+        lines.append(f"{labels.word(lang, 'host')}: {rec['host'][lang]}")
+    lines.append(urls.page_url(site, rec["id"], lang))
+    return "\n".join(lines)
+
+
+def event(rec: dict, lang: str, lex, site) -> icalendar.Event:
+    text = {"LANGUAGE": lang}
+    ev = icalendar.Event()
+    ev.add("uid", urls.uid(site, rec, lang))
+    ev.add("dtstamp", stamps.utc_midnight(stamps.updated(rec)))
+    ev.add("dtstart", stamps.start(rec))
+    ev.add("dtend", stamps.end(rec) + dt.timedelta(days=1))
+    ev.add("summary", summary(rec, lang), parameters=text)
+    where = labels.location(rec, lang)
+    if where:
+        ev.add("location", where, parameters=text)
+    ev.add("description", description(rec, lang, site), parameters=text)
+    ev.add("url", urls.page_url(site, rec["id"], lang))
+    ev.add("categories", [labels.kind(lex, rec["kind"], lang)], parameters=text)
+    ev.add("status", STATUS[rec["status"]])
+    ev.add("transp", "TRANSPARENT")
+    return ev
+
+
+def calendar(events: list[icalendar.Event], name: str, lang: str, site, subscribed: bool = False) -> bytes:
+    cal = icalendar.Calendar()
+    cal.add("prodid", f"-//{urls.host(site)}//Briefing generator//{lang.upper()}")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("name", name)  # RFC 7986
+    cal.add("x-wr-calname", name)
+    cal.add("url", urls.home_url(site, lang))
+    if subscribed:  # the all-meetings file is meant to be subscribed to
+        cal.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
+        cal.add("x-published-ttl", "P1D")
+    for ev in events:
+        cal.add_component(ev)
+    return cal.to_ical()
+
+
+def files(records, lex, site) -> dict[str, bytes]:
+    out: dict[str, bytes] = {}
+    for lang in urls.LANGS:
+        events = []
+        for rec in records:
+            ev = event(rec, lang, lex, site)
+            events.append(ev)
+            out[urls.ics_path(lang, rec["id"])] = calendar([ev], f"{site.name} — {summary(rec, lang)}", lang, site)
+        name = f"{site.name} — {labels.word(lang, 'meetings')}"
+        out[urls.all_ics_path(lang)] = calendar(events, name, lang, site, subscribed=True)
+    return out
