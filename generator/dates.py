@@ -162,13 +162,15 @@ def _plausible(v: DateValue) -> bool:
     return True
 
 
-def infer_year(value: DateValue, anchor: dt.date, tense: str | None = None) -> DateValue:
+def infer_year(value: DateValue, anchor: dt.date, tense: str | None = None) -> DateValue | None:
     """The year that puts the date nearest the article's dateline.
 
     ``tense`` ("future" or "past", from the sentence's verbs) narrows the choice to
     dates on or after, or on or before, the dateline when one of them fits.
     """
     years = [y for y in (anchor.year - 1, anchor.year, anchor.year + 1) if _valid(value, y)]
+    if not years:  # e.g. 29 February with no leap year near the dateline
+        return None
     if tense == "future":
         years = [y for y in years if value.with_year(y).end() >= anchor] or years
     elif tense == "past":
@@ -180,6 +182,7 @@ def infer_year(value: DateValue, anchor: dt.date, tense: str | None = None) -> D
 def _valid(value: DateValue, year: int) -> bool:
     try:
         value.with_year(year).start()
+        value.with_year(year).end()
         return True
     except ValueError:
         return False

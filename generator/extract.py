@@ -56,16 +56,31 @@ class _Draft:
             bucket.append(ev)
 
 
+@functools.lru_cache(maxsize=64)
+def _table(entries: tuple[Entry, ...]):
+    """One regex for a whole lexicon table (one pass per sentence, not one per entry).
+
+    Each entry becomes a named group; the alternation lists longer forms first so
+    the longest form at a position wins, as it would entry by entry.
+    """
+    parts = [f"(?:{entry.pattern.pattern})" for entry in entries]
+    return re.compile("|".join(parts)) if parts else None
+
+
 def matches(entries: tuple[Entry, ...], folded: str) -> list[tuple[int, int, Entry]]:
     """Every lexicon entry found in ``folded``, left to right, longest match winning overlaps."""
-    hits = [(m.start(), m.end(), e) for e in entries for m in e.pattern.finditer(folded)]
-    hits.sort(key=lambda h: (h[0], -(h[1] - h[0]), h[2].ref.id))
-    out, end = [], -1
-    for hit in hits:
-        if hit[0] >= end:
-            out.append(hit)
-            end = hit[1]
-    return out
+    rx = _table(entries)
+    if rx is None:
+        return []
+    hits = []
+    pos = 0
+    while (m := rx.search(folded, pos)) is not None:
+        # The regex finds the leftmost position; of the entries matching there, the longest wins.
+        found = [(x.end(), i) for i, e in enumerate(entries) if (x := e.pattern.match(folded, m.start()))]
+        end, index = max(found, key=lambda t: (t[0], -t[1]))
+        hits.append((m.start(), end, entries[index]))
+        pos = max(end, m.start() + 1)
+    return hits
 
 
 def extract(article: Article, lex: Lexicon) -> list[Mention]:
@@ -89,7 +104,7 @@ def extract(article: Article, lex: Lexicon) -> list[Mention]:
         # An absolute date beats a weekday or relative phrase in the same sentence.
         for item in sorted(found, key=lambda f: f.value is None):
             value = resolve(item, article.published, last_date, past, future)
-            if value is None and item.value is not None:
+            if value is None and item.value is not None and article.published is None:
                 value = item.value  # no year and no dateline: anchored later by merging
             if value is not None:
                 date, date_text = value, item.text

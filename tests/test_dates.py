@@ -87,3 +87,8 @@ def test_impossible_day_is_not_a_date(finder):
 
 def test_bare_weekday_is_not_a_date(finder):
     assert finder.find(fold("قال إن السبت عطلة")) == []
+
+
+def test_day_that_exists_in_no_year_near_the_dateline_is_dropped(finder):
+    found = finder.find(fold("في 29 فبراير"))
+    assert resolve(found[0], dt.date(2026, 2, 1), None, False) is None

@@ -1,0 +1,104 @@
+"""Measure the generator on a synthetic corpus and print the figures.
+
+    .venv/bin/python bench/benchmark.py [--articles 2000] [--site]
+
+Writes N synthetic Arabic articles (kinds, cities and dates drawn from the lexicon in
+a fixed order, so every run is the same corpus) to a temporary tree, then times each
+stage of a build and reports peak memory. With --site it also times a full
+`mkdocs build` of that tree. Nothing here asserts: it prints numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator import extract, lexicon, merge, pipeline, record, writer  # noqa: E402
+from generator.reader import read_seeds  # noqa: E402
+
+MONTHS = ["يناير", "كانون الثاني", "جانفي", "فبراير", "آذار", "أبريل", "ماي", "حزيران", "تموز", "أوت", "أيلول", "أكتوبر"]
+
+
+def corpus(folder: Path, n: int) -> None:
+    lex = lexicon.load()
+    kinds = [k.extra["meeting"]["ar"] for k in lex.kinds if k.ref.id != "leaders"]
+    cities = [c.ref.ar for c in lex.cities]
+    topics = [t.ref.ar for t in lex.topics]
+    base = dt.date(2026, 1, 1)
+    for i in range(n):
+        published = base + dt.timedelta(days=i % 700)
+        day = published + dt.timedelta(days=3 + i % 9)
+        month = MONTHS[(day.month - 1) % 12] if day.month <= 12 else "يناير"
+        text = (
+            f"date {published.isoformat()}\n"
+            f"أعلنت مصادر رسمية أنه من المقرر عقد {kinds[i % len(kinds)]} في {cities[i % len(cities)]} "
+            f"يوم {day.day} {month}، لبحث {topics[i % len(topics)]} و{topics[(i * 7) % len(topics)]}.\n\n"
+            "وسيحضر الاجتماع ممثلون أوروبيون، فيما ينضم الفريق الأمريكي عبر الفيديو.\n\n"
+            "وقال زيلينسكي إن الاجتماع سيكون مهمًا للتنسيق بين الشركاء.\n"
+        )
+        (folder / f"{i:05d}_bench.txt").write_text(text, encoding="utf-8")
+
+
+def timed(label, fn, figures):
+    start = time.perf_counter()
+    value = fn()
+    figures.append((label, time.perf_counter() - start))
+    return value
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=2000)
+    ap.add_argument("--site", action="store_true", help="also time a full mkdocs build")
+    args = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
+    try:
+        (tmp / "seeds").mkdir()
+        corpus(tmp / "seeds", args.articles)
+        for name in ("mkdocs.yml",):
+            if (ROOT / name).exists():
+                shutil.copy(ROOT / name, tmp / name)
+        for name in ("overrides",):
+            if (ROOT / name).exists():
+                shutil.copytree(ROOT / name, tmp / name)
+        figures: list[tuple[str, float]] = []
+        lex = timed("load lexicon + CLDR names", lexicon.load, figures)
+        articles, problems = timed("read articles", lambda: read_seeds(tmp / "seeds"), figures)
+        mentions = timed("extract", lambda: [m for a in articles for m in extract.extract(a, lex)], figures)
+        events, notices = timed("merge", lambda: merge.merge(mentions, articles), figures)
+        timed("build + validate records", lambda: record.validate_all([record.build(e, lex) for e in events]), figures)
+        tracemalloc.start()
+        result = timed("whole pipeline (plan every file)", lambda: pipeline.run(tmp / "seeds", tmp / "content", project=tmp), figures)
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        timed("write content/ (first)", lambda: writer.write(result.plan, tmp / "content"), figures)
+        timed("write content/ (unchanged)", lambda: writer.write(result.plan, tmp / "content"), figures)
+        print(f"corpus: {len(articles)} articles, {sum(len(a.sentences) for a in articles)} sentences -> "
+              f"{len(mentions)} mentions -> {len(result.records)} records, {len(result.plan.files)} files "
+              f"({sum(map(len, result.plan.files.values())) / 1e6:.1f} MB); {len(problems)} problems, {len(notices)} notices")
+        for label, seconds in figures:
+            print(f"{label:36s} {seconds * 1000:10.1f} ms")
+        print(f"{'per article (whole pipeline)':36s} {figures[5][1] / max(1, len(articles)) * 1000:10.2f} ms")
+        print(f"{'peak traced memory (pipeline)':36s} {peak / 1e6:10.1f} MB")
+        if args.site and (tmp / "mkdocs.yml").exists():
+            start = time.perf_counter()
+            out = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=tmp, capture_output=True, text=True)
+            print(f"{'mkdocs build (site)':36s} {(time.perf_counter() - start) * 1000:10.1f} ms (exit {out.returncode})")
+        print(f"{'max resident set size (process)':36s} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:10.1f} MB")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
