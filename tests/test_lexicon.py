@@ -1,0 +1,45 @@
+"""The lexicon is data with a schema: bad entries are reported by file and place."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from generator import lexicon
+from generator.errors import GeneratorError
+
+
+@pytest.fixture
+def lex_dir(tmp_path):
+    target = tmp_path / "lexicon"
+    shutil.copytree(lexicon.LEXICON_DIR, target)
+    return target
+
+
+def test_shipped_lexicon_loads_with_cldr_countries():
+    lex = lexicon.load()
+    assert {"national-security-advisers", "chiefs-of-general-staff", "leaders", "defence-ministers", "foreign-ministers",
+            "energy-ministers", "technical-talks"} <= {k.ref.id for k in lex.kinds}
+    countries = {c.ref.id: c.ref for c in lex.countries}
+    assert countries["fr"].ar == "فرنسا" and countries["fr"].en == "France"
+    assert lexicon.country("UA") == {"code": "UA", "ar": "أوكرانيا", "en": "Ukraine"}
+
+
+def test_every_problem_is_reported_with_file_and_place(lex_dir):
+    (lex_dir / "cities.yml").write_text("- {id: Bad Id, en: X, ar: س, forms: [س]}\n- {id: ok, en: Y, ar: ص, country: XX1, forms: []}\n", encoding="utf-8")
+    (lex_dir / "topics.yml").write_text("- {id: a, en: A, ar: أ, forms: [أ]\n", encoding="utf-8")
+    with pytest.raises(GeneratorError) as info:
+        lexicon.load(lex_dir)
+    lines = [str(p) for p in info.value.problems]
+    assert any(line.startswith(f"{lex_dir / 'cities.yml'}:0/id:") for line in lines)
+    assert any(line.startswith(f"{lex_dir / 'cities.yml'}:0:") and "'country' is a required property" in line for line in lines)
+    assert any(line.startswith(f"{lex_dir / 'cities.yml'}:1/forms:") for line in lines)
+    assert any(line.startswith(f"{lex_dir / 'topics.yml'}:") and "not valid YAML" in line for line in lines)
+
+
+def test_duplicate_ids_are_reported(lex_dir):
+    with (lex_dir / "topics.yml").open("a", encoding="utf-8") as handle:
+        handle.write("- {id: sanctions, en: Sanctions again, ar: عقوبات, forms: [عقوبات]}\n")
+    with pytest.raises(GeneratorError, match="duplicate id 'sanctions'"):
+        lexicon.load(lex_dir)
