@@ -452,7 +452,7 @@ def report(
         out += ["", "### Generated files", ""]
         if stale_files:
             out.append(f"- {len(stale_files)} file(s) under content/ differ from what `python -m generator build` writes; run it and commit the result:")
-            out += _list([_code(f) for f in stale_files], "  ")
+            out += _list([_code(f) if not f.endswith(" (to be removed)") else f"{_code(f[: -len(' (to be removed)')])} (to be removed)" for f in stale_files], "  ")
         else:
             out.append("- content/ is what `python -m generator build` writes")
     return "\n".join(out) + "\n"
@@ -582,6 +582,7 @@ def command(seeds: Path, content: Path, base: str | None) -> int:
         print(f"error: {content / CATALOG}: not a readable PO catalog ({exc})", file=sys.stderr)
         return 2
     stale = writer.diff(result.plan, content)
+    stale_files = [(content / p).as_posix() for p in stale.written] + [f"{(content / p).as_posix()} (to be removed)" for p in stale.removed]
     text = report(
         old,
         result.records,
@@ -590,7 +591,7 @@ def command(seeds: Path, content: Path, base: str | None) -> int:
         notices=result.notices,
         old_catalog=old_catalog,
         new_catalog=new_catalog,
-        stale_files=[(content / p).as_posix() for p in stale.written + stale.removed],
+        stale_files=stale_files,
     )
     sys.stdout.write(text)
     return 0
