@@ -77,7 +77,7 @@ class Translator:
 
     @classmethod
     def from_catalog(cls, catalog: Catalog) -> "Translator":
-        return cls({m.id: m.string for m in _messages(catalog) if m.string and not m.fuzzy})
+        return cls({m.id: m.string for m in active(catalog) if m.string and not m.fuzzy})
 
 
 @dataclass(frozen=True)
@@ -153,7 +153,7 @@ def needed(articles, records) -> list[Need]:
 
 def merge(old: Catalog | None, needs: list[Need]) -> Catalog:
     """The new catalog: ``needs`` in order, translations carried over from ``old``."""
-    old_active = {m.id: m for m in _messages(old)} if old is not None else {}
+    old_active = {m.id: m for m in active(old)} if old is not None else {}
     old_obsolete = dict(old.obsolete) if old is not None else {}
     wanted: dict[str, list[Need]] = {}
     for need in needs:
@@ -220,7 +220,7 @@ def read(data: bytes, where: str) -> Catalog:
         raise GeneratorError([Problem(where, str(exc.lineno + 1), f"not a valid PO file: {exc}")]) from None
     except (UnicodeDecodeError, ValueError) as exc:
         raise GeneratorError([Problem(where, "", f"not a valid PO file: {exc}")]) from None
-    for message in [*_messages(catalog), *catalog.obsolete.values()]:
+    for message in [*active(catalog), *catalog.obsolete.values()]:
         _take_previous(message)
         _drop_format_flags(message)
     return catalog
@@ -228,7 +228,7 @@ def read(data: bytes, where: str) -> Catalog:
 
 def dump(catalog: Catalog) -> bytes:
     """The catalog as PO text: fixed header, no wrapping, previous text on ``#|`` lines."""
-    previous = {m.id: m.previous_id[0] for m in _messages(catalog) if m.previous_id}
+    previous = {m.id: m.previous_id[0] for m in active(catalog) if m.previous_id}
     out = [HEADER_COMMENT, 'msgid ""\nmsgstr ""\n']
     out += [f'"{name}: {value}\\n"\n' for name, value in _header(catalog)]
     out.append("\n")
@@ -263,7 +263,7 @@ def _new_catalog() -> Catalog:
     return Catalog(locale=LANGUAGE, fuzzy=False)
 
 
-def _messages(catalog: Catalog | None) -> list[Message]:
+def active(catalog: Catalog | None) -> list[Message]:
     return [m for m in (catalog or []) if m.id and isinstance(m.id, str)]
 
 
@@ -294,7 +294,7 @@ def state(message: Message) -> str:
 
 def status(catalog: Catalog) -> Status:
     total, seeds = Counts(), {}
-    for message in _messages(catalog):
+    for message in active(catalog):
         kind = state(message)
         total = total.add(kind)
         for seed in dict.fromkeys(loc[0].removeprefix("seeds/") for loc in message.locations):

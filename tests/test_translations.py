@@ -38,7 +38,7 @@ def catalog_of(tree):
 
 def entries(catalog):
     """Every active entry as comparable data: text -> (translation, flags, previous, references)."""
-    return {m.id: (m.string, sorted(m.flags), list(m.previous_id), sorted(m.locations, key=str)) for m in translations._messages(catalog)}
+    return {m.id: (m.string, sorted(m.flags), list(m.previous_id), sorted(m.locations, key=str)) for m in translations.active(catalog)}
 
 
 def row(stdout, name):
@@ -56,7 +56,7 @@ def test_repository_catalog_is_complete_and_up_to_date():
     st = translations.status(translations.read(CATALOG.read_bytes(), str(CATALOG)))
     assert st.total.translated == 26 and st.total.complete
     # The English is English: no Arabic letter left in any translation.
-    for message in translations._messages(translations.read(CATALOG.read_bytes(), str(CATALOG))):
+    for message in translations.active(translations.read(CATALOG.read_bytes(), str(CATALOG))):
         assert not any("\u0600" <= ch <= "\u06ff" for ch in message.string), message.id
 
 
@@ -64,14 +64,14 @@ def test_catalog_holds_every_sentence_statement_and_quote_with_references():
     text = CATALOG.read_text(encoding="utf-8")
     assert "POT-Creation-Date" not in text and "Generated-By" not in text
     catalog = translations.read(CATALOG.read_bytes(), str(CATALOG))
-    refs = {loc for m in translations._messages(catalog) for loc in m.locations}
+    refs = {loc for m in translations.active(catalog) for loc in m.locations}
     assert {(f"seeds/{SEED_000}", n) for n in range(1, 13)} <= refs
     assert {("seeds/001_ae68e33f9df36568.txt", n) for n in range(1, 11)} <= refs
     quote = catalog.get("سيعقد، في 3 يناير، اجتماع لمستشاري الأمن القومي في أوكرانيا.. هذا هو أول اجتماع من نوعه في أوكرانيا ويركز على السلام")
     assert quote.string.startswith("On January 3, a meeting of national security advisers will be held in Ukraine.")
     assert any(c.startswith("direct quote") for c in quote.auto_comments)
     # Entries follow seed then sentence order.
-    order = [(m.locations[0][0], m.locations[0][1] or 0) for m in translations._messages(catalog)]
+    order = [(m.locations[0][0], m.locations[0][1] or 0) for m in translations.active(catalog)]
     assert order == sorted(order)
 
 
@@ -113,7 +113,7 @@ def test_new_article_builds_with_empty_entries_counted_missing(tmp_path):
     assert out.returncode == 0, out.stderr
     assert "translations (en): 26 translated, 0 fuzzy, 3 missing" in out.stdout
     catalog = catalog_of(tree)
-    new = [m for m in translations._messages(catalog) if any(loc[0] == "seeds/002_brussels.txt" for loc in m.locations)]
+    new = [m for m in translations.active(catalog) if any(loc[0] == "seeds/002_brussels.txt" for loc in m.locations)]
     assert [m.id for m in new] == [
         "مشاورات أوكرانية أوروبية في بروكسل",
         "قال مسؤولون إن وزراء خارجية الاتحاد الأوروبي سيلتقون في بروكسل في 20 فبراير لبحث الدعم لأوكرانيا.",
@@ -161,7 +161,7 @@ def test_removed_text_is_kept_obsolete_and_revived_fuzzy():
 
 def test_round_trip_keeps_previous_text_translator_comments_and_header():
     catalog = translations.read(CATALOG.read_bytes(), "en.po")
-    first = translations._messages(catalog)[0]
+    first = translations.active(catalog)[0]
     first.flags.add("fuzzy")
     first.previous_id = ['نص "قديم" طويل ' * 20]
     first.user_comments = ["checked against the outlet's English"]
@@ -172,7 +172,7 @@ def test_round_trip_keeps_previous_text_translator_comments_and_header():
     assert "\n#| msgid \"نص \\\"قديم\\\" طويل" in text and text.count("#| ") == 1  # one unwrapped line
     assert '"Last-Translator: A Translator <a@example.org>\\n"' in text
     again = translations.merge(translations.read(data, "en.po"), translations.needed(*_inputs(ROOT)))
-    kept = translations._messages(again)[0]
+    kept = translations.active(again)[0]
     assert kept.fuzzy and kept.previous_id == first.previous_id and kept.user_comments == first.user_comments
 
 
