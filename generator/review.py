@@ -586,7 +586,7 @@ def command(seeds: Path, content: Path, base: str | None) -> int:
     text = report(
         old,
         result.records,
-        base=f"{label} ({commit[:12]})" if label != commit else commit[:12],
+        base=commit[:12] if commit.startswith(label.lower()) else f"{label} ({commit[:12]})",
         names=names,
         notices=result.notices,
         old_catalog=old_catalog,
