@@ -100,6 +100,11 @@ def md(text) -> str:
     return re.sub(r"&(?=#?\w+;)", "&amp;", text)
 
 
+def _short(text, limit: int = 100) -> str:
+    text = re.sub(r"\s+", " ", str(text)).strip()
+    return md(text if len(text) <= limit else text[: limit - 1].rstrip() + "…")
+
+
 def _code(text: str) -> str:
     return f"`{str(text).replace('`', '')}`"
 
@@ -250,7 +255,8 @@ def _statements(old: list, new: list, names: Names) -> list[str]:
             lines.append(f"statement at {where(k)}: Arabic text changed")
         if ta.get("en") != tb.get("en"):
             change = "added" if not ta.get("en") else "removed" if not tb.get("en") else "changed"
-            lines.append(f"statement at {where(k)}: English translation {change}")
+            shown = f": “{_short(tb['en'])}”" if tb.get("en") else ""
+            lines.append(f"statement at {where(k)}: English translation {change}{shown}")
         if (a.get("speaker"), a.get("kind")) != (b.get("speaker"), b.get("kind")):
             lines.append(f"statement at {where(k)}: speaker {who(a)} → {who(b)}")
     return lines

@@ -217,7 +217,9 @@ def test_add_a_translation_then_it_turns_stale(repo):
     lines = report(repo, "--base", "HEAD")
     assert "Meetings: 3 (was 3): 0 added, 0 removed, 1 changed, 2 unchanged." in lines
     heading = next(i for i, line in enumerate(lines) if line.startswith(f"#### `{KYIV}`"))
-    assert lines[heading + 2 :heading + 3] == [f"- statement at {SEED_000} sentence 2: English translation added"]
+    assert lines[heading + 2 : heading + 3] == [
+        f"- statement at {SEED_000} sentence 2: English translation added: “Zelensky said the coming meeting would take up Ukraine's urgent security needs.”"
+    ]
     assert re.fullmatch(r"- 1 of (\d+) entries translated \(was 0 of \1\)", next(x for x in lines if x.startswith("- 1 of ")))
     assert "- 1 newly translated, 0 turned fuzzy (stale), 0 fuzzy in all" in lines
     build_then_check(repo)
@@ -396,3 +398,12 @@ def test_translation_counts():
     assert "- 1 entries added (new text to translate), 0 removed" in text
     # No catalog on either side: nothing is said about translations.
     assert not any("Translations" in line for line in review.report({}, [], base="HEAD").splitlines())
+
+
+def test_a_long_translation_is_shortened_in_the_report():
+    old = _record()
+    new = copy.deepcopy(old)
+    new["statements"][0]["text"]["en"] = "word " * 60
+    line = review.changes(old, new, review.Names())[0]
+    assert line.startswith(f"statement at {SEED_000} sentence 2: English translation added: “word word")
+    assert line.endswith("…”") and len(line) < 200
