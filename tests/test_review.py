@@ -402,6 +402,7 @@ def test_translation_counts():
 
 def test_a_long_translation_is_shortened_in_the_report():
     old = _record()
+    old["statements"][0]["text"]["en"] = None
     new = copy.deepcopy(old)
     new["statements"][0]["text"]["en"] = "word " * 60
     line = review.changes(old, new, review.Names())[0]
