@@ -41,9 +41,13 @@ def run(seeds: Path, content: Path, project: Path | None = None) -> Result:
     records = [record.build(e, lex) for e in events]
     fixes, fix_problems, fix_notices = corrections.load(content / corrections.FOLDER, lex)
     problems.extend(fix_problems)
-    problems.extend(record.validate_all(records))  # the generator's own output
+    problems.extend(record.validate_all(records, lex))  # the generator's own output
     records, applied_notices = corrections.apply(records, fixes)
-    problems.extend(corrections.validate(records, fixes, record.validate))  # blamed on the correction file
+    bad = corrections.validate(records, fixes, lambda rec, where: record.validate(rec, where, lex))
+    problems.extend(bad)  # blamed on the correction file
+    if not bad:
+        # A corrected kind, series or place gives a new title, unless the title itself was corrected.
+        records = [r if any(c["field"].startswith("title") for c in r["corrections"]) else {**r, "title": record.title(r, lex)} for r in records]
     problems.raise_if_any()
     records = sorted(records, key=lambda r: (r["date"]["start"], r["id"]))
     translator, catalog_files = translations.load(content, articles, records)

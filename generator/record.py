@@ -36,15 +36,18 @@ def event_id(event: Event) -> str:
     return "-".join(p for p in (day, event.kind.id, place) if p)
 
 
-def title(event: Event, lex: Lexicon) -> dict:
-    """A title in each language, composed from the kind's meeting phrase and the place."""
-    kind = lex.kind(event.kind.id).extra
+def title(rec: dict, lex: Lexicon) -> dict:
+    """A title in each language, composed from the kind's meeting phrase and the place.
+
+    Works on the record, so a corrected kind, series or place gives a matching title.
+    """
+    kind = lex.kind(rec["kind"]).extra
     meeting = kind["meeting"]
-    if event.series and "meeting_in_series" in kind:
-        meeting = {lang: kind["meeting_in_series"][lang].format(series=getattr(event.series, lang)) for lang in ("ar", "en")}
-    place = event.city if event.city else None
-    names = {"ar": place.ar, "en": place.en} if place else country(event.country) if event.country else None
-    if names is None:
+    series = lex.by_id("series").get(rec["series"]) if rec["series"] else None
+    if series and "meeting_in_series" in kind:
+        meeting = {lang: kind["meeting_in_series"][lang].format(series=getattr(series.ref, lang)) for lang in ("ar", "en")}
+    names = rec["place"]["city"] or rec["place"]["country"]
+    if not names:
         return {"ar": meeting["ar"], "en": meeting["en"]}
     return {"ar": f"{meeting['ar']} في {names['ar']}", "en": f"{meeting['en']} in {names['en']}"}
 
@@ -64,10 +67,10 @@ def _plain(value):
 
 def build(event: Event, lex: Lexicon) -> dict:
     start, end = event.date.start(), event.date.end()
-    return {
+    rec = {
         "id": event_id(event),
         "kind": event.kind.id,
-        "title": title(event, lex),
+        "title": None,  # composed below from the record's own fields
         "date": {"start": start.isoformat(), "end": end.isoformat(), "precision": event.date.precision},
         "place": {"city": _named(event.city), "country": country(event.country) if event.country else None},
         "attendance": event.attendance,
@@ -104,22 +107,37 @@ def build(event: Event, lex: Lexicon) -> dict:
         ],
         "corrections": [],
     }
+    rec["title"] = title(rec, lex)
+    return rec
 
 
-def validate(rec: dict, where: str) -> list[Problem]:
+def validate(rec: dict, where: str, lex: Lexicon | None = None) -> list[Problem]:
+    """Schema problems, then (with ``lex``) ids that the lexicon does not know."""
     validator = jsonschema.Draft202012Validator(schema(), format_checker=jsonschema.FormatChecker())
-    return [
+    problems = [
         Problem(where, "/".join(str(p) for p in err.absolute_path) or "top", err.message)
         for err in sorted(validator.iter_errors(rec), key=lambda e: [str(p) for p in e.absolute_path])
     ]
+    if lex is None or problems:
+        return problems
+    known = {table: set(lex.by_id(table)) for table in ("kinds", "series", "topics", "people")}
+    refs = [("kind", rec["kind"], "kinds")]
+    refs += [("series", rec["series"], "series")] if rec["series"] else []
+    refs += [(f"topics/{i}", t, "topics") for i, t in enumerate(rec["topics"])]
+    refs += [(f"statements/{i}/speaker", s["speaker"], "people") for i, s in enumerate(rec["statements"])]
+    return [
+        Problem(where, place, f"{value!r} is not in generator/lexicon/{table}.yml")
+        for place, value, table in refs
+        if value not in known[table]
+    ]
 
 
-def validate_all(records: list[dict]) -> list[Problem]:
+def validate_all(records: list[dict], lex: Lexicon | None = None) -> list[Problem]:
     problems: list[Problem] = []
     seen: dict[str, int] = {}
     for rec in records:
         rid = rec.get("id", "?")
-        problems.extend(validate(rec, f"content/events/{rid}.yml"))
+        problems.extend(validate(rec, f"content/events/{rid}.yml", lex))
         seen[rid] = seen.get(rid, 0) + 1
     problems.extend(Problem(f"content/events/{rid}.yml", "id", f"{n} meetings share this id") for rid, n in sorted(seen.items()) if n > 1)
     return problems

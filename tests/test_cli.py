@@ -112,3 +112,19 @@ def test_bad_correction_file_is_an_error_and_nothing_is_written(tmp_path):
     assert out.returncode == 2
     assert f"content/corrections/{KYIV}.yml:0: value for status: 'finished' is not one of" in out.stderr
     assert not (tree / "content" / "events").exists()
+
+
+def test_corrected_place_retitles_the_meeting_and_unknown_ids_are_refused(tmp_path):
+    tree = make_tree(tmp_path)
+    fixes = tree / "content" / "corrections"
+    fixes.mkdir(parents=True)
+    france = "2026-01-06-leaders-france"
+    (fixes / f"{france}.yml").write_text(
+        "- field: place.city\n  value: {id: paris, ar: باريس, en: Paris}\n  reason: The Élysée hosts it.\n", encoding="utf-8")
+    assert cli(tree, "build").returncode == 0
+    record = (tree / "content" / "events" / f"{france}.yml").read_text(encoding="utf-8")
+    assert "  ar: اجتماع قادة تحالف الراغبين في باريس\n  en: Coalition of the Willing leaders' meeting in Paris\n" in record
+    (fixes / f"{france}.yml").write_text("- field: kind\n  value: astronauts\n  reason: typo test\n", encoding="utf-8")
+    out = cli(tree, "build")
+    assert out.returncode == 2
+    assert f"content/corrections/{france}.yml:0: value for kind: 'astronauts' is not in generator/lexicon/kinds.yml" in out.stderr
