@@ -19,29 +19,39 @@ def _without_timestamps(cls):
     return cls
 
 
-@_without_timestamps
-class Loader(yaml.SafeLoader):
-    pass
+# libyaml's C emitter and parser when PyYAML has them (about ten times faster; the
+# test suite checks they give the same bytes as the pure-Python ones).
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
-@_without_timestamps
-class Dumper(yaml.SafeDumper):
-    def ignore_aliases(self, data):  # repeated evidence is written out, never as &anchors
-        return True
-
-
-def _str(dumper: yaml.SafeDumper, value: str):
+def _str(dumper, value: str):
     style = "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
-Dumper.add_representer(str, _str)
+def _make(base_loader, base_dumper):
+    @_without_timestamps
+    class Loader(base_loader):
+        pass
+
+    @_without_timestamps
+    class Dumper(base_dumper):
+        def ignore_aliases(self, data):  # repeated evidence is written out, never as &anchors
+            return True
+
+    Dumper.add_representer(str, _str)
+    return Loader, Dumper
+
+
+Loader, Dumper = _make(_BaseLoader, _BaseDumper)
+PureLoader, PureDumper = _make(yaml.SafeLoader, yaml.SafeDumper)
 
 
 def load(text: str):
     return yaml.load(text, Loader=Loader)
 
 
-def dump(data, header: str = "") -> str:
-    body = yaml.dump(data, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=10**9, default_flow_style=False)
+def dump(data, header: str = "", dumper=None) -> str:
+    body = yaml.dump(data, Dumper=dumper or Dumper, allow_unicode=True, sort_keys=False, width=10**9, default_flow_style=False)
     return header + body

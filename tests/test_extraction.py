@@ -94,3 +94,12 @@ def test_the_lexicon_not_special_cases_names_places_and_kinds(tmp_path):
     article = parse_article("t.txt", "date 2026-03-01\nيعقد وزراء الخارجية اجتماعا في تونس العاصمة يوم 4 مارس.".encode())
     [event], _ = merge.merge(extract.extract(article, lex), [article])
     assert event.city.id == "tunis"
+
+
+def test_c_and_pure_python_yaml_write_the_same_bytes():
+    """Records are written with libyaml when present; a machine without it must agree."""
+    samples = [yamlio.load(p.read_text(encoding="utf-8")) for p in sorted(GOLDEN.glob("*/*.yml"))]
+    samples.append({"a": "2026-01-03", "b": "key: [v]", "c": "*x* <b> {{ y }}", "d": "one\ntwo", "e": None, "f": "yes", "g": "0123", "h": "— «» “”", "i": " lead"})
+    for data in samples:
+        assert yamlio.dump(data) == yamlio.dump(data, dumper=yamlio.PureDumper)
+        assert yamlio.load(yamlio.dump(data)) == data
