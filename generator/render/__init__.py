@@ -1,11 +1,165 @@
-"""Rendering records and articles into the site's Markdown pages (and data files).
+"""Rendering records and articles into the site's Markdown pages.
 
 ``render_site`` is pure: records and articles in, ``{path under content/pages: bytes}``
-out. Templates live in ``generator/templates``.
+out, for both languages (``x.md`` Arabic, ``x.en.md`` English). Templates live in
+``generator/templates`` (Jinja2 with autoescape on, every label from
+``labels.yml``). The pages are Markdown made of block-level HTML: article text is
+HTML-escaped inside it, so nothing an article holds is read as Markdown, HTML, Jinja
+or YAML by MkDocs.
 """
 
 from __future__ import annotations
 
+import functools
+import re
+from pathlib import Path
+
+import jinja2
+from markupsafe import escape
+
+from .. import outputs
+from . import labels as labels_mod
+from . import markup, text, timeline, urls, views
+from .labels import LANGS
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+STATUSES = ("announced", "scheduled", "held", "postponed", "cancelled")
+ATTENDANCE = ("in_person", "online", "mixed")
+
+
+def environment() -> jinja2.Environment:
+    # A new environment per build: `mkdocs serve` picks up template edits.
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+_YAML_ESCAPE = re.compile("[\"\\\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+
+def yaml_str(value: str) -> str:
+    """A YAML double-quoted scalar: only quote, backslash and unprintable characters escaped."""
+
+    def esc(m: re.Match) -> str:
+        ch = m.group(0)
+        return "\\" + ch if ch in "\"\\" else f"\\u{ord(ch):04x}"
+
+    return '"' + _YAML_ESCAPE.sub(esc, value) + '"'
+
+
+def front_matter(title: str, description: str | None = None, jsonld: str | None = None) -> str:
+    # MkDocs themes print page.meta values unescaped, so they are stored escaped.
+    lines = [f"title: {yaml_str(str(escape(title)))}"]
+    if description:
+        lines.append(f"description: {yaml_str(str(escape(description)))}")
+    if jsonld:
+        # inside <script>, "</" would end the element; "<\/" is the same JSON string
+        lines.append("jsonld: " + yaml_str(jsonld.replace("</", "<\\/")))
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def _tidy(markdown: str) -> bytes:
+    lines = [line.rstrip() for line in markdown.split("\n")]
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n"
+    return text.encode("utf-8")
+
 
 def render_site(records, articles, lex, site, translator) -> dict[str, bytes]:
-    return {}
+    labels = labels_mod.load()
+    env = environment()
+    index = views.Index.build(sorted(records, key=lambda r: (r["date"]["start"], r["id"])), articles)
+    all_months = timeline.months(index.records)
+    files: dict[str, bytes] = {}
+
+    for lang in LANGS:
+        t = labels[lang]
+        shown = functools.partial(markup.shown, t)
+        cite = functools.partial(markup.cite, t)
+
+        def ctx(page: str) -> views.Ctx:
+            return views.Ctx(lang, t, urls.Linker(page, lang), lex, translator, index)
+
+        def emit(page: str, template: str, meta: str, **values) -> None:
+            body = env.get_template(template).render(t=t, lang=lang, shown=shown, cite=cite, **values)
+            files[urls.md_path(page, lang)] = _tidy(meta + body)
+
+        def year_links(c: views.Ctx) -> list[dict]:
+            out = []
+            for year in timeline.years(all_months):
+                months = [m for m in all_months if m.year == year]
+                out.append({
+                    "year": year,
+                    "href": c.link.to(urls.archive_page(year)),
+                    "count": t.count("meetings", sum(len(m.records) for m in months)),
+                    "months": [
+                        {"label": timeline.datefmt.month(m.year, m.month, lang), "href": c.link.to(urls.archive_page(year), f"m-{m.key}"), "count": t.count("meetings", len(m.records))}
+                        for m in months
+                    ],
+                })
+            return out
+
+        # home: the timeline window
+        c = ctx("index.md")
+        window = timeline.home_window(all_months)
+        on_page = {m.key for m in window}
+        emit(
+            "index.md", "home.md.j2", front_matter(t("nav.timeline"), t("site.tagline")),
+            window=[timeline.month_view(c, m, on_page) for m in window],
+            window_first=timeline.datefmt.month(window[0].year, window[0].month, lang) if window else "",
+            window_last=timeline.datefmt.month(window[-1].year, window[-1].month, lang) if window else "",
+            years=year_links(c),
+            all_ics=c.link.file(f"calendar/{lang}/all.ics"),
+            feed=c.link.file(f"feeds/atom-{lang}.xml"),
+        )
+
+        # archive: an index of years, one page per year
+        c = ctx(urls.archive_page())
+        emit(urls.archive_page(), "archive_index.md.j2", front_matter(t("nav.archive"), t("archive.intro")), years=year_links(c))
+        year_list = timeline.years(all_months)
+        for i, year in enumerate(year_list):
+            page = urls.archive_page(year)
+            c = ctx(page)
+            months = [m for m in all_months if m.year == year]
+            keys = {m.key for m in months}
+            emit(
+                page, "archive_year.md.j2", front_matter(t("archive.year_title", year=year)),
+                year=year,
+                months=[timeline.month_view(c, m, keys) for m in months],
+                back=c.link.to(urls.archive_page()),
+                previous={"year": year_list[i - 1], "href": c.link.to(urls.archive_page(year_list[i - 1]))} if i > 0 else None,
+                next={"year": year_list[i + 1], "href": c.link.to(urls.archive_page(year_list[i + 1]))} if i + 1 < len(year_list) else None,
+            )
+
+        # one page per meeting
+        for rec in index.records:
+            page = urls.meeting_page(rec["id"])
+            c = ctx(page)
+            view = views.meeting(c, rec)
+            place = view["place"].text if view["place"] else t("not_stated")
+            description = f"{view['date']} · {place} · {view['status_label']}"
+            emit(
+                page, "meeting.md.j2", front_matter(view["title"].text, description, outputs.meeting_jsonld(rec, lang, site)),
+                m=view,
+                archive=c.link.to(urls.archive_page()),
+            )
+
+        # one page per source article
+        for art in sorted(articles, key=lambda a: a.seed):
+            page = urls.source_page(art.seed)
+            c = ctx(page)
+            view = views.article_view(c, art)
+            name = view["name"]
+            if lang != "ar" and name.lang == "ar":  # an Arabic title stays out of the English <title>
+                name = text.code(art.stem)
+            emit(page, "source.md.j2", front_matter(t("source.title", name=name.isolated_text)), a=view)
+
+        emit("about.md", "about.md.j2", front_matter(t("nav.about"), t("site.tagline")), statuses=STATUSES, attendance=ATTENDANCE)
+
+    # where crawlers find the sitemap (MkDocs writes it, with both languages' alternates)
+    files["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {site.url}sitemap.xml\n".encode("utf-8")
+    return dict(sorted(files.items()))

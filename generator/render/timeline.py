@@ -1,0 +1,123 @@
+"""The timeline: meetings grouped by month, each month with a calendar grid.
+
+The home page shows a bounded window, the latest months that have meetings (which
+holds the announced and scheduled ones ahead, as well as the latest held), so it
+stays small however many meetings the records hold; every month is on its year's
+archive page. The window depends on the records only, never on the build clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from . import datefmt, urls, views
+
+HOME_MONTHS = 3  # at most this many months with meetings on the home page
+HOME_MAX_MEETINGS = 150  # ...and no more meetings than this (at least one month is always shown)
+
+
+@dataclass(frozen=True)
+class Month:
+    year: int
+    month: int
+    records: tuple  # in date order
+
+    @property
+    def key(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+def months(records) -> list[Month]:
+    """Every month that has a meeting starting in it, oldest first."""
+    groups: dict[tuple[int, int], list] = {}
+    for rec in records:
+        start = datefmt.parse(rec["date"]["start"])
+        groups.setdefault((start.year, start.month), []).append(rec)
+    return [Month(y, m, tuple(sorted(recs, key=lambda r: (r["date"]["start"], r["id"])))) for (y, m), recs in sorted(groups.items())]
+
+
+def home_window(all_months: list[Month]) -> list[Month]:
+    chosen: list[Month] = []
+    total = 0
+    for month in reversed(all_months):
+        if chosen and (len(chosen) >= HOME_MONTHS or total + len(month.records) > HOME_MAX_MEETINGS):
+            break
+        chosen.append(month)
+        total += len(month.records)
+    return list(reversed(chosen))
+
+
+def years(all_months: list[Month]) -> list[int]:
+    return sorted({m.year for m in all_months})
+
+
+def month_view(ctx: views.Ctx, month: Month, on_page: set[str]) -> dict:
+    """One month: its meetings by day, the ones dated only by month, and its calendar.
+
+    ``on_page`` holds the month keys shown on the same page, so a calendar day links
+    to the day's entry here or, for a meeting that began in an earlier month, to the
+    page that lists it.
+    """
+    lang = ctx.lang
+    days: dict[str, list] = {}
+    month_only = []
+    for rec in month.records:
+        if rec["date"]["precision"] == "month":
+            month_only.append(views.entry(ctx, rec))
+            continue
+        days.setdefault(rec["date"]["start"], []).append(views.entry(ctx, rec))
+    return {
+        "key": month.key,
+        "label": datefmt.month(month.year, month.month, lang),
+        "count": ctx.t.count("meetings", len(month.records)),
+        "days": [{"iso": iso, "anchor": f"d-{iso}", "label": datefmt.day(datefmt.parse(iso), lang), "meetings": entries} for iso, entries in days.items()],
+        "month_only": month_only,
+        "month_only_label": ctx.t("calendar.month_only", month=datefmt.month(month.year, month.month, lang)),
+        "grid": grid(ctx, month, on_page),
+    }
+
+
+def _cover(records, year: int, month_no: int) -> dict[dt.date, list[str]]:
+    """Calendar day -> start days (ISO) of the day-precise meetings that cover it."""
+    first = dt.date(year, month_no, 1)
+    last = dt.date(year + (month_no == 12), month_no % 12 + 1, 1) - dt.timedelta(days=1)
+    out: dict[dt.date, list[str]] = {}
+    for rec in records:
+        if rec["date"]["precision"] != "day":
+            continue
+        start, end = datefmt.parse(rec["date"]["start"]), datefmt.parse(rec["date"]["end"])
+        day = max(start, first)
+        while day <= min(end, last):
+            out.setdefault(day, []).append(rec["date"]["start"])
+            day += dt.timedelta(days=1)
+    return out
+
+
+def grid(ctx: views.Ctx, month: Month, on_page: set[str]) -> dict:
+    lang = ctx.lang
+    covering = _cover(ctx.index.spanning.get(month.key, ()), month.year, month.month)
+    weeks = []
+    for week in datefmt.month_grid(month.year, month.month, lang):
+        row = []
+        for day in week:
+            if day is None:
+                row.append(None)
+                continue
+            starts = covering.get(day, [])
+            cell = {"day": day.day, "iso": day.isoformat(), "label": datefmt.day(day, lang), "href": None, "count": None}
+            if starts:
+                start = min(starts)
+                anchor = f"d-{start}"
+                if start[:7] in on_page:
+                    cell["href"] = f"#{anchor}"
+                else:
+                    cell["href"] = ctx.link.to(urls.archive_page(int(start[:4])), anchor)
+                cell["count"] = ctx.t.count("meetings", len(starts))
+            row.append(cell)
+        weeks.append(row)
+    return {
+        "caption": ctx.t("calendar.caption", month=datefmt.month(month.year, month.month, lang)),
+        "weekdays": datefmt.weekdays(lang),
+        "weeks": weeks,
+    }
