@@ -55,6 +55,8 @@ def on_serve(server, config, builder):
     project = Path(config.config_file_path).resolve().parent
     server.unwatch(config.docs_dir)
     for rel in WATCHED:
+        if rel.startswith("content/"):  # editorial folders: watch them before the first file lands
+            (project / rel).mkdir(parents=True, exist_ok=True)
         if (project / rel).is_dir():
             server.watch(str(project / rel))
     return server
