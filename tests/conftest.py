@@ -21,6 +21,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SITE_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "site"
 HOSTILE_SEED = SITE_FIXTURES / "900_hostile.txt"
+CORRECTIONS = SITE_FIXTURES / "corrections"  # one that applies, one that no longer does
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class Built:
     seconds: float
 
 
-def copy_project(dest: Path, extra_seeds: tuple[Path, ...] = ()) -> Path:
+def copy_project(dest: Path, extra_seeds: tuple[Path, ...] = (), corrections: Path | None = None) -> Path:
     """A project tree to build: seeds, mkdocs.yml, overrides and the editorial data.
 
     ``generator/`` is a symlink to the repository's package (mkdocs.yml names the hook
@@ -46,19 +47,24 @@ def copy_project(dest: Path, extra_seeds: tuple[Path, ...] = ()) -> Path:
     for editorial in ("translations", "corrections"):
         if (ROOT / "content" / editorial).is_dir():
             shutil.copytree(ROOT / "content" / editorial, dest / "content" / editorial)
+    if corrections is not None:
+        shutil.copytree(corrections, dest / "content" / "corrections", dirs_exist_ok=True)
     (dest / "content" / "pages").mkdir(parents=True, exist_ok=True)
     (dest / "generator").symlink_to(ROOT / "generator", target_is_directory=True)
     return dest
 
 
-def mkdocs_build(project: Path) -> Built:
-    """Run ``mkdocs build --strict`` in ``project`` as a user would; fail with its output."""
+def mkdocs_run(project: Path) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` in ``project``, as a user runs it (no SOURCE_DATE_EPOCH)."""
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    env["NO_MKDOCS_2_WARNING"] = "1"
+    env["NO_MKDOCS_2_WARNING"] = "1"  # Material's banner about MkDocs 2.0
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, capture_output=True, text=True, env=env)
+
+
+def mkdocs_build(project: Path) -> Built:
+    """Run ``mkdocs build --strict`` in ``project``; fail with its output."""
     started = time.monotonic()
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, capture_output=True, text=True, env=env
-    )
+    proc = mkdocs_run(project)
     seconds = time.monotonic() - started
     log = proc.stdout + proc.stderr
     assert proc.returncode == 0, log
@@ -67,4 +73,4 @@ def mkdocs_build(project: Path) -> Built:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Built:
-    return mkdocs_build(copy_project(tmp_path_factory.mktemp("site") / "project", (HOSTILE_SEED,)))
+    return mkdocs_build(copy_project(tmp_path_factory.mktemp("site") / "project", (HOSTILE_SEED,), CORRECTIONS))

@@ -245,6 +245,23 @@ def test_home_stays_bounded_at_thousands_of_meetings(data):
     assert seconds < 120, seconds
 
 
+def test_home_window_follows_the_sources_date_not_the_clock():
+    def month(y, m, n=1):
+        return timeline.Month(y, m, tuple({"id": f"{y}-{m}-{i}"} for i in range(n)))
+
+    months = [month(2025, 6), month(2025, 11), month(2025, 12), month(2026, 1), month(2026, 3), month(2026, 9), month(2027, 1)]
+    keys = lambda ms: [m.key for m in ms]  # noqa: E731
+    # from two months before the newest dateline on: the latest meetings and those announced ahead
+    assert keys(timeline.home_window(months, dt.date(2026, 1, 2))) == ["2025-11", "2025-12", "2026-01", "2026-03", "2026-09", "2027-01"]
+    # sources newer than every meeting: the latest month still shows
+    assert keys(timeline.home_window(months, dt.date(2030, 5, 1))) == ["2027-01"]
+    # capped by the number of meetings, whole months, the nearest first
+    big = [month(2026, 1, 100), month(2026, 2, 40), month(2026, 3, 30)]
+    assert keys(timeline.home_window(big, dt.date(2026, 2, 1))) == ["2026-01", "2026-02"]
+    assert keys(timeline.home_window([month(2026, 1, 500)], dt.date(2026, 1, 1))) == ["2026-01"]
+    assert timeline.home_window([], None) == []
+
+
 def test_relative_links():
     ar = urls.Linker("meetings/x.md", "ar")
     en = urls.Linker("meetings/x.md", "en")

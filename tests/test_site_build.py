@@ -17,7 +17,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from conftest import HOSTILE_SEED, copy_project, mkdocs_build
+from conftest import CORRECTIONS, HOSTILE_SEED, copy_project, mkdocs_build, mkdocs_run
 from generator import lexicon, pipeline
 
 ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufefc]")
@@ -123,6 +123,33 @@ def test_strict_build_prints_no_warning(built_site):
     assert not re.search(r"^(WARNING|ERROR)\b", built_site.log, re.M), built_site.log
     assert "generator: 4 meetings" in built_site.log  # the hook ran, and said so as INFO
     assert (built_site.project / "content" / "pages" / "index.md").is_file()
+
+
+def test_notices_are_info_and_corrections_show(built_site):
+    assert re.search(r"^INFO +- +notice: .*2025-12-31-no-such-meeting\.yml:0: no meeting '2025-12-31-no-such-meeting' any more", built_site.log, re.M)
+    for lang, host, reason_lang in (("en", "France", "ar"), ("ar", "فرنسا", None)):
+        page = built_site.site / ("en/" if lang == "en" else "") / "meetings" / "2026-02-20-foreign-ministers-paris" / "index.html"
+        parsed = parse(page)
+        html = page.read_text(encoding="utf-8")
+        corrections = html[html.index('id="corrections"') : html.index('id="evidence"')]
+        assert host in corrections and "الخارجية الفرنسية هي الداعية إلى الاجتماع." in corrections
+        if reason_lang:
+            assert '<span lang="ar" dir="rtl">الخارجية الفرنسية هي الداعية إلى الاجتماع.</span>' in corrections
+        assert host in parsed.content_text().split("Participants" if lang == "en" else "المشاركون")[0]
+
+
+def test_bad_input_stops_the_build_with_one_line_per_problem(tmp_path):
+    project = copy_project(tmp_path / "bad")
+    (project / "seeds" / "bad.txt").write_bytes(b"date 2026-01-01\n\xff\xfe not text\n")
+    (project / "seeds" / "worse.txt").write_text("date 2026-13-40\nنص.\n", encoding="utf-8")
+    proc = mkdocs_run(project)
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 1
+    assert "Traceback" not in out
+    assert re.search(r"seeds/bad\.txt:2: not valid UTF-8", out), out
+    assert re.search(r"seeds/worse\.txt:1: malformed dateline", out), out
+    assert list((project / "content" / "pages").iterdir()) == []  # nothing written
+    assert not (project / "content" / "events").exists()
 
 
 def test_every_page_in_both_languages(built_site):
@@ -370,7 +397,7 @@ def test_english_pages_mark_every_arabic_text(built_site):
 
 
 def test_built_twice_byte_identical(built_site, tmp_path):
-    again = mkdocs_build(copy_project(tmp_path / "again", (HOSTILE_SEED,)))
+    again = mkdocs_build(copy_project(tmp_path / "again", (HOSTILE_SEED,), CORRECTIONS))
 
     def tree(site: Path) -> dict[str, bytes]:
         return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}

@@ -74,6 +74,8 @@ def render_site(records, articles, lex, site, translator) -> dict[str, bytes]:
     env = environment()
     index = views.Index.build(sorted(records, key=lambda r: (r["date"]["start"], r["id"])), articles)
     all_months = timeline.months(index.records)
+    datelines = [a.published for a in articles if a.published]
+    as_of = max(datelines) if datelines else None  # the sources' date: the newest dateline
     files: dict[str, bytes] = {}
 
     for lang in LANGS:
@@ -105,13 +107,14 @@ def render_site(records, articles, lex, site, translator) -> dict[str, bytes]:
 
         # home: the timeline window
         c = ctx("index.md")
-        window = timeline.home_window(all_months)
+        window = timeline.home_window(all_months, as_of)
         on_page = {m.key for m in window}
         emit(
             "index.md", "home.md.j2", front_matter(t("nav.timeline"), t("site.tagline")),
             window=[timeline.month_view(c, m, on_page) for m in window],
             window_first=timeline.datefmt.month(window[0].year, window[0].month, lang) if window else "",
             window_last=timeline.datefmt.month(window[-1].year, window[-1].month, lang) if window else "",
+            as_of=timeline.datefmt.day(as_of, lang) if as_of else None,
             years=year_links(c),
             all_ics=c.link.file(f"calendar/{lang}/all.ics"),
             feed=c.link.file(f"feeds/atom-{lang}.xml"),

@@ -1,9 +1,10 @@
 """The timeline: meetings grouped by month, each month with a calendar grid.
 
-The home page shows a bounded window, the latest months that have meetings (which
-holds the announced and scheduled ones ahead, as well as the latest held), so it
-stays small however many meetings the records hold; every month is on its year's
-archive page. The window depends on the records only, never on the build clock.
+The home page shows a bounded window: the months from a little before the sources'
+date (the newest article's dateline) onwards, so both the latest meetings and the
+ones announced ahead, capped at a number of meetings, so the page stays small however
+many meetings the records hold. Every month is on its year's archive page. The window
+depends on the data only, never on the build clock.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from dataclasses import dataclass
 
 from . import datefmt, urls, views
 
-HOME_MONTHS = 3  # at most this many months with meetings on the home page
-HOME_MAX_MEETINGS = 150  # ...and no more meetings than this (at least one month is always shown)
+HOME_MONTHS = 3  # the home page starts this many months back from the sources' date (this month and two before)
+HOME_MAX_MEETINGS = 150  # ...and shows no more meetings than this (at least one month is always shown)
 
 
 @dataclass(frozen=True)
@@ -37,15 +38,26 @@ def months(records) -> list[Month]:
     return [Month(y, m, tuple(sorted(recs, key=lambda r: (r["date"]["start"], r["id"])))) for (y, m), recs in sorted(groups.items())]
 
 
-def home_window(all_months: list[Month]) -> list[Month]:
+def home_window(all_months: list[Month], as_of: dt.date | None) -> list[Month]:
+    """The home page's months: from HOME_MONTHS - 1 months before ``as_of`` on, oldest
+    first, whole months while they hold at most HOME_MAX_MEETINGS meetings (always at
+    least one month; when every meeting is older, the latest month)."""
+    if not all_months:
+        return []
+    if as_of is None:
+        as_of = dt.date(all_months[-1].year, all_months[-1].month, 1)
+    y, m = as_of.year, as_of.month - (HOME_MONTHS - 1)
+    while m < 1:
+        y, m = y - 1, m + 12
+    candidates = [month for month in all_months if (month.year, month.month) >= (y, m)] or all_months[-1:]
     chosen: list[Month] = []
     total = 0
-    for month in reversed(all_months):
-        if chosen and (len(chosen) >= HOME_MONTHS or total + len(month.records) > HOME_MAX_MEETINGS):
+    for month in candidates:
+        if chosen and total + len(month.records) > HOME_MAX_MEETINGS:
             break
         chosen.append(month)
         total += len(month.records)
-    return list(reversed(chosen))
+    return chosen
 
 
 def years(all_months: list[Month]) -> list[int]:
