@@ -58,15 +58,15 @@ def front_matter(title: str, description: str | None = None, jsonld: str | None 
     if description:
         lines.append(f"description: {yaml_str(str(escape(description)))}")
     if jsonld:
-        # inside <script>, "</" would end the element; "<\/" is the same JSON string
-        lines.append("jsonld: " + yaml_str(jsonld.replace("</", "<\\/")))
+        # inside <script>, "</" (or "<!--") would change how HTML reads it; JSON's
+        # "\u003c" is the same "<" and can only occur inside a JSON string
+        lines.append("jsonld: " + yaml_str(jsonld.replace("<", "\\u003c")))
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
 def _tidy(markdown: str) -> bytes:
     lines = [line.rstrip() for line in markdown.split("\n")]
-    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n"
-    return text.encode("utf-8")
+    return (re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n").encode("utf-8")
 
 
 def render_site(records, articles, lex, site, translator) -> dict[str, bytes]:

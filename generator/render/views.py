@@ -70,7 +70,8 @@ class Index:
 # --- names --------------------------------------------------------------------------
 
 
-def _lex_name(lex, table: str, key) -> str | None:
+def _lex_name(lex, table: str, key):
+    """The lexicon's Ref (id, ar, en) for ``key`` in ``table``, or None."""
     try:
         entry = lex.kind(key) if table == "kinds" else lex.by_id(table).get(key)
     except KeyError:
@@ -105,14 +106,13 @@ def describe(ctx: Ctx, field_name: str, value) -> Shown | None:
             return text.named(value, lang)
         if "start" in value:
             return Shown(datefmt.meeting_date({"precision": "day", "end": value["start"], **value}, lang))
-        return text.free(", ".join(f"{k}: {v}" for k, v in value.items()), lang)
+        return text.free(t("comma").join(f"{k}: {v}" for k, v in value.items()), lang)
     if isinstance(value, list):
         parts = [describe(ctx, field_name, v) for v in value]
         shown = [p for p in parts if p is not None]
         if not shown:
             return None
-        sep = "، " if lang == "ar" else ", "
-        joined = sep.join(p.text for p in shown)
+        joined = t("comma").join(p.text for p in shown)
         return Shown(joined, None) if all(p.lang is None for p in shown) else text.free(joined, lang)
     key = str(value)
     root = field_name.split(".")[0]
@@ -155,12 +155,14 @@ def count_text(t: Labels, count: dict) -> str:
     return t.count(unit, count["value"]) if t.has(f"count.{unit}") else f"{count['value']} {unit}"
 
 
-def place(rec: dict, lang: str) -> Shown | None:
+def place(rec: dict, t: Labels) -> Shown | None:
+    """City and country, as far as the record knows them."""
+    lang = t.lang
     city, country = rec["place"]["city"], rec["place"]["country"]
     names = [n for n in (city and city.get(lang), country and (country.get(lang) or country_name(country["code"], lang))) if n]
     if not names:
         return None
-    return text.free(("، " if lang == "ar" else ", ").join(names), lang)
+    return text.free(t("comma").join(names), lang)
 
 
 # --- meetings -----------------------------------------------------------------------
@@ -177,7 +179,7 @@ def entry(ctx: Ctx, rec: dict) -> dict:
         "start": rec["date"]["start"],
         "span": rec["date"]["start"] != rec["date"]["end"] and rec["date"]["precision"] == "day",
         "kind": lex_shown(ctx, "kinds", rec["kind"]),
-        "place": place(rec, ctx.lang),
+        "place": place(rec, ctx.t),
         "status": rec["status"],
         "status_label": t(f"status.{rec['status']}"),
         "attendance": t(f"attendance.{rec['attendance']}") if rec.get("attendance") else None,
