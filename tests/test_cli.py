@@ -128,3 +128,11 @@ def test_corrected_place_retitles_the_meeting_and_unknown_ids_are_refused(tmp_pa
     out = cli(tree, "build")
     assert out.returncode == 2
     assert f"content/corrections/{france}.yml:0: value for kind: 'astronauts' is not in generator/lexicon/kinds.yml" in out.stderr
+
+
+def test_committed_content_is_what_the_generator_makes():
+    """The repository's own content/ passes `check` (CI runs this on a clean clone)."""
+    from support import ROOT
+
+    out = cli(ROOT, "check")
+    assert out.returncode == 0, out.stdout + out.stderr
