@@ -39,6 +39,9 @@ def run(seeds: Path, content: Path, project: Path | None = None) -> Result:
     mentions = [m for a in articles for m in extract.extract(a, lex)]
     events, notices = merge.merge(mentions, articles)
     records = [record.build(e, lex) for e in events]
+    # Translations first, so an editor's correction of a statement's English wins over the catalog.
+    translator, catalog_files = translations.load(content, articles, records)
+    records = [translations.apply(r, translator) for r in records]
     fixes, fix_problems, fix_notices = corrections.load(content / corrections.FOLDER, lex)
     problems.extend(fix_problems)
     problems.extend(record.validate_all(records, lex))  # the generator's own output
@@ -50,8 +53,6 @@ def run(seeds: Path, content: Path, project: Path | None = None) -> Result:
         records = [r if any(c["field"].startswith("title") for c in r["corrections"]) else {**r, "title": record.title(r, lex)} for r in records]
     problems.raise_if_any()
     records = sorted(records, key=lambda r: (r["date"]["start"], r["id"]))
-    translator, catalog_files = translations.load(content, articles, records)
-    records = [translations.apply(r, translator) for r in records]
     files: dict[str, bytes] = dict(catalog_files)
     for rec in records:
         files[f"{EVENTS}/{rec['id']}.yml"] = yamlio.dump(rec, RECORD_HEADER).encode("utf-8")

@@ -136,3 +136,21 @@ def test_committed_content_is_what_the_generator_makes():
 
     out = cli(ROOT, "check")
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_correction_of_a_statements_english_wins_over_the_catalog(tmp_path):
+    tree = make_tree(tmp_path)
+    from support import ROOT
+
+    (tree / "content" / "translations").mkdir(parents=True)
+    (tree / "content" / "translations" / "en.po").write_bytes((ROOT / "content" / "translations" / "en.po").read_bytes())
+    fixes = tree / "content" / "corrections"
+    fixes.mkdir()
+    (fixes / f"{KYIV}.yml").write_text(
+        "- field: statements.2.text.en\n  value: A meeting of national security advisers will be held in Ukraine on January 3.\n  reason: Shorter quote for the page.\n",
+        encoding="utf-8",
+    )
+    assert cli(tree, "build").returncode == 0
+    record = (tree / "content" / "events" / f"{KYIV}.yml").read_text(encoding="utf-8")
+    assert "    en: A meeting of national security advisers will be held in Ukraine on January 3.\n" in record
+    assert "- field: statements.2.text.en\n  generated: " in record  # the catalog's English is kept as the generated value

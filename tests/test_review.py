@@ -177,6 +177,9 @@ def test_correct_a_field(repo):
     heading = next(i for i, line in enumerate(lines) if line.startswith(f"#### `{FRANCE}`"))
     block = lines[heading + 2 : lines.index("", heading + 2)]
     assert block == [
+        # The title is composed from the corrected place.
+        "- title (en): Coalition of the Willing leaders' meeting in France → Coalition of the Willing leaders' meeting in Paris",
+        "- title (ar): اجتماع قادة تحالف الراغبين في فرنسا → اجتماع قادة تحالف الراغبين في باريس",
         "- place: France → Paris, France",
         "- correction added: place.city set to Paris (generated: not stated); reason: The host's office named Paris as the venue.",
     ]
