@@ -8,7 +8,7 @@ import shutil
 import yaml
 
 from generator import translations
-from support import ROOT, cli, make_tree
+from support import ROOT, cli, make_tree, snapshot
 
 CATALOG = ROOT / "content" / translations.CATALOG
 SEED_000 = "000_f9219e1323404476.txt"
@@ -107,6 +107,33 @@ def test_changed_sentence_turns_fuzzy_with_previous_text_and_the_rest_is_untouch
     assert row(incomplete.stdout, SEED_000) == (11, 1, 0)
 
 
+def test_changed_sentence_falls_back_to_marked_arabic_on_the_english_pages_only(tmp_path):
+    tree = tree_with_catalog(tmp_path)
+    assert cli(tree, "build").returncode == 0
+    before = snapshot(tree / "content")
+    seed = tree / "seeds" / SEED_000
+    seed.write_text(seed.read_text(encoding="utf-8").replace(OLD_SENTENCE_2, NEW_SENTENCE_2), encoding="utf-8")
+    assert cli(tree, "build").returncode == 0
+    after = snapshot(tree / "content")
+    source_en = after["pages/sources/000_f9219e1323404476.en.md"].decode("utf-8")
+    new_text = next(s for s in catalog_of(tree) if s.id and s.id.startswith(NEW_SENTENCE_2)).id
+    marked = f'<mark id="s-2" class="bf-s" lang="ar" dir="rtl">{new_text}</mark> <span class="bf-untranslated">Not yet translated</span>'
+    assert marked in source_en
+    meeting_en = after["pages/meetings/2026-01-03-national-security-advisers-kyiv.en.md"].decode("utf-8")
+    assert f'<blockquote lang="ar" dir="rtl"><p>{new_text}</p></blockquote>\n<p class="bf-untranslated">Not yet translated</p>' in meeting_en
+    # Nothing else changes: only what shows or cites that sentence, and the catalog.
+    changed = sorted(k for k in after if before.get(k) != after[k])
+    assert changed == [
+        "events/2026-01-03-national-security-advisers-kyiv.yml",
+        "pages/data/events.json",
+        "pages/meetings/2026-01-03-national-security-advisers-kyiv.en.md",
+        "pages/meetings/2026-01-03-national-security-advisers-kyiv.md",
+        "pages/sources/000_f9219e1323404476.en.md",
+        "pages/sources/000_f9219e1323404476.md",
+        "translations/en.po",
+    ]
+
+
 def test_new_article_builds_with_empty_entries_counted_missing(tmp_path):
     tree = tree_with_catalog(tmp_path, {"002_brussels.txt": NEW_ARTICLE})
     out = cli(tree, "build")
@@ -129,6 +156,10 @@ def test_new_article_builds_with_empty_entries_counted_missing(tmp_path):
     strict = cli(tree, "translations", "--require-complete")
     assert strict.returncode == 1
     assert "0 fuzzy and 3 missing" in strict.stdout
+    # The English page of the new article shows its Arabic, marked and labelled.
+    page = (tree / "content" / "pages" / "sources" / "002_brussels.en.md").read_text(encoding="utf-8")
+    assert '<div class="bf-article" lang="ar" dir="rtl">' in page
+    assert "Not yet translated: this text is shown in the original Arabic." in page
 
 
 def test_building_twice_gives_identical_catalog(tmp_path):
