@@ -204,8 +204,15 @@ def test_language_switch_and_hreflang_lead_to_the_same_page(built_site):
         assert switch["rel"] == "alternate"
         assert switch["hreflang"] == switch["lang"] == ("ar" if english else "en")
         assert url_of(site, target_file(site, page, switch["href"])[0]) == other, url
-        # no <link rel="alternate">: Material's script would fetch <its href>/sitemap.xml (404)
+        # no <link rel="alternate"> to the letter: Material's script would fetch <its href>/sitemap.xml (404)
         assert not [a for t, a, _ in elements if t == "link" and a.get("rel") == "alternate"], url
+        # ... but the head has the hreflang alternates and the feed, rel "alternate " (the same token)
+        heads = [a for t, a, _ in elements if t == "link" and a.get("rel", "").split() == ["alternate"]]
+        hreflang = {a["hreflang"]: a["href"] for a in heads if "hreflang" in a}
+        base = "https://briefing.example.org/"
+        assert hreflang == {"ar": base + same, "en": base + "en/" + same, "x-default": base + same}, url
+        [feed] = [a for a in heads if a.get("type") == "application/atom+xml"]
+        assert feed["href"] == base + ("feeds/atom-en.xml" if english else "feeds/atom-ar.xml")
         [canonical] = [a["href"] for t, a, _ in elements if t == "link" and a.get("rel") == "canonical"]
         assert canonical == "https://briefing.example.org/" + url
 
