@@ -27,6 +27,7 @@ log = logging.getLogger("mkdocs.hooks.generator")
 WATCHED = ("seeds", "content/corrections", "content/translations", "generator/templates")
 _EPOCH_FROM_USER = "SOURCE_DATE_EPOCH" in os.environ
 _last_config = None  # mkdocs-static-i18n builds each language with the same config: generate once
+_OWN_WRITES: dict[Path, bytes] = {}  # catalog files as the generator last wrote them (see on_serve)
 
 
 def on_pre_build(config) -> None:
@@ -41,6 +42,9 @@ def on_pre_build(config) -> None:
     for notice in result.notices:
         log.info("notice: %s", notice)
     changes = writer.write(result.plan, project / "content")
+    for rel, data in result.plan.files.items():
+        if rel.startswith("translations/"):
+            _OWN_WRITES[(project / "content" / rel).resolve()] = data
     log.info(f"generator: {len(result.records)} meetings; {len(changes.written)} files written, {len(changes.removed)} removed, {changes.unchanged} unchanged")
     if not _EPOCH_FROM_USER:  # the sitemap's lastmod and its gzip header: the data's date, not the clock
         dates = [a.published for a in result.articles if a.published] or [dt.date.fromisoformat(r["date"]["start"]) for r in result.records]
@@ -57,9 +61,47 @@ def on_serve(server, config, builder):
     for rel in WATCHED:
         if rel.startswith("content/"):  # editorial folders: watch them before the first file lands
             (project / rel).mkdir(parents=True, exist_ok=True)
-        if (project / rel).is_dir():
+        if rel == "content/translations":
+            _watch_ignoring_own_writes(server, project / rel)
+        elif (project / rel).is_dir():
             server.watch(str(project / rel))
     return server
+
+
+def _watch_ignoring_own_writes(server, folder: Path) -> None:
+    """Watch the catalog folder, but not for the bytes the generator itself wrote.
+
+    A new article adds entries to en.po during the build; MkDocs would see that write
+    and build a second time. A translator's save (different bytes) still rebuilds.
+    This uses MkDocs 1.6's server internals (pinned); without them it falls back to
+    a plain watch, which costs one extra, idle rebuild per new article.
+    """
+    cond = getattr(server, "_rebuild_cond", None)
+    observer = getattr(server, "observer", None)
+    if cond is None or observer is None or not hasattr(server, "_want_rebuild"):
+        server.watch(str(folder))
+        return
+    from watchdog.events import FileSystemEventHandler
+
+    def on_any_event(event) -> None:
+        if event.is_directory:
+            return
+        path = Path(getattr(event, "dest_path", "") or event.src_path).resolve()
+        if path.name.startswith(".") and path.name.endswith(".tmp"):
+            return  # the writer's temporary file, renamed over the target when complete
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = None
+        if data is not None and _OWN_WRITES.get(path) == data:
+            return
+        with cond:
+            server._want_rebuild = True
+            cond.notify_all()
+
+    handler = FileSystemEventHandler()
+    handler.on_any_event = on_any_event
+    observer.schedule(handler, str(folder), recursive=True)
 
 
 def on_post_page(output: str, page, config) -> str:
