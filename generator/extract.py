@@ -90,8 +90,8 @@ def extract(article: Article, lex: Lexicon) -> list[Mention]:
     current: _Draft | None = None
     last_speaker: Ref | None = None
     previous_attached = False
-    for sentence in article.sentences:
-        folded = fold(sentence.text)
+    units = ((sentence, part) for sentence in article.sentences for part in _units(fold(sentence.text), lex, finder))
+    for sentence, folded in units:
         ev = Evidence(article.seed, sentence.index, sentence.text)
         is_meeting = bool(cues["meeting"].search(folded))
         kinds = matches(lex.kinds, folded)
@@ -137,6 +137,28 @@ def extract(article: Article, lex: Lexicon) -> list[Mention]:
             attach.cite("date", ev)
         _read_fields(attach, folded, ev, lex, speaker or (last_speaker if continues_quote or _opens_with_speech(folded, lex) else None), sentence)
     return [_freeze(d, article) for d in drafts]
+
+
+# Where one sentence may hold two meetings: "... في لندن يوم 5 مارس، فيما يجتمع ...".
+UNIT_BREAK = re.compile(r"\s*(?:[،؛;]\s*(?:فيما|بينما|في حين|كما|و)?|\s(?:فيما|بينما|في حين)\s)\s*")
+
+
+def _units(folded: str, lex: Lexicon, finder: DateFinder) -> list[str]:
+    """The sentence, or its clauses when each names a meeting of its own kind and date."""
+    parts = [p for p in UNIT_BREAK.split(folded) if p.strip()]
+    if len(parts) < 2:
+        return [folded]
+    named = [bool(matches(lex.kinds, p)) and bool(finder.find(p)) for p in parts]
+    if sum(named) < 2:
+        return [folded]
+    # Each meeting clause takes the clauses after it up to the next meeting clause.
+    units: list[str] = []
+    for part, is_meeting in zip(parts, named):
+        if is_meeting or not units:
+            units.append(part)
+        else:
+            units[-1] += "، " + part
+    return units
 
 
 def _same(current: _Draft, kind: Ref | None, date: DateValue | None) -> bool:

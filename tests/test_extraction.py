@@ -26,6 +26,15 @@ EXPECTED = {
     "range_munich": [("2026-04-10-technical-talks-munich", "technical-talks", "2026-04-10", "2026-04-12", "scheduled", "munich", "DE", None, {"security-guarantees", "reconstruction"}, set())],
     "held_washington": [("2026-05-05-defence-ministers-washington", "defence-ministers", "2026-05-05", "2026-05-05", "held", "washington", "US", None, {"air-defence", "intelligence-cooperation"}, set())],
     "no_meeting": [],
+    "postponed_riyadh": [("2026-03-15-foreign-ministers-riyadh", "foreign-ministers", "2026-03-15", "2026-03-15", "postponed", "riyadh", "SA", None, set(), set())],
+    "cancelled_berlin": [("2026-03-20-defence-ministers-berlin", "defence-ministers", "2026-03-20", "2026-03-20", "cancelled", "berlin", "DE", None, set(), set())],
+    "online_energy": [("2026-03-12-energy-ministers", "energy-ministers", "2026-03-12", "2026-03-12", "scheduled", None, None, "online", {"energy-security"}, set())],
+    "month_only_paris": [("2026-04-leaders-paris", "leaders", "2026-04-01", "2026-04-30", "announced", "paris", "FR", None, set(), set())],
+    "two_meetings_one_sentence": [
+        ("2026-03-05-foreign-ministers-london", "foreign-ministers", "2026-03-05", "2026-03-05", "scheduled", "london", "GB", None, set(), set()),
+        ("2026-03-07-defence-ministers-brussels", "defence-ministers", "2026-03-07", "2026-03-07", "scheduled", "brussels", "BE", None, {"munitions"}, set()),
+    ],
+    "ordinal_geneva": [("2026-03-15-national-security-advisers-geneva", "national-security-advisers", "2026-03-15", "2026-03-15", "scheduled", "geneva", "CH", None, {"security-guarantees"}, set())],
     "markup_geneva": [("2026-07-09-foreign-ministers-geneva", "foreign-ministers", "2026-07-09", "2026-07-09", "scheduled", "geneva", "CH", None, {"ceasefire", "security-guarantees"}, set())],
 }
 
@@ -49,7 +58,7 @@ def test_fixture_gives_its_records(tmp_path, name):
         assert expected[8] <= set(rec["topics"])
         assert expected[9] <= {p["id"] for p in rec["participants"]}
         # Every field that has a value has evidence from the article.
-        for field in ("kind", "date", "place", "status"):
+        for field in ("kind", "date", "status") + (("place",) if rec["place"]["country"] else ()):
             assert rec["evidence"][field], field
 
 
