@@ -38,11 +38,11 @@ class Correction:
     reason: str
 
 
-def load(folder: Path, lex=None) -> tuple[list[Correction], list[Problem], list[Problem]]:
-    """Read every correction file. Returns (corrections, errors, notices)."""
+def load(folder: Path) -> tuple[list[Correction], list[Problem]]:
+    """Read every correction file. Returns (corrections, errors)."""
     fixes, problems = [], []
     if not folder.is_dir():
-        return [], [], []
+        return [], []
     for path in sorted(folder.glob("*.yml")):
         shown = str(path)
         try:
@@ -70,7 +70,7 @@ def load(folder: Path, lex=None) -> tuple[list[Correction], list[Problem], list[
                 problems.append(Problem(shown, f"{i}", "reason must say why, in a sentence"))
                 continue
             fixes.append(Correction(shown, i, path.stem, item["field"], item["value"], item["reason"].strip()))
-    return fixes, problems, []
+    return fixes, problems
 
 
 def _resolve(rec, parts):

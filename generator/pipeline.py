@@ -1,6 +1,6 @@
 """The run: read every article, extract, merge, validate; then plan every file.
 
-Nothing is written here. ``plan()`` returns the complete set of files the generator
+Nothing is written here. ``run()`` returns the complete set of files the generator
 owns under ``content/`` as bytes, or raises ``GeneratorError`` with every problem
 found. ``writer.write`` then applies the plan; so an error anywhere leaves
 ``content/`` exactly as it was.
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import corrections, extract, lexicon, merge, outputs, record, render, siteconfig, translations, yamlio
-from .errors import Collector, Problem
+from .errors import Collector, GeneratorError, Problem
 from .reader import read_seeds
 from .writer import Plan
 
@@ -40,9 +40,13 @@ def run(seeds: Path, content: Path, project: Path | None = None) -> Result:
     events, notices = merge.merge(mentions, articles)
     records = [record.build(e, lex) for e in events]
     # Translations first, so an editor's correction of a statement's English wins over the catalog.
-    translator, catalog_files = translations.load(content, articles, records)
+    try:
+        translator, catalog_files = translations.load(content, articles, records)
+    except GeneratorError as exc:  # a broken catalog: report it with everything else
+        problems.extend(exc.problems)
+        translator, catalog_files = translations.Translator({}), {}
     records = [translations.apply(r, translator) for r in records]
-    fixes, fix_problems, fix_notices = corrections.load(content / corrections.FOLDER, lex)
+    fixes, fix_problems = corrections.load(content / corrections.FOLDER)
     problems.extend(fix_problems)
     problems.extend(record.validate_all(records, lex))  # the generator's own output
     records, applied_notices = corrections.apply(records, fixes)
@@ -63,5 +67,5 @@ def run(seeds: Path, content: Path, project: Path | None = None) -> Result:
         plan=Plan(files=dict(sorted(files.items())), owned=(EVENTS, PAGES)),
         records=tuple(records),
         articles=tuple(articles),
-        notices=tuple(notices) + tuple(fix_notices) + tuple(applied_notices),
+        notices=tuple(notices) + tuple(applied_notices),
     )
