@@ -111,7 +111,7 @@ def extract(article: Article, lex: Lexicon) -> list[Mention]:
                 break
         another = bool(cues["another"].search(folded))
         speaker = _speaker(folded, lex)
-        continues_quote = previous_attached and speaker is None and bool(re.match(r"^[وف]?(?:اضاف|تابع|واضاف)", folded))
+        continues_quote = previous_attached and speaker is None and bool(re.match(r"^[وف]?(?:اضاف|تابع)", folded))  # "وأضاف:" goes on
         attach: _Draft | None = None
         if is_meeting and (kind or date):
             if current and not (another and date is None) and _same(current, kind, date):
@@ -221,7 +221,6 @@ def _read_fields(d: _Draft, folded: str, ev: Evidence, lex: Lexicon, speaker: Re
             d.fields["host"] = entry.ref
             d.cite("host", ev)
     # Participants and attendance, clause by clause.
-    offset = 0
     for clause in CLAUSE.split(folded):
         online = bool(cues["attendance"]["online"].search(clause))
         in_person = bool(cues["attendance"]["in_person"].search(clause))
@@ -239,7 +238,6 @@ def _read_fields(d: _Draft, folded: str, ev: Evidence, lex: Lexicon, speaker: Re
             d.cite("attendance", ev)
         if in_person and not people and cues["meeting"].search(clause):
             d.in_person_cue = True
-        offset += len(clause)
     count = _count(folded, lex)
     if count and "participant_count" not in d.fields:
         d.fields["participant_count"] = count
