@@ -7,6 +7,7 @@ labels, dates); the templates only lay values out and escape them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -188,14 +189,18 @@ def entry(ctx: Ctx, rec: dict) -> dict:
 
 def source_name(ctx: Ctx, seed: str) -> Shown:
     """How a source is named: its title (translated on English pages when the catalog
-    has it), else its outlet, else its file name."""
+    has it), else its outlet, else "Article 001, <its date>" from the file name's
+    leading number (or the whole name) and its dateline."""
     art = ctx.index.articles.get(seed)
     if art is not None and art.title:
         english = ctx.translator.get(art.title) if ctx.lang != "ar" and ctx.translator is not None else None
         return text.free(english or art.title, ctx.lang)
     if art is not None and art.outlet:
         return text.free(art.outlet, ctx.lang)
-    return text.code(seed.rsplit(".", 1)[0])
+    stem = seed.rsplit(".", 1)[0]
+    number = stem.split("_", 1)[0] if re.match(r"\d+_", stem) else stem
+    when = datefmt.day(art.published, ctx.lang) if art is not None and art.published else ctx.t("source.undated")
+    return text.Shown(ctx.t("source.untitled", number=number, date=when))
 
 
 def cite(ctx: Ctx, seed: str, sentence: int) -> dict:
