@@ -25,6 +25,11 @@ def schema() -> dict:
     return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 
 
+@functools.lru_cache(maxsize=1)
+def validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(schema(), format_checker=jsonschema.FormatChecker())
+
+
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
@@ -113,10 +118,9 @@ def build(event: Event, lex: Lexicon) -> dict:
 
 def validate(rec: dict, where: str, lex: Lexicon | None = None) -> list[Problem]:
     """Schema problems, then (with ``lex``) ids that the lexicon does not know."""
-    validator = jsonschema.Draft202012Validator(schema(), format_checker=jsonschema.FormatChecker())
     problems = [
         Problem(where, "/".join(str(p) for p in err.absolute_path) or "top", err.message)
-        for err in sorted(validator.iter_errors(rec), key=lambda e: [str(p) for p in e.absolute_path])
+        for err in sorted(validator().iter_errors(rec), key=lambda e: [str(p) for p in e.absolute_path])
     ]
     if lex is None or problems:
         return problems
