@@ -78,7 +78,7 @@ def main() -> None:
         lex = timed("load lexicon + CLDR names", lexicon.load, figures)
         articles, problems = timed("read articles", lambda: read_seeds(tmp / "seeds"), figures)
         mentions = timed("extract", lambda: [m for a in articles for m in extract.extract(a, lex)], figures)
-        events, notices = timed("merge", lambda: merge.merge(mentions, articles), figures)
+        events, notices = timed("merge", lambda: merge.merge(mentions), figures)
         timed("build + validate records", lambda: record.validate_all([record.build(e, lex) for e in events]), figures)
         result = timed("whole pipeline (plan every file)", lambda: pipeline.run(tmp / "seeds", tmp / "content", project=tmp), figures)
         tracemalloc.start()  # a second run, for memory only: tracing slows it several times over

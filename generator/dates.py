@@ -107,8 +107,6 @@ class DateFinder:
                     continue
                 month = self.months[m.group("m1") if name != "range" else m.group("m2")]
                 year = m.group("y1") if name in ("day", "month", "range2") else m.group("y2")
-                if name == "range2" and not year:
-                    year = m.group("y2")
                 year = int(year) if year else None
                 if name == "month":
                     value = DateValue(year, month, None)
@@ -117,9 +115,16 @@ class DateFinder:
                 elif name == "range":
                     value = DateValue(year, month, self._day(m, "a"), end_day=self._day(m, "b"))
                 else:
+                    # "من 30 ديسمبر إلى 2 يناير 2026": a year given on one end only fixes the
+                    # other, one year apart when the range crosses the new year.
                     end_month = self.months[m.group("m2")]
-                    value = DateValue(year, month, self._day(m, "a"), end_day=self._day(m, "b"), end_month=end_month,
-                                      end_year=int(m.group("y2")) if m.group("y2") else None)
+                    end_year = int(m.group("y2")) if m.group("y2") else None
+                    crosses = end_month < month
+                    if year is None and end_year is not None:
+                        year = end_year - crosses
+                    elif end_year is None and year is not None:
+                        end_year = year + crosses
+                    value = DateValue(year, month, self._day(m, "a"), end_day=self._day(m, "b"), end_month=end_month, end_year=end_year)
                 if not _plausible(value):
                     continue
                 taken.append((m.start(), m.end()))
@@ -150,16 +155,12 @@ class DateFinder:
 
 
 def _plausible(v: DateValue) -> bool:
+    """A real calendar date, and a range that ends on or after its start."""
     try:
-        if v.day is not None:
-            dt.date(v.year or 2000, v.month, v.day)  # 2000: a leap year, so 29 February passes
-        if v.end_day is not None:
-            dt.date(v.end_year or v.year or 2000, v.end_month or v.month, v.end_day)
-            if v.end_month is None and v.end_day < v.day:
-                return False
+        probe = v if v.year is not None else v.with_year(2000)  # 2000: a leap year, so 29 February passes
+        return probe.end() >= probe.start()
     except ValueError:
         return False
-    return True
 
 
 def infer_year(value: DateValue, anchor: dt.date, tense: str | None = None) -> DateValue | None:

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .errors import Problem
-from .model import Article, DateValue, Evidence, Mention, Participant, Ref, Statement
+from .model import DateValue, Evidence, Mention, Participant, Ref, Statement
 
 
 @dataclass(frozen=True)
@@ -45,20 +45,27 @@ def _sort_key(m: Mention):
     return (m.seed, m.order)
 
 
-def merge(mentions: list[Mention], articles: list[Article]) -> tuple[list[Event], list[Problem]]:
+def merge(mentions: list[Mention]) -> tuple[list[Event], list[Problem]]:
     notices: list[Problem] = []
     groups: list[list[Mention]] = []
+    # Groups indexed by what must agree: kind, day (or month) and precision. A month-only
+    # mention ("في مارس") is not the same meeting as one on a day of that month.
+    by_day: dict[tuple, list[list[Mention]]] = {}
     dated = sorted((m for m in mentions if m.kind and m.date and m.date.year), key=lambda m: (m.date.start(), m.kind.id, _sort_key(m)))
     for m in dated:
-        for g in groups:
-            head = g[0]
-            if head.kind == m.kind and head.date.start() == m.date.start() and _compatible(head, m):
-                g.append(m)
-                break
+        key = (m.kind.id, m.date.start(), m.date.precision)
+        fits = [g for g in by_day.get(key, []) if _fits(g, m)]
+        if fits:
+            fits[0].append(m)
         else:
             groups.append([m])
+            by_day.setdefault(key, []).append(groups[-1])
+    by_month_day: dict[tuple, list[list[Mention]]] = {}
+    for g in groups:
+        if g[0].date.precision == "day":
+            by_month_day.setdefault((g[0].kind.id, g[0].date.month, g[0].date.day), []).append(g)
     for m in sorted((m for m in mentions if m.kind and m.date and m.date.year is None), key=_sort_key):
-        fits = [g for g in groups if g[0].kind == m.kind and (g[0].date.month, g[0].date.day) == (m.date.month, m.date.day) and _compatible(g[0], m)]
+        fits = [g for g in by_month_day.get((m.kind.id, m.date.month, m.date.day), []) if _fits(g, m)]
         if len(fits) == 1:
             fits[0].append(m)
         else:
@@ -70,12 +77,21 @@ def merge(mentions: list[Mention], articles: list[Article]) -> tuple[list[Event]
         ev = m.evidence.get("kind", ())
         place = f"sentence {ev[0].sentence}" if ev else ""
         notices.append(Problem(f"seeds/{m.seed}", place, f"a {m.kind.id} meeting with no date; not recorded"))
+    by_start: dict = {}
+    for g in groups:
+        if g[0].date.precision == "day":
+            by_start.setdefault(g[0].date.start(), []).append(g)
     for m in sorted((m for m in mentions if m.kind is None and m.date and m.date.year and m.date.precision == "day"), key=_sort_key):
-        fits = [g for g in groups if g[0].date.start() == m.date.start()]
+        fits = [g for g in by_start.get(m.date.start(), []) if _fits(g, m)]
         if len(fits) == 1:
             fits[0].append(m)
     events = [_event(sorted(g, key=_sort_key)) for g in groups]
     return events, notices
+
+
+def _fits(group: list[Mention], m: Mention) -> bool:
+    """A mention joins a group only if its place agrees with every member's."""
+    return all(_compatible(other, m) for other in group)
 
 
 def _compatible(a: Mention, b: Mention) -> bool:

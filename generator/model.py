@@ -80,7 +80,9 @@ class DateValue:
             return nxt - dt.timedelta(days=1)
         if self.end_day is None:
             return self.start()
-        return dt.date(self.end_year or self.year, self.end_month or self.month, self.end_day)
+        end_month = self.end_month or self.month
+        end_year = self.end_year or self.year + (end_month < self.month)  # a range across the new year
+        return dt.date(end_year, end_month, self.end_day)
 
     def with_year(self, year: int) -> "DateValue":
         end_year = self.end_year

@@ -37,7 +37,7 @@ def run(seeds: Path, content: Path, project: Path | None = None) -> Result:
     problems.extend(read_problems)
     lex = lexicon.load()
     mentions = [m for a in articles for m in extract.extract(a, lex)]
-    events, notices = merge.merge(mentions, articles)
+    events, notices = merge.merge(mentions)
     records = [record.build(e, lex) for e in events]
     # Translations first, so an editor's correction of a statement's English wins over the catalog.
     try:

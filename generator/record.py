@@ -122,14 +122,18 @@ def validate(rec: dict, where: str, lex: Lexicon | None = None) -> list[Problem]
         Problem(where, "/".join(str(p) for p in err.absolute_path) or "top", err.message)
         for err in sorted(validator().iter_errors(rec), key=lambda e: [str(p) for p in e.absolute_path])
     ]
-    if lex is None or problems:
+    if problems:
+        return problems
+    if rec["date"]["end"] < rec["date"]["start"]:  # ISO dates compare as text
+        problems.append(Problem(where, "date/end", f"{rec['date']['end']} is before the start {rec['date']['start']}"))
+    if lex is None:
         return problems
     known = {table: set(lex.by_id(table)) for table in ("kinds", "series", "topics", "people")}
     refs = [("kind", rec["kind"], "kinds")]
     refs += [("series", rec["series"], "series")] if rec["series"] else []
     refs += [(f"topics/{i}", t, "topics") for i, t in enumerate(rec["topics"])]
     refs += [(f"statements/{i}/speaker", s["speaker"], "people") for i, s in enumerate(rec["statements"])]
-    return [
+    return problems + [
         Problem(where, place, f"{value!r} is not in generator/lexicon/{table}.yml")
         for place, value, table in refs
         if value not in known[table]

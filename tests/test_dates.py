@@ -39,6 +39,9 @@ def first(finder, text, anchor=ANCHOR, past=False, future=False):
         ("الحادي والعشرين من تموز", "2025-07-21", "2025-07-21"),  # no tense: nearest the dateline
         ("من 10 إلى 12 مارس", "2026-03-10", "2026-03-12"),
         ("بين 28 شباط و2 آذار", "2026-02-28", "2026-03-02"),
+        ("من 30 ديسمبر إلى 2 يناير 2026", "2025-12-30", "2026-01-02"),
+        ("من 30 ديسمبر 2025 إلى 2 يناير", "2025-12-30", "2026-01-02"),
+        ("من 30 ديسمبر إلى 2 يناير", "2025-12-30", "2026-01-02"),
         ("في أوائل يناير", "2026-01-01", "2026-01-31"),
         ("يوم السبت", "2026-01-03", "2026-01-03"),
         ("الأحد المقبل", "2026-01-04", "2026-01-04"),
@@ -92,3 +95,8 @@ def test_bare_weekday_is_not_a_date(finder):
 def test_day_that_exists_in_no_year_near_the_dateline_is_dropped(finder):
     found = finder.find(fold("في 29 فبراير"))
     assert resolve(found[0], dt.date(2026, 2, 1), None, False) is None
+
+
+def test_range_that_ends_before_it_starts_is_not_a_date(finder):
+    assert all(f.value is None or f.value.end_day is None for f in finder.find(fold("من ٥ يناير إلى 3 يناير")))
+    assert finder.find(fold("من 12 إلى 10 مارس")) == [] or all(f.value.end_day is None for f in finder.find(fold("من 12 إلى 10 مارس")) if f.value)

@@ -101,7 +101,7 @@ def test_the_lexicon_not_special_cases_names_places_and_kinds(tmp_path):
     from generator.reader import parse_article
 
     article = parse_article("t.txt", "date 2026-03-01\nيعقد وزراء الخارجية اجتماعا في تونس العاصمة يوم 4 مارس.".encode())
-    [event], _ = merge.merge(extract.extract(article, lex), [article])
+    [event], _ = merge.merge(extract.extract(article, lex))
     assert event.city.id == "tunis"
 
 

@@ -47,3 +47,20 @@ def test_undated_alone_is_reported_not_guessed(tmp_path):
     result = run(tmp_path, {"z.txt": UNDATED})
     assert result.records == ()
     assert any("has no year and the article no dateline" in str(n) for n in result.notices)
+
+
+def test_a_mention_without_a_city_does_not_join_two_cities(tmp_path):
+    """The first article names no city; Paris and Berlin stay two meetings."""
+    vague = "date 2026-03-01\nمن المقرر أن يعقد وزراء الدفاع اجتماعًا يوم 5 مارس.\n"
+    paris = AHEAD.replace("برلين", "باريس")
+    records = run(tmp_path, {"a.txt": vague, "b.txt": paris, "c.txt": AHEAD}).records
+    cities = sorted((r["place"]["city"] or {}).get("id", "") for r in records)
+    assert cities == ["berlin", "paris"]
+    assert all(not any(c["field"] == "place.city" for c in r["conflicts"]) for r in records)
+
+
+def test_month_only_mention_is_not_the_meeting_on_the_first(tmp_path):
+    month = "date 2026-02-20\nمن المقرر أن يعقد وزراء الدفاع اجتماعًا في برلين في مارس.\n"
+    first = "date 2026-02-20\nمن المقرر أن يعقد وزراء الدفاع اجتماعًا في برلين يوم 1 مارس.\n"
+    records = run(tmp_path, {"a.txt": month, "b.txt": first}).records
+    assert sorted((r["date"]["start"], r["date"]["precision"]) for r in records) == [("2026-03-01", "day"), ("2026-03-01", "month")]
