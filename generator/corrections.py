@@ -120,14 +120,33 @@ def _get(rec, path):
 
 
 def validate(records: list[dict], fixes: list[Correction], validate_record) -> list[Problem]:
-    """Schema problems a correction introduced, reported against the correction file."""
+    """Every problem in a corrected record, reported against the correction file.
+
+    A problem at the corrected field, inside it or around it (a ``oneOf`` error is
+    reported at the parent) is blamed on that correction; any other problem in a
+    corrected record is blamed on the record's correction file as a whole. None is
+    dropped.
+    """
     problems = []
     by_id = {r["id"]: r for r in records}
+    fixes_by_id: dict[str, list[Correction]] = {}
     for fix in fixes:
-        rec = by_id.get(fix.event_id)
+        fixes_by_id.setdefault(fix.event_id, []).append(fix)
+    for event_id, own in fixes_by_id.items():
+        rec = by_id.get(event_id)
         if rec is None:
             continue
-        for problem in validate_record(rec, fix.file):
-            if problem.place == fix.field.replace(".", "/") or problem.place.startswith(fix.field.replace(".", "/") + "/"):
+        for problem in validate_record(rec, own[0].file):
+            place = problem.place.split("/")
+            blamed = [f for f in own if _related(f.field.split("."), place)]
+            for fix in blamed:
                 problems.append(Problem(fix.file, str(fix.index), f"value for {fix.field}: {problem.reason}"))
+            if not blamed:
+                problems.append(Problem(own[0].file, "", f"the corrected record is not valid at {problem.place}: {problem.reason}"))
     return sorted(set(problems), key=lambda p: (p.file, p.place, p.reason))
+
+
+def _related(field: list[str], place: list[str]) -> bool:
+    """One path is a prefix of the other."""
+    n = min(len(field), len(place))
+    return field[:n] == place[:n]

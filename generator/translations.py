@@ -162,6 +162,10 @@ def merge(old: Catalog | None, needs: list[Need]) -> Catalog:
     candidates.update({k: m for k, m in old_obsolete.items() if k not in wanted and k not in candidates and m.string})
     taken: set[str] = set()
     catalog = _new_catalog()
+    if old is not None:  # a PO editor's translator fields survive the rebuild
+        catalog.revision_date = old.revision_date
+        catalog.last_translator = old.last_translator
+        catalog.language_team = old.language_team
     for text, group in wanted.items():
         locations = list(dict.fromkeys(n.location for n in group))
         comments = list(dict.fromkeys(n.comment for n in group if n.comment))

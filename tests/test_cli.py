@@ -154,3 +154,15 @@ def test_correction_of_a_statements_english_wins_over_the_catalog(tmp_path):
     record = (tree / "content" / "events" / f"{KYIV}.yml").read_text(encoding="utf-8")
     assert "    en: A meeting of national security advisers will be held in Ukraine on January 3.\n" in record
     assert "- field: statements.2.text.en\n  generated: " in record  # the catalog's English is kept as the generated value
+
+
+def test_correction_with_an_invalid_nested_value_is_refused(tmp_path):
+    """A oneOf error is reported at the parent object; it still names the correction."""
+    tree = make_tree(tmp_path)
+    fixes = tree / "content" / "corrections"
+    fixes.mkdir(parents=True)
+    (fixes / f"{KYIV}.yml").write_text("- field: place.city.en\n  value: ''\n  reason: blank on purpose\n", encoding="utf-8")
+    out = cli(tree, "build")
+    assert out.returncode == 2
+    assert f"content/corrections/{KYIV}.yml:0: value for place.city.en:" in out.stderr
+    assert not (tree / "content" / "events").exists()

@@ -205,6 +205,8 @@ def test_round_trip_keeps_previous_text_translator_comments_and_header():
     again = translations.merge(translations.read(data, "en.po"), translations.needed(*_inputs(ROOT)))
     kept = translations.active(again)[0]
     assert kept.fuzzy and kept.previous_id == first.previous_id and kept.user_comments == first.user_comments
+    # ... and the translator's header fields survive the merge a build does
+    assert '"Last-Translator: A Translator <a@example.org>\\n"' in translations.dump(again).decode("utf-8")
 
 
 def test_broken_catalog_is_one_error_line_and_nothing_is_written(tmp_path):
