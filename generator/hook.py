@@ -37,14 +37,16 @@ def on_pre_build(config) -> None:
     project = Path(config.config_file_path).resolve().parent
     try:
         result = pipeline.run(project / "seeds", project / "content", project)
+        for rel, data in result.plan.files.items():  # known before the write, so its file event is recognised
+            if rel.startswith("translations/"):
+                _OWN_WRITES[(project / "content" / rel).resolve()] = data
+        changes = writer.write(result.plan, project / "content")
     except GeneratorError as exc:
         raise PluginError("\n".join(str(p) for p in exc.problems)) from None
+    except OSError as exc:  # an unreadable seed or folder: one line, not a traceback
+        raise PluginError(f"{exc.filename or ''}: {exc.strerror or exc}") from None
     for notice in result.notices:
         log.info("notice: %s", notice)
-    changes = writer.write(result.plan, project / "content")
-    for rel, data in result.plan.files.items():
-        if rel.startswith("translations/"):
-            _OWN_WRITES[(project / "content" / rel).resolve()] = data
     log.info(f"generator: {len(result.records)} meetings; {len(changes.written)} files written, {len(changes.removed)} removed, {changes.unchanged} unchanged")
     if not _EPOCH_FROM_USER:  # the sitemap's lastmod and its gzip header: the data's date, not the clock
         dates = [a.published for a in result.articles if a.published] or [dt.date.fromisoformat(r["date"]["start"]) for r in result.records]

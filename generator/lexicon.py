@@ -105,6 +105,10 @@ def load(directory: Path = LEXICON_DIR) -> Lexicon:
             problems.append(Problem(str(path), place, error.message))
     if problems:
         raise GeneratorError(problems)
+    territories = Locale("en").territories
+    for i, city in enumerate(data["cities"]):
+        if city["country"] not in territories:
+            problems.append(Problem(str(directory / "cities.yml"), f"{i}/country", f"{city['country']!r} is not an ISO 3166 country code CLDR knows"))
     ids = {}
     for name in ("kinds", "cities", "actors", "people", "series", "topics"):
         for i, item in enumerate(data[name]):

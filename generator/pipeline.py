@@ -31,11 +31,15 @@ class Result:
 
 def run(seeds: Path, content: Path, project: Path | None = None) -> Result:
     """``project`` holds mkdocs.yml (for the site URL); default: the folder above seeds/."""
-    site = siteconfig.load(project if project is not None else seeds.resolve().parent)
     problems = Collector()
     articles, read_problems = read_seeds(seeds)
     problems.extend(read_problems)
-    lex = lexicon.load()
+    try:  # without a site address or a lexicon nothing can go on; report them with the articles' problems
+        site = siteconfig.load(project if project is not None else seeds.resolve().parent)
+        lex = lexicon.load()
+    except GeneratorError as exc:
+        problems.extend(exc.problems)
+        problems.raise_if_any()
     mentions = [m for a in articles for m in extract.extract(a, lex)]
     events, notices = merge.merge(mentions)
     records = [record.build(e, lex) for e in events]

@@ -166,3 +166,20 @@ def test_correction_with_an_invalid_nested_value_is_refused(tmp_path):
     assert out.returncode == 2
     assert f"content/corrections/{KYIV}.yml:0: value for place.city.en:" in out.stderr
     assert not (tree / "content" / "events").exists()
+
+
+def test_bad_mkdocs_yml_and_lexicon_country_are_one_line_errors(tmp_path):
+    tree = make_tree(tmp_path)
+    (tree / "mkdocs.yml").write_text("site_url: [unclosed\n", encoding="utf-8")
+    out = cli(tree, "build")
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert "mkdocs.yml:2: not valid YAML" in out.stderr or "mkdocs.yml:1: not valid YAML" in out.stderr
+
+
+def test_site_url_from_the_environment(tmp_path, monkeypatch):
+    from generator import siteconfig
+
+    (tmp_path / "mkdocs.yml").write_text("site_url: !ENV [BRIEFING_URL, 'https://fallback.example/']\n", encoding="utf-8")
+    assert siteconfig.load(tmp_path).url == "https://fallback.example/"
+    monkeypatch.setenv("BRIEFING_URL", "https://news.example/briefing")
+    assert siteconfig.load(tmp_path).url == "https://news.example/briefing/"

@@ -43,3 +43,11 @@ def test_duplicate_ids_are_reported(lex_dir):
         handle.write("- {id: sanctions, en: Sanctions again, ar: عقوبات, forms: [عقوبات]}\n")
     with pytest.raises(GeneratorError, match="duplicate id 'sanctions'"):
         lexicon.load(lex_dir)
+
+
+def test_city_country_must_be_a_code_cldr_knows(lex_dir):
+    with (lex_dir / "cities.yml").open("a", encoding="utf-8") as handle:
+        handle.write("- {id: edinburgh, en: Edinburgh, ar: إدنبرة, country: UK, forms: [إدنبرة]}\n")
+    with pytest.raises(GeneratorError) as info:
+        lexicon.load(lex_dir)
+    assert any("'UK' is not an ISO 3166 country code CLDR knows" in str(p) for p in info.value.problems)
