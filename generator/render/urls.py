@@ -10,6 +10,7 @@ feeds) exist once at the site root, so English pages link up out of ``en/``.
 from __future__ import annotations
 
 import functools
+import hashlib
 import posixpath
 import re
 
@@ -36,10 +37,15 @@ def source_page(seed: str) -> str:
     """The page of a seed article: its file name without extension, made URL-safe.
 
     Dots are replaced too: a stem like ``report.en`` would otherwise read as a
-    language suffix to mkdocs-static-i18n.
+    language suffix to mkdocs-static-i18n. A name that had to change ("خبر.txt",
+    "a b.txt") gets a short hash of the original, so two names never share a page.
     """
     stem = seed.rsplit(".", 1)[0] if "." in seed else seed
-    return f"sources/{re.sub(r'[^A-Za-z0-9_-]+', '-', stem).strip('-') or 'article'}.md"
+    safe = re.sub(r"[^A-Za-z0-9_-]+", "-", stem).strip("-")
+    if safe != stem:
+        digest = hashlib.sha1(stem.encode("utf-8")).hexdigest()[:8]
+        safe = f"{safe or 'article'}-{digest}"
+    return f"sources/{safe}.md"
 
 
 def meeting_page(event_id: str) -> str:
