@@ -201,10 +201,10 @@ def _read_fields(d: _Draft, folded: str, ev: Evidence, lex: Lexicon, speaker: Re
             d.fields["city"] = entry
         if PLACE_LEAD.search(folded[:start]) and d.fields.get("city") == entry:
             d.cite("place", ev)
-    for start, _end, entry in matches(lex.countries, folded):
-        if re.search(r"(?:^|\s)[وف]?(?:في|داخل)\s*$", folded[:start]):
-            d.fields.setdefault("countries", {}).setdefault(entry.ref.id, entry)
-            d.cite("place", ev)
+    for m in lex.country_in.finditer(folded):
+        entry = lex.country_by_form[m.group("name")]
+        d.fields.setdefault("countries", {}).setdefault(entry.ref.id, entry)
+        d.cite("place", ev)
     for name in STATUS_ORDER:
         if cues["status"][name].search(folded):
             d.statuses.add(name)
@@ -254,15 +254,11 @@ def _read_fields(d: _Draft, folded: str, ev: Evidence, lex: Lexicon, speaker: Re
 
 
 def _count(folded: str, lex: Lexicon) -> tuple[int, str] | None:
-    cardinals = {fold(w): int(n) for n, ws in lex.numbers["cardinals"].items() for w in ws}
-    words = "|".join(re.escape(w) for w in sorted(cardinals, key=lambda w: (-len(w), w)))
-    for unit, forms in lex.cues["count_units"].items():
-        units = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-        m = re.search(rf"(?<!\w)(?P<n>\d+|{words})\s+(?:{units})(?!\w)", folded)
-        if m:
-            n = m.group("n")
-            return (int(n) if n.isdigit() else cardinals[n], unit)
-    return None
+    m = lex.cues["count"].search(folded)
+    if m is None:
+        return None
+    n = m.group("n")
+    return (int(n) if n.isdigit() else lex.cues["cardinals"][n], lex.cues["count_units_by_form"][m.group("unit")])
 
 
 def _status(d: _Draft, article: Article) -> str:

@@ -43,6 +43,8 @@ class Lexicon:
     series: tuple[Entry, ...]
     topics: tuple[Entry, ...]
     countries: tuple[Entry, ...]
+    country_in: re.Pattern  # "في <country>" / "داخل <country>", group "name" a folded country name
+    country_by_form: dict  # folded country name -> Entry
     cues: dict  # name -> compiled pattern (status/attendance per value)
     numbers: dict
 
@@ -67,6 +69,10 @@ def _entries(items, forms_key="forms", name=lambda i: (i["ar"], i["en"])) -> tup
     return tuple(out)
 
 
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
 def country_entries() -> tuple[Entry, ...]:
     """Every ISO 3166 country CLDR names in Arabic, matched by its Arabic name."""
     ar, en = Locale("ar").territories, Locale("en").territories
@@ -79,7 +85,7 @@ def country_entries() -> tuple[Entry, ...]:
         short = {"US": "أمريكا", "GB": "بريطانيا", "SA": "السعودية", "AE": "الإمارات"}.get(code)
         if short:
             forms.append(short)
-        out.append(Entry(Ref(code.lower(), ar[code], en[code]), re.compile(word_pattern(forms)), {"code": code}))
+        out.append(Entry(Ref(code.lower(), ar[code], en[code]), re.compile(word_pattern(forms)), {"code": code, "forms": [fold(f) for f in forms]}))
     return tuple(out)
 
 
@@ -117,8 +123,16 @@ def load(directory: Path = LEXICON_DIR) -> Lexicon:
             ids[(name, item["id"])] = True
     if problems:
         raise GeneratorError(problems)
+    countries = country_entries()
+    country_forms = {form: entry for entry in reversed(countries) for form in entry.extra["forms"]}
+    cardinals = {fold(w): int(n) for n, ws in data["numbers"]["cardinals"].items() for w in ws}
+    units = {fold(f): unit for unit, forms in data["cues"]["count_units"].items() for f in forms}
     cues = data["cues"]
     compiled = {
+        # "خمس عشرة دولة", "12 دولة": a number, then what is counted
+        "count": re.compile(rf"(?<!\w)(?P<n>\d+|{_alternation(cardinals)})\s+(?P<unit>{_alternation(units)})(?!\w)"),
+        "cardinals": cardinals,
+        "count_units_by_form": units,
         "meeting": re.compile(word_pattern(cues["meeting_words"])),
         "another": re.compile(word_pattern(cues["another"])),
         "host_verbs": re.compile(word_pattern(cues["host_verbs"])),
@@ -134,7 +148,9 @@ def load(directory: Path = LEXICON_DIR) -> Lexicon:
         people=_entries(data["people"]),
         series=_entries(data["series"]),
         topics=_entries(data["topics"]),
-        countries=country_entries(),
+        countries=countries,
+        country_in=re.compile(rf"(?:^|\s)[وف]?(?:في|داخل)\s*(?P<name>{_alternation(country_forms)})(?!\w)"),
+        country_by_form=country_forms,
         cues=compiled,
         numbers=data["numbers"],
     )
