@@ -1,48 +1,36 @@
-"""The few words the calendar and feed need in each language, and place/date phrases.
+"""The words and phrases the calendar and feed need in each language.
 
-Month and date formats come from CLDR through Babel.
+Words come from the pages' labels file and dates from the pages' CLDR formats, so a
+status or a date reads the same on a page, in a calendar and in a feed.
 """
 
 from __future__ import annotations
 
-from babel.dates import format_date, format_interval, format_skeleton
+import functools
 
-from . import stamps
+def _labels():
+    # The pages' labels (generator/templates/labels.yml): one wording for a status or
+    # a phrase across pages, calendars and feeds. Imported here, not at the top, as the
+    # render package imports this one.
+    from ..render import labels as render_labels
 
-STATUS = {
-    "ar": {"announced": "مُعلن", "scheduled": "مقرر", "held": "عُقد", "postponed": "مؤجل", "cancelled": "ملغى"},
-    "en": {"announced": "Announced", "scheduled": "Scheduled", "held": "Held", "postponed": "Postponed", "cancelled": "Cancelled"},
-}
-WORDS = {
-    "ar": {
-        "meetings": "الاجتماعات",
-        "online": "عبر الإنترنت",
-        "status": "الحالة",
-        "host": "الجهة الداعية",
-        "place_unknown": "المكان غير مذكور",
-        "month_only": "اليوم غير مذكور، الشهر فقط",
-        "feed_subtitle": "الاجتماعات رفيعة المستوى المعلنة والمنعقدة",
-        "comma": "، ",
-    },
-    "en": {
-        "meetings": "Meetings",
-        "online": "Online",
-        "status": "Status",
-        "host": "Host",
-        "place_unknown": "Place not stated",
-        "month_only": "day not stated, month only",
-        "feed_subtitle": "High-level meetings announced and held",
-        "comma": ", ",
-    },
-}
+    return _load(render_labels.LABELS_PATH.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=1)
+def _load(mtime_ns: int):
+    """Loaded once per version of the file (`mkdocs serve` picks up an edit)."""
+    from ..render import labels as render_labels
+
+    return render_labels.load()
 
 
 def word(lang: str, key: str) -> str:
-    return WORDS[lang][key]
+    return _labels()[lang](f"outputs.{key}")
 
 
 def status(rec: dict, lang: str) -> str:
-    return STATUS[lang][rec["status"]]
+    return _labels()[lang](f"status.{rec['status']}")
 
 
 def kind(lex, kind_id: str, lang: str) -> str:
@@ -56,7 +44,7 @@ def kind(lex, kind_id: str, lang: str) -> str:
 def place(rec: dict, lang: str) -> str | None:
     """"Kyiv, Ukraine" / "كييف، أوكرانيا"; None when no source names a place."""
     parts = [p[lang] for p in (rec["place"]["city"], rec["place"]["country"]) if p]
-    return word(lang, "comma").join(parts) or None
+    return _labels()[lang]("comma").join(parts) or None
 
 
 def location(rec: dict, lang: str) -> str | None:
@@ -70,10 +58,8 @@ def location(rec: dict, lang: str) -> str | None:
 
 
 def when(rec: dict, lang: str) -> str:
-    """The meeting date as a reader would write it; month precision never shows a day."""
-    first, last = stamps.start(rec), stamps.end(rec)
-    if rec["date"]["precision"] == "month":
-        return f"{format_skeleton('yMMMM', first, locale=lang)} ({word(lang, 'month_only')})"
-    if first == last:
-        return format_date(first, "long", locale=lang)
-    return format_interval(first, last, "yMMMd", locale=lang)
+    """The meeting date as the pages show it; month precision says the day is not stated."""
+    from ..render import datefmt
+
+    shown = datefmt.meeting_date(rec["date"], lang)
+    return f"{shown} ({word(lang, 'month_only')})" if rec["date"]["precision"] == "month" else shown
