@@ -18,6 +18,7 @@ import jinja2
 from markupsafe import escape
 
 from .. import outputs
+from ..outputs import urls as output_urls
 from . import labels as labels_mod
 from . import markup, text, timeline, urls, views
 from .labels import LANGS
@@ -116,8 +117,8 @@ def render_site(records, articles, lex, site, translator) -> dict[str, bytes]:
             window_last=timeline.datefmt.month(window[-1].year, window[-1].month, lang) if window else "",
             as_of=timeline.datefmt.day(as_of, lang) if as_of else None,
             years=year_links(c),
-            all_ics=c.link.file(f"calendar/{lang}/all.ics"),
-            feed=c.link.file(f"feeds/atom-{lang}.xml"),
+            all_ics=c.link.file(output_urls.all_ics_path(lang)),
+            feed=c.link.file(output_urls.feed_path(lang)),
         )
 
         # archive: an index of years, one page per year

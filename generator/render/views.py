@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from babel import Locale
 
+from ..outputs import urls as output_urls
 from . import datefmt, text, urls
 from .labels import Labels
 from .text import Shown
@@ -266,7 +267,7 @@ def meeting(ctx: Ctx, rec: dict) -> dict:
         for s in rec["sources"]
     ]
     view["related"], view["related_more"] = related(ctx, rec)
-    view["ics"] = ctx.link.file(f"calendar/{lang}/{rec['id']}.ics")
+    view["ics"] = ctx.link.file(output_urls.ics_path(lang, rec["id"]))
     return view
 
 
