@@ -29,6 +29,7 @@ SEED_IDS = ["2026-01-03-national-security-advisers-kyiv", "2026-01-05-chiefs-of-
 SEED_DAYS = {SEED_IDS[0]: dt.date(2026, 1, 3), SEED_IDS[1]: dt.date(2026, 1, 5), SEED_IDS[2]: dt.date(2026, 1, 6)}
 OURS = ("calendar/", "feeds/", "data/")
 SITE = Site(url=SITE_URL, name="Briefing")
+LEX = lexicon.load()
 
 
 def page(rec_id: str, lang: str) -> str:
@@ -166,7 +167,7 @@ def test_open_data(tree, files, records):
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_jsonld_seeds(records, lang):
-    docs = {r["id"]: json.loads(meeting_jsonld(r, lang, SITE)) for r in records}
+    docs = {r["id"]: json.loads(meeting_jsonld(r, lang, SITE, LEX)) for r in records}
     for rec in records:
         doc = docs[rec["id"]]
         assert doc["@context"] == "https://schema.org" and doc["@type"] == "Event"
@@ -245,7 +246,7 @@ def test_hostile_text_is_data():
         host={"id": "x-host", "ar": "</script>", "en": "</script>"},
     )
     for lang in ("ar", "en"):
-        text = meeting_jsonld(rec, lang, SITE)
+        text = meeting_jsonld(rec, lang, SITE, LEX)
         assert "</script>" not in text and "<" not in text and ">" not in text and "&" not in text
         assert "\\u003c/script\\u003e" in text
         doc = json.loads(text)
@@ -274,7 +275,7 @@ def test_month_precision():
         ev = one_event(out[f"calendar/{lang}/{rec['id']}.ics"])
         assert ev.decoded("DTSTART") == dt.date(2026, 3, 1) and ev.decoded("DTEND") == dt.date(2026, 4, 1)
         assert str(ev["TRANSP"]) == "TRANSPARENT"
-        doc = json.loads(meeting_jsonld(rec, lang, SITE))
+        doc = json.loads(meeting_jsonld(rec, lang, SITE, LEX))
         assert (doc["startDate"], doc["endDate"]) == ("2026-03", "2026-03")
     assert "March 2026 (day not stated, month only)" in str(one_event(out[f"calendar/en/{rec['id']}.ics"])["DESCRIPTION"])
     assert "10" not in feedparser.parse(out["feeds/atom-en.xml"]).entries[0].summary
@@ -284,7 +285,7 @@ def test_range_ends_the_day_after_the_last_day():
     rec = make("2026-04-10-technical-talks-munich", kind="technical-talks", date={"start": "2026-04-10", "end": "2026-04-12", "precision": "day"})
     ev = one_event(render(rec)[f"calendar/en/{rec['id']}.ics"])
     assert (ev.decoded("DTSTART"), ev.decoded("DTEND")) == (dt.date(2026, 4, 10), dt.date(2026, 4, 13))
-    assert json.loads(meeting_jsonld(rec, "en", SITE))["endDate"] == "2026-04-12"
+    assert json.loads(meeting_jsonld(rec, "en", SITE, LEX))["endDate"] == "2026-04-12"
 
 
 @pytest.mark.parametrize(
@@ -302,7 +303,7 @@ def test_status(status, ics_status, prefix, schema_status):
     ev = one_event(render(rec)[f"calendar/en/{rec['id']}.ics"])
     assert str(ev["STATUS"]) == ics_status
     assert str(ev["SUMMARY"]) == (prefix or "") + rec["title"]["en"]
-    assert json.loads(meeting_jsonld(rec, "en", SITE))["eventStatus"] == "https://schema.org/" + schema_status
+    assert json.loads(meeting_jsonld(rec, "en", SITE, LEX))["eventStatus"] == "https://schema.org/" + schema_status
 
 
 @pytest.mark.parametrize(
@@ -318,7 +319,7 @@ def test_status(status, ics_status, prefix, schema_status):
 )
 def test_attendance_and_location(attendance, place, mode, types):
     rec = make(attendance=attendance, place=make()["place"] if place else {"city": None, "country": None})
-    doc = json.loads(meeting_jsonld(rec, "en", SITE))
+    doc = json.loads(meeting_jsonld(rec, "en", SITE, LEX))
     assert doc.get("eventAttendanceMode") == (mode and "https://schema.org/" + mode)
     location = doc.get("location", [])
     location = location if isinstance(location, list) else [location]
@@ -327,7 +328,7 @@ def test_attendance_and_location(attendance, place, mode, types):
 
 def test_person_organizer():
     rec = make(host={"id": "zelensky", "ar": "فولوديمير زيلينسكي", "en": "Volodymyr Zelensky"})
-    assert json.loads(meeting_jsonld(rec, "en", SITE))["organizer"] == {"@type": "Person", "name": "Volodymyr Zelensky"}
+    assert json.loads(meeting_jsonld(rec, "en", SITE, LEX))["organizer"] == {"@type": "Person", "name": "Volodymyr Zelensky"}
 
 
 def test_dates_come_from_sources_not_the_clock():
@@ -365,7 +366,7 @@ def test_site_under_a_path():
     assert entry.link == "https://example.org/briefing/en/meetings/2026-03-10-foreign-ministers-berlin/"
     assert entry.id == "tag:example.org,2026-03-10:briefing/en/meetings/2026-03-10-foreign-ministers-berlin"
     assert str(one_event(out[f"calendar/ar/{rec['id']}.ics"])["UID"]) == f"{rec['id']}.ar@example.org"
-    assert json.loads(meeting_jsonld(rec, "ar", site))["url"] == "https://example.org/briefing/meetings/2026-03-10-foreign-ministers-berlin/"
+    assert json.loads(meeting_jsonld(rec, "ar", site, LEX))["url"] == "https://example.org/briefing/meetings/2026-03-10-foreign-ministers-berlin/"
 
 
 def test_no_meetings():

@@ -286,7 +286,7 @@ def test_meeting_page_carries_json_ld(built_site):
 
     rec = yamlio.load(rec_path.read_text(encoding="utf-8"))
     for lang in ("ar", "en"):
-        expected = outputs.meeting_jsonld(rec, lang, siteconfig.load(built_site.project))
+        expected = outputs.meeting_jsonld(rec, lang, siteconfig.load(built_site.project), lexicon.load())
         html = (built_site.site / ("en/" if lang == "en" else "") / "meetings" / KYIV / "index.html").read_text(encoding="utf-8")
         blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
         if expected is None:

@@ -23,20 +23,12 @@ from __future__ import annotations
 
 import json
 
-from .. import lexicon
 from . import labels, urls
 
 SCHEMA = "https://schema.org/"
 STATUS = {"announced": "EventScheduled", "scheduled": "EventScheduled", "held": "EventScheduled", "postponed": "EventPostponed", "cancelled": "EventCancelled"}
 MODE = {"in_person": "OfflineEventAttendanceMode", "online": "OnlineEventAttendanceMode", "mixed": "MixedEventAttendanceMode"}
 _ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-
-
-def _lexicon():
-    try:
-        return lexicon.load()
-    except Exception:  # the page still gets its JSON-LD, with Organization as the type
-        return None
 
 
 def _agent(named: dict, lang: str, lex) -> dict:
@@ -95,5 +87,5 @@ def dumps(doc: dict) -> str:
     return "".join(_ESCAPES.get(ch, ch) for ch in text)
 
 
-def meeting_jsonld(rec: dict, lang: str, site) -> str:
-    return dumps(event(rec, lang, site, _lexicon()))
+def meeting_jsonld(rec: dict, lang: str, site, lex) -> str:
+    return dumps(event(rec, lang, site, lex))

@@ -147,7 +147,7 @@ def render_site(records, articles, lex, site, translator) -> dict[str, bytes]:
             place = view["place"].text if view["place"] else t("not_stated")
             description = f"{view['date']} · {place} · {view['status_label']}"
             emit(
-                page, "meeting.md.j2", front_matter(view["title"].text, description, outputs.meeting_jsonld(rec, lang, site)),
+                page, "meeting.md.j2", front_matter(view["title"].text, description, outputs.meeting_jsonld(rec, lang, site, lex)),
                 m=view,
                 archive=c.link.to(urls.archive_page()),
             )
