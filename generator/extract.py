@@ -282,7 +282,6 @@ def _freeze(d: _Draft, article: Article) -> Mention:
         country = Ref(city.extra["country"].lower(), "", "")
     elif len(countries) == 1:
         country = next(iter(countries.values())).ref
-    extra_countries = tuple(sorted(countries))
     evidence = {k: tuple(v) for k, v in d.evidence.items()}
     if "status" not in evidence and "date" in evidence:
         # No status word: the status follows from the date against the dateline.
@@ -296,7 +295,6 @@ def _freeze(d: _Draft, article: Article) -> Mention:
         date_text=d.date_text,
         city=city.ref if city else None,
         country=country,
-        stated_countries=extra_countries,
         status=_status(d, article),
         series=d.fields.get("series"),
         host=d.fields.get("host"),

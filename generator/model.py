@@ -133,7 +133,6 @@ class Mention:
     participant_count: tuple[int, str] | None = None
     topics: tuple[Ref, ...] = ()
     statements: tuple[Statement, ...] = ()
-    stated_countries: tuple[str, ...] = ()  # country codes named with "في ..."
     online: bool = False  # the meeting itself is said to be online
     in_person: bool = False  # the meeting is said to be attended in person
     evidence: dict = field(default_factory=dict, hash=False, compare=False)  # field -> tuple[Evidence]

@@ -14,7 +14,6 @@ bytes. Text that comes from articles or editors is escaped for Markdown.
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import subprocess
@@ -24,8 +23,8 @@ from pathlib import Path
 
 from . import pipeline, writer, yamlio
 from .errors import GeneratorError
+from .translations import CATALOG  # the catalog, under content/
 
-CATALOG = "translations/en.po"  # under content/
 DEFAULT_BASES = ("origin/main", "HEAD")
 MAX_ITEMS = 30  # per list, so the report stays pasteable; the rest is counted
 STALE_MARK = "no longer applies"
@@ -74,18 +73,10 @@ def read_catalog(data: bytes | None) -> CatalogStats | None:
     """A gettext PO file's entries (header and obsolete entries left out); None if absent."""
     if data is None:
         return None
-    from babel.messages.pofile import read_po
+    from . import translations
 
-    catalog = read_po(io.BytesIO(data))
-    entries = {}
-    for message in catalog:
-        if not message.id:
-            continue
-        strings = message.string if isinstance(message.string, (list, tuple)) else (message.string,)
-        fuzzy = bool(message.fuzzy)
-        translated = all(s for s in strings) and not fuzzy
-        key = (message.context or "", message.id if isinstance(message.id, str) else "\x00".join(message.id))
-        entries[key] = (translated, fuzzy)
+    catalog = translations.read(data, translations.CATALOG)
+    entries = {(m.context or "", m.id): (translations.state(m) == "translated", bool(m.fuzzy)) for m in translations.active(catalog)}
     return CatalogStats(entries)
 
 

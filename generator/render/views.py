@@ -40,7 +40,6 @@ class Index:
 
     records: list
     articles: dict  # seed -> Article
-    by_id: dict = field(default_factory=dict)
     by_seed: dict = field(default_factory=dict)  # seed -> [record]
     series: dict = field(default_factory=dict)  # series id -> [record] in date order
     used: dict = field(default_factory=dict)  # seed -> {sentence index} used as evidence
@@ -50,7 +49,6 @@ class Index:
     def build(cls, records, articles) -> "Index":
         idx = cls(list(records), {a.seed: a for a in articles})
         for rec in idx.records:
-            idx.by_id[rec["id"]] = rec
             for src in rec["sources"]:
                 idx.by_seed.setdefault(src["seed"], []).append(rec)
             if rec.get("series"):
