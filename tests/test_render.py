@@ -178,7 +178,7 @@ def test_json_ld_slot(data, monkeypatch):
     payload = {"@type": "Event", "name": "</script><b>x</b>"}
     calls = []
 
-    def fake(record, lang, site):
+    def fake(record, lang, site, lex):
         calls.append((record["id"], lang))
         return json.dumps(payload)
 
