@@ -186,7 +186,7 @@ def test_json_ld_slot(data, monkeypatch):
     meta, _ = split(rendered(data)[f"meetings/{KYIV}.en.md"])
     assert (KYIV, "en") in calls and (KYIV, "ar") in calls
     assert "<" not in meta["jsonld"] and json.loads(meta["jsonld"]) == payload
-    monkeypatch.setattr(outputs, "meeting_jsonld", lambda record, lang, site: None)
+    monkeypatch.setattr(outputs, "meeting_jsonld", lambda record, lang, site, lex: None)
     assert "jsonld" not in split(rendered(data)[f"meetings/{KYIV}.md"])[0]
 
 
