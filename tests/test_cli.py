@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import pytest
+
 from support import cli, make_tree, snapshot
 
 SEED_001 = "001_ae68e33f9df36568.txt"
 KYIV = "2026-01-03-national-security-advisers-kyiv"
+
+
+def correct(tree, event_id: str, yaml_text: str):
+    """Write an editor's correction file for one meeting; returns the corrections folder."""
+    fixes = tree / "content" / "corrections"
+    fixes.mkdir(parents=True, exist_ok=True)
+    (fixes / f"{event_id}.yml").write_text(yaml_text, encoding="utf-8")
+    return fixes
 
 
 def test_help_explains_the_commands(tmp_path):
@@ -103,24 +113,27 @@ def test_correction_that_no_longer_applies_is_reported(tmp_path):
     assert f"{KYIV}.yml:0: the record has no field 'place.city.nickname'" in out.stderr
 
 
-def test_bad_correction_file_is_an_error_and_nothing_is_written(tmp_path):
+@pytest.mark.parametrize(
+    "correction, message",
+    [
+        ("- field: status\n  value: finished\n  reason: wrong value\n", "value for status: 'finished' is not one of"),
+        # a oneOf error is reported at the parent object; it still names the correction
+        ("- field: place.city.en\n  value: ''\n  reason: blank on purpose\n", "value for place.city.en:"),
+    ],
+)
+def test_bad_correction_is_an_error_and_nothing_is_written(tmp_path, correction, message):
     tree = make_tree(tmp_path)
-    fixes = tree / "content" / "corrections"
-    fixes.mkdir(parents=True)
-    (fixes / f"{KYIV}.yml").write_text("- field: status\n  value: finished\n  reason: wrong value\n", encoding="utf-8")
+    correct(tree, KYIV, correction)
     out = cli(tree, "build")
     assert out.returncode == 2
-    assert f"content/corrections/{KYIV}.yml:0: value for status: 'finished' is not one of" in out.stderr
+    assert f"content/corrections/{KYIV}.yml:0: {message}" in out.stderr
     assert not (tree / "content" / "events").exists()
 
 
 def test_corrected_place_retitles_the_meeting_and_unknown_ids_are_refused(tmp_path):
     tree = make_tree(tmp_path)
-    fixes = tree / "content" / "corrections"
-    fixes.mkdir(parents=True)
     france = "2026-01-06-leaders-france"
-    (fixes / f"{france}.yml").write_text(
-        "- field: place.city\n  value: {id: paris, ar: باريس, en: Paris}\n  reason: The Élysée hosts it.\n", encoding="utf-8")
+    fixes = correct(tree, france, "- field: place.city\n  value: {id: paris, ar: باريس, en: Paris}\n  reason: The Élysée hosts it.\n")
     assert cli(tree, "build").returncode == 0
     record = (tree / "content" / "events" / f"{france}.yml").read_text(encoding="utf-8")
     assert "  ar: اجتماع قادة تحالف الراغبين في باريس\n  en: Coalition of the Willing leaders' meeting in Paris\n" in record
@@ -144,28 +157,11 @@ def test_correction_of_a_statements_english_wins_over_the_catalog(tmp_path):
 
     (tree / "content" / "translations").mkdir(parents=True)
     (tree / "content" / "translations" / "en.po").write_bytes((ROOT / "content" / "translations" / "en.po").read_bytes())
-    fixes = tree / "content" / "corrections"
-    fixes.mkdir()
-    (fixes / f"{KYIV}.yml").write_text(
-        "- field: statements.2.text.en\n  value: A meeting of national security advisers will be held in Ukraine on January 3.\n  reason: Shorter quote for the page.\n",
-        encoding="utf-8",
-    )
+    correct(tree, KYIV, "- field: statements.2.text.en\n  value: A meeting of national security advisers will be held in Ukraine on January 3.\n  reason: Shorter quote for the page.\n")
     assert cli(tree, "build").returncode == 0
     record = (tree / "content" / "events" / f"{KYIV}.yml").read_text(encoding="utf-8")
     assert "    en: A meeting of national security advisers will be held in Ukraine on January 3.\n" in record
     assert "- field: statements.2.text.en\n  generated: " in record  # the catalog's English is kept as the generated value
-
-
-def test_correction_with_an_invalid_nested_value_is_refused(tmp_path):
-    """A oneOf error is reported at the parent object; it still names the correction."""
-    tree = make_tree(tmp_path)
-    fixes = tree / "content" / "corrections"
-    fixes.mkdir(parents=True)
-    (fixes / f"{KYIV}.yml").write_text("- field: place.city.en\n  value: ''\n  reason: blank on purpose\n", encoding="utf-8")
-    out = cli(tree, "build")
-    assert out.returncode == 2
-    assert f"content/corrections/{KYIV}.yml:0: value for place.city.en:" in out.stderr
-    assert not (tree / "content" / "events").exists()
 
 
 def test_bad_mkdocs_yml_and_lexicon_country_are_one_line_errors(tmp_path):
