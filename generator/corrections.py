@@ -51,8 +51,7 @@ def load(folder: Path) -> tuple[list[Correction], list[Problem]]:
             problems.append(Problem(shown, "", "not valid UTF-8"))
             continue
         except Exception as exc:
-            mark = getattr(exc, "problem_mark", None)
-            problems.append(Problem(shown, str(mark.line + 1) if mark else "", f"not valid YAML ({getattr(exc, 'problem', exc)})"))
+            problems.append(yamlio.problem(exc, shown))
             continue
         if data is None:
             continue

@@ -101,8 +101,7 @@ def load(directory: Path = LEXICON_DIR) -> Lexicon:
             problems.append(Problem(str(path), "", "lexicon file missing"))
             continue
         except Exception as exc:  # YAML syntax: one line with the position
-            mark = getattr(exc, "problem_mark", None)
-            problems.append(Problem(str(path), f"{mark.line + 1}" if mark else "", f"not valid YAML ({getattr(exc, 'problem', exc)})"))
+            problems.append(yamlio.problem(exc, str(path)))
             continue
         sub = dict(schema["files"][name])
         sub["$defs"] = schema["$defs"]

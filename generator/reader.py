@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from . import yamlio
 from .errors import Problem
 from .model import Article, Sentence
 
@@ -69,9 +70,8 @@ def parse_article(seed: str, raw: bytes, display: str | None = None) -> Article:
         try:
             meta = yaml.safe_load(text[4:end]) or {}
         except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            place = str(mark.line + 2) if mark else "1"
-            raise fail(place, f"front matter is not valid YAML ({getattr(exc, 'problem', exc)})") from None
+            found = yamlio.problem(exc, where, "front matter is not valid YAML", first_line=2)  # line 1 is "---"
+            raise fail(found.place or "1", found.reason) from None
         if not isinstance(meta, dict):
             raise fail("2", "front matter must be a mapping of date, outlet, url, title")
         unknown = sorted(set(map(str, meta)) - set(FRONT_MATTER_KEYS))

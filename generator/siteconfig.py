@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from . import yamlio
 from .errors import GeneratorError, Problem
 
 DEFAULT_URL = "https://briefing.example.org/"
@@ -46,8 +47,7 @@ def load(project: Path) -> Site:
         try:
             data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Tolerant) or {}
         except (yaml.YAMLError, UnicodeDecodeError) as exc:
-            mark = getattr(exc, "problem_mark", None)
-            raise GeneratorError([Problem(str(path), str(mark.line + 1) if mark else "", f"not valid YAML ({getattr(exc, 'problem', None) or exc})")]) from None
+            raise GeneratorError([yamlio.problem(exc, str(path))]) from None
         if not isinstance(data, dict):
             raise GeneratorError([Problem(str(path), "", "expected a mapping of settings")])
     url = str(data.get("site_url") or DEFAULT_URL)

@@ -48,6 +48,16 @@ Loader, Dumper = _make(_BaseLoader, _BaseDumper)
 _, PureDumper = _make(yaml.SafeLoader, yaml.SafeDumper)  # for the test that C and Python agree
 
 
+def problem(exc: Exception, where: str, what: str = "not valid YAML", first_line: int = 1):
+    """A YAML error as one ``Problem`` line: the line it is on (counting from
+    ``first_line``) and the parser's own words."""
+    from .errors import Problem
+
+    mark = getattr(exc, "problem_mark", None)
+    place = str(mark.line + first_line) if mark else ""
+    return Problem(where, place, f"{what} ({getattr(exc, 'problem', None) or exc})")
+
+
 def load(text: str):
     return yaml.load(text, Loader=Loader)
 

@@ -74,8 +74,7 @@ def load(path: Path = LABELS_PATH) -> dict[str, Labels]:
     except FileNotFoundError:
         raise GeneratorError([Problem(str(path), "", "labels file missing")]) from None
     except Exception as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise GeneratorError([Problem(str(path), str(mark.line + 1) if mark else "", f"not valid YAML ({getattr(exc, 'problem', exc)})")]) from None
+        raise GeneratorError([yamlio.problem(exc, str(path))]) from None
     problems: list[Problem] = []
     _check(table, [], path, problems)
     if problems:
