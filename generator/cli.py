@@ -41,6 +41,11 @@ def parser() -> argparse.ArgumentParser:
                        description="Report the English catalog (content/translations/en.po) as `build` would write it: translated, fuzzy and missing entries per seed. Writes nothing.")
     _paths(t)
     t.add_argument("--require-complete", action="store_true", help="exit 1 when any entry is missing or fuzzy")
+    e = sub.add_parser("evaluate", help="score the extractor against a gold file of articles (precision, recall, F1, invented days)",
+                       description="Build the records of every article in --seeds one by one and compare them with --gold (and --undated): precision, recall and F1 on (start, end, place), invented days, one line per article. Writes nothing.")
+    e.add_argument("--seeds", type=Path, required=True, metavar="DIR", help="folder of articles to score")
+    e.add_argument("--gold", type=Path, required=True, metavar="FILE", help="the meetings a careful reader finds, per article")
+    e.add_argument("--undated", type=Path, default=None, metavar="FILE", help="meetings mentioned without a determinable day")
     return p
 
 
@@ -50,6 +55,10 @@ def main(argv: list[str] | None = None) -> int:
         from . import review
 
         return review.command(args.seeds, args.content, args.base)
+    if args.command == "evaluate":
+        from . import evaluate
+
+        return evaluate.command(args.seeds, args.gold, args.undated)
     try:
         result = pipeline.run(args.seeds, args.content)
     except GeneratorError as exc:
