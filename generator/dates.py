@@ -58,6 +58,10 @@ class Found:
     relative_days: int | None = None  # days after the anchor (today/tomorrow/after N days)
     relative_to_meeting: bool = False  # "بعد يومين": from the meeting just mentioned
     direction: str | None = None  # next | last for weekdays
+    weekday_end: int | None = None  # "يومي الأحد والاثنين": the last weekday of the span
+    context_day: int | None = None  # "يوم 6 من الشهر نفسه": a day of a month the context gives
+    context_month: str | None = None  # same (the month just mentioned) | current (the dateline's)
+    tense: str | None = None  # future | past | current, from "المقبل", "الماضي", "الجاري" after the date
 
 
 class DateFinder:
@@ -69,19 +73,35 @@ class DateFinder:
         self.cardinals = {fold(w): int(n) for n, ws in numbers["cardinals"].items() for w in ws}
         self.relative = {fold(w): int(n) for n, ws in numbers["relative_days"].items() for w in ws}
         month = rf"(?:شهر\s+)?(?P<{{g}}>{_alt(months)})(?:\s*[/(\-]\s*(?:{_alt(months)})\s*\)?)?"
-        day = rf"(?:(?P<{{g}}d>\d{{{{1,2}}}})|(?P<{{g}}o>{_alt(self.ordinals)})(?:\s+من)?)"
+        wd = rf"(?:(?:يوم\s+)?(?:{_alt(self.weekdays)})\s+)?"  # "الجمعة 6 والسبت 7 شباط"
+        day = rf"(?:{wd}(?P<{{g}}d>\d{{{{1,2}}}})|(?P<{{g}}o>{_alt(self.ordinals)})(?:\s+من)?)"
         year = r"(?:\s*,?\s*(?:(?:من\s+)?(?:عام|سنة|العام)\s+)?(?P<{g}>\d{{4}})(?:\s*م)?)?"
-        sep = rf"\s*(?:-|{_alt(['إلى', 'حتى', 'و', 'ولغاية', 'لغاية'])})\s*"
+        sep = rf"\s*(?P<{{g}}>-|{_alt(['إلى', 'حتى', 'و', 'ولغاية', 'لغاية'])})\s*"
         d1, d2 = day.format(g="a"), day.format(g="b")
         m1, m2 = month.format(g="m1"), month.format(g="m2")
         y1, y2 = year.format(g="y1"), year.format(g="y2")
+        s1 = sep.format(g="sep")
+        tail = rf"(?:\s+(?P<tense>{_alt(['المقبل', 'القادم', 'الماضي', 'المنصرم', 'الجاري', 'الحالي'])}))?"
         # Longest forms first: a cross-month range, a same-month range, one day, a month.
         self.patterns = [
-            ("range2", re.compile(rf"(?<!\w)(?:من|بين)?\s*{d1}\s+{m1}{y1}{sep}{d2}\s+{m2}{y2}(?!\w)")),
-            ("range", re.compile(rf"(?<!\w)(?:من|بين)?\s*{d1}{sep}{d2}\s+{m2}{y2}(?!\w)")),
-            ("day", re.compile(rf"(?<!\w){d1}\s+(?:من\s+)?{m1}{y1}(?!\w)")),
-            ("month", re.compile(rf"{PREFIX}(?:{_alt(['في', 'خلال', 'مطلع', 'أوائل', 'أواخر', 'منتصف', 'نهاية', 'بداية'])})\s+{m1}{y1}(?!\w)")),
+            ("range2", re.compile(rf"(?<!\w)(?P<pre>من|بين|يومي|ايام)?\s*{d1}\s+{m1}{y1}{s1}{d2}\s+{m2}{y2}{tail}(?!\w)")),
+            ("range", re.compile(rf"(?<!\w)(?P<pre>من|بين|يومي|ايام)?\s*{d1}{s1}{d2}\s+{m2}{y2}{tail}(?!\w)")),
+            ("day", re.compile(rf"(?<!\w)و?{d1}\s+(?:من\s+)?{m1}{y1}{tail}(?!\w)")),
+            ("month", re.compile(rf"{PREFIX}(?:{_alt(['في', 'خلال', 'مطلع', 'أوائل', 'أواخر', 'منتصف', 'نهاية', 'بداية'])})\s+{m1}{y1}{tail}(?!\w)")),
         ]
+        # "يوم 6 من الشهر نفسه", "في 22 من الشهر الجاري": the month comes from the context.
+        self.context_rx = re.compile(
+            rf"(?<!\w)(?:يوم\s+|في\s+)?(?:(?P<ad>\d{{1,2}})|(?P<ao>{_alt(self.ordinals)}))\s+(?:من\s+)?(?:الشهر|هذا الشهر)\s*(?P<which>{_alt(['نفسه', 'ذاته', 'الجاري', 'الحالي', 'المقبل', 'القادم'])})?(?!\w)"
+        )
+        # "يومي الأحد والاثنين المقبلين": a span of two weekdays.
+        self.weekday_span_rx = re.compile(
+            rf"(?<!\w)(?:يومي|ايام)\s+(?P<wd1>{_alt(self.weekdays)})\s+(?:و|الي|حتي)\s*(?P<wd2>{_alt(self.weekdays)})(?:\s+(?P<dir>{_alt(['المقبلين', 'القادمين', 'الماضيين', 'المقبل', 'القادم', 'الماضي'])}))?(?!\w)"
+        )
+        # "على مدى يومين", "تستمر ثلاثة أيام": how long the meeting lasts.
+        self.duration_rx = re.compile(
+            rf"(?<!\w)[و]?(?:{_alt(['على مدى', 'على مدار', 'لمدة', 'تستمر', 'يستمر', 'تمتد', 'يمتد'])})\s+(?:(?P<n>\d+|{_alt(self.cardinals)})\s+)?(?P<unit>{_alt(['يومين', 'أيام', 'يوما', 'يوم'])})(?!\w)"
+        )
+        self.bare_ok = {fold(w) for w in ("السبت", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة")}  # الأحد/الاثنين are also words
         self.weekday_rx = re.compile(
             rf"{PREFIX}(?:(?P<yawm>يوم)\s+)?(?P<wd>{_alt(self.weekdays)})(?:\s+(?P<dir>{_alt(['المقبل', 'القادم', 'الماضي', 'المنصرم', 'المقبلة'])}))?(?!\w)"
         )
@@ -101,37 +121,35 @@ class DateFinder:
         def free(a, b):
             return all(b <= x or a >= y for x, y in taken)
 
+        for m in self.weekday_span_rx.finditer(folded):
+            direction = "last" if (m.group("dir") or "").startswith("الماضي") else "next" if m.group("dir") else None
+            taken.append((m.start(), m.end()))
+            found.append(Found(m.start(), m.end(), m.group(0).strip(), None, weekday=self.weekdays[m.group("wd1")], weekday_end=self.weekdays[m.group("wd2")], direction=direction))
         for name, rx in self.patterns:
             for m in rx.finditer(folded):
                 if not free(m.start(), m.end()):
                     continue
-                month = self.months[m.group("m1") if name != "range" else m.group("m2")]
-                year = m.group("y1") if name in ("day", "month", "range2") else m.group("y2")
-                year = int(year) if year else None
-                if name == "month":
-                    value = DateValue(year, month, None)
-                elif name == "day":
-                    value = DateValue(year, month, self._day(m, "a"))
-                elif name == "range":
-                    value = DateValue(year, month, self._day(m, "a"), end_day=self._day(m, "b"))
+                for value in self._values(name, m):
+                    if not _plausible(value):
+                        break
                 else:
-                    # "من 30 ديسمبر إلى 2 يناير 2026": a year given on one end only fixes the
-                    # other, one year apart when the range crosses the new year.
-                    end_month = self.months[m.group("m2")]
-                    end_year = int(m.group("y2")) if m.group("y2") else None
-                    crosses = end_month < month
-                    if year is None and end_year is not None:
-                        year = end_year - crosses
-                    elif end_year is None and year is not None:
-                        end_year = year + crosses
-                    value = DateValue(year, month, self._day(m, "a"), end_day=self._day(m, "b"), end_month=end_month, end_year=end_year)
-                if not _plausible(value):
-                    continue
-                taken.append((m.start(), m.end()))
-                found.append(Found(m.start(), m.end(), m.group(0).strip(), value))
+                    taken.append((m.start(), m.end()))
+                    tense = {"المقبل": "future", "القادم": "future", "الماضي": "past", "المنصرم": "past", "الجاري": "current", "الحالي": "current"}.get(m.group("tense") or "")
+                    for value in self._values(name, m):
+                        found.append(Found(m.start(), m.end(), m.group(0).strip(), value, tense=tense))
+        for m in self.context_rx.finditer(folded):
+            if free(m.start(), m.end()) and (m.group("which") or "").strip():
+                day = int(m.group("ad")) if m.group("ad") else self.ordinals[m.group("ao")]
+                which = "same" if m.group("which") in ("نفسه", "ذاته") else "next" if m.group("which") in ("المقبل", "القادم") else "current"
+                if 1 <= day <= 31:
+                    taken.append((m.start(), m.end()))
+                    found.append(Found(m.start(), m.end(), m.group(0).strip(), None, context_day=day, context_month=which))
         for m in self.weekday_rx.finditer(folded):
-            # A bare weekday name is too ambiguous; "يوم السبت" or "السبت المقبل" is a date.
-            if not (m.group("yawm") or m.group("dir")) or not free(m.start(), m.end()):
+            if not free(m.start(), m.end()):
+                continue
+            # A bare weekday name counts where it stands apart ("، السبت،", at the end) or
+            # after a time of day; "الأحد" and "الاثنين" are also plain words, so they need that.
+            if not (m.group("yawm") or m.group("dir")) and not self._bare_weekday(folded, m):
                 continue
             direction = {"الماضي": "last", "المنصرم": "last"}.get(m.group("dir") or "", "next" if m.group("dir") else None)
             taken.append((m.start(), m.end()))
@@ -151,11 +169,94 @@ class DateFinder:
                 days = -days
             taken.append((m.start(), m.end()))
             found.append(Found(m.start(), m.end(), m.group(0).strip(), None, relative_days=days, relative_to_meeting=True))
-        return sorted(found, key=lambda f: f.start)
+        return _fuse(sorted(found, key=lambda f: (f.start, f.end)), folded)
+
+    def _values(self, name: str, m) -> list[DateValue]:
+        """The date(s) one match stands for: two for a list ("في 5 و9 مارس", "25 آذار و22 نيسان")."""
+        month = self.months[m.group("m1") if name != "range" else m.group("m2")]
+        year = m.group("y1") if name in ("day", "month", "range2") else m.group("y2")
+        year = int(year) if year else None
+        if name == "month":
+            return [DateValue(year, month, None)]
+        if name == "day":
+            return [DateValue(year, month, self._day(m, "a"))]
+        a, b = self._day(m, "a"), self._day(m, "b")
+        joined_by_and = fold(m.group("sep")) == "و"
+        if name == "range":
+            if joined_by_and and m.group("ao") and m.group("bo") and a < 10 and b % 10 == 0:
+                return [DateValue(year, month, 0)]  # "التاسع والعشرين": one ordinal, not a range (rejected here, read as a day)
+            if joined_by_and and not m.group("pre") and b != a + 1:
+                return [DateValue(year, month, a), DateValue(year, month, b)]  # "في 5 و9 مارس": two days
+            return [DateValue(year, month, a, end_day=b)]
+        # "من 30 ديسمبر إلى 2 يناير 2026": a year given on one end only fixes the
+        # other, one year apart when the range crosses the new year.
+        end_month = self.months[m.group("m2")]
+        end_year = int(m.group("y2")) if m.group("y2") else None
+        crosses = end_month < month
+        if year is None and end_year is not None:
+            year = end_year - crosses
+        elif end_year is None and year is not None:
+            end_year = year + crosses
+        if joined_by_and and not m.group("pre"):
+            # "في 25 آذار و22 نيسان": two dates, each its own meeting.
+            return [DateValue(year, month, a), DateValue(end_year, end_month, b)]
+        return [DateValue(year, month, a, end_day=b, end_month=end_month, end_year=end_year)]
+
+    def _bare_weekday(self, folded: str, m) -> bool:
+        """A bare weekday counts where it stands apart ("، السبت،"), at the end of a clause,
+        after a time of day or "اليوم", or right after a place ("في كييف السبت"). "الأحد"
+        and "الاثنين" are also plain words ("the one", "the two"): only apart or after a time."""
+        before = folded[: m.start()].rstrip()
+        after = folded[m.end():].lstrip()
+        apart = (not before or before[-1] in "،,(-/") and (not after or after[0] in "،,.)-/؟:")
+        if apart or re.search(r"(?:^|\s)[وف]?(?:اليوم|مساء|صباح|ظهر|فجر|ليلة|غدا|امس)$", before):
+            return True
+        if m.group("wd") not in self.bare_ok:
+            return False
+        clause_end = not after or after[0] in "،,.؟:;"
+        after_place = bool(re.search(r"(?:^|\s)[وف]?(?:في|الي|داخل)\s+\S+(?:\s+\S+)?$", before)) or bool(re.search(r"(?:^|\s)ب\S{3,}$", before))
+        return clause_end or after_place
+
+    def durations(self, folded: str) -> list[tuple[int, int, int]]:
+        """(start, end, days) of each "على مدى يومين"-like phrase."""
+        out = []
+        for m in self.duration_rx.finditer(folded):
+            unit, n = m.group("unit"), m.group("n")
+            days = int(n) if n and n.isdigit() else self.cardinals.get(n, 1) if n else (2 if unit == "يومين" else 1)
+            if 1 <= days <= 31:
+                out.append((m.start(), m.end(), days))
+        return out
+
+
+GLUE = re.compile(r"^\s*[،,]?\s*(?:\(|الموافق|الموافق\s+ل)?\s*$")
+
+
+def _fuse(found: list[Found], folded: str) -> list[Found]:
+    """One expression for "يوم الخميس 19 فيفري", "اليوم الخميس (11 أيلول)", "يوم غدا الأحد".
+
+    A weekday or relative word right before an absolute date names the same day: the
+    absolute date stands for both. A weekday right after a relative word ("غدا الأحد")
+    repeats it: the relative word stands for both.
+    """
+    out: list[Found] = []
+    for f in found:
+        if out:
+            prev = out[-1]
+            gap = folded[prev.end:f.start]
+            if prev.value is None and prev.context_day is None and f.value is not None and GLUE.match(gap):
+                out[-1] = Found(prev.start, f.end, folded[prev.start:f.end].strip(), f.value, tense=f.tense)
+                continue
+            if prev.relative_days is not None and not prev.relative_to_meeting and f.weekday is not None and f.weekday_end is None and not gap.strip():
+                out[-1] = Found(prev.start, f.end, folded[prev.start:f.end].strip(), None, relative_days=prev.relative_days)
+                continue
+        out.append(f)
+    return out
 
 
 def _plausible(v: DateValue) -> bool:
     """A real calendar date, and a range that ends on or after its start."""
+    if v.day == 0:
+        return False
     try:
         probe = v if v.year is not None else v.with_year(2000)  # 2000: a leap year, so 29 February passes
         return probe.end() >= probe.start()
@@ -189,12 +290,28 @@ def _valid(value: DateValue, year: int) -> bool:
         return False
 
 
-def resolve(found: Found, anchor: dt.date | None, last_meeting: dt.date | None, past: bool, future: bool = False) -> DateValue | None:
-    """A concrete date for a found expression, or None when it cannot be anchored."""
+def resolve(found: Found, anchor: dt.date | None, last_meeting: dt.date | None, past: bool, future: bool = False, context: dt.date | None = None) -> DateValue | None:
+    """A concrete date for a found expression, or None when it cannot be anchored.
+
+    ``anchor`` is the dateline; ``last_meeting`` the start of the meeting just
+    mentioned ("بعد يومين"); ``context`` the last date the article gave ("الشهر نفسه").
+    """
+    tense = found.tense if found.tense in ("future", "past") else "past" if past and not future else "future" if future and not past else None
     if found.value is not None:
         if found.value.year is None and anchor is not None:
-            return infer_year(found.value, anchor, "past" if past and not future else "future" if future and not past else None)
+            if found.tense == "current":
+                return found.value.with_year(anchor.year) if _valid(found.value, anchor.year) else None
+            return infer_year(found.value, anchor, tense)
         return found.value
+    if found.context_day is not None:
+        base = context if found.context_month == "same" and context else anchor
+        if base is None:
+            return None
+        year, month = base.year, base.month
+        if found.context_month == "next":
+            year, month = year + (month == 12), month % 12 + 1
+        value = DateValue(year, month, found.context_day)
+        return value if _valid(value, year) else None
     if found.relative_days is not None:
         base = last_meeting if (found.relative_to_meeting and last_meeting) else anchor
         if base is None:
@@ -202,10 +319,13 @@ def resolve(found: Found, anchor: dt.date | None, last_meeting: dt.date | None, 
         d = base + dt.timedelta(days=found.relative_days)
         return DateValue(d.year, d.month, d.day)
     if found.weekday is not None and anchor is not None:
-        if found.direction == "last" or (found.direction is None and past):
+        if found.direction == "last" or (found.direction is None and tense == "past"):
             delta = -((anchor.weekday() - found.weekday) % 7 or (7 if found.direction else 0))
         else:
             delta = (found.weekday - anchor.weekday()) % 7 or (7 if found.direction else 0)
         d = anchor + dt.timedelta(days=delta)
+        if found.weekday_end is not None:
+            e = d + dt.timedelta(days=(found.weekday_end - found.weekday) % 7)
+            return DateValue(d.year, d.month, d.day, end_day=e.day, end_month=e.month if e.month != d.month else None, end_year=e.year if e.year != d.year else None)
         return DateValue(d.year, d.month, d.day)
     return None

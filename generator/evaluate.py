@@ -154,9 +154,7 @@ def _describe(rec: dict) -> str:
     return f"{when} {where} ({rec['kind']}, {d['precision']})"
 
 
-def run(seeds: Path, gold_path: Path, undated_path: Path | None) -> tuple[list[Score], list[str]]:
-    gold = load_gold(gold_path)
-    undated = load_undated(undated_path)
+def run(seeds: Path, gold: dict, undated: dict) -> tuple[list[Score], list[str]]:
     lex = lexicon.load()
     scores, lines = [], []
     for path in sorted(seeds.glob("*.txt")):
@@ -187,7 +185,10 @@ def command(seeds: Path, gold: Path, undated: Path | None) -> int:
         for p, what in ((seeds, "seeds folder"), (gold, "gold file"), (undated, "undated file")):
             if p is not None and not p.exists():
                 raise GeneratorError([Problem(str(p), "", f"{what} not found")])
-        scores, lines = run(seeds, gold, undated)
+        gold_data, undated_data = load_gold(gold), load_undated(undated)
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        print(f"error: {gold}: not a gold file in the expected format ({exc.__class__.__name__}: {exc})", file=sys.stderr)
+        return 2
     except ArticleError as exc:
         print(f"error: {exc.problem}", file=sys.stderr)
         return 2
@@ -195,8 +196,13 @@ def command(seeds: Path, gold: Path, undated: Path | None) -> int:
         for problem in exc.problems:
             print(f"error: {problem}", file=sys.stderr)
         return 2
-    except (OSError, KeyError, TypeError, AttributeError) as exc:
-        print(f"error: {gold}: not a gold file in the expected format ({exc.__class__.__name__}: {exc})", file=sys.stderr)
+    except OSError as exc:
+        print(f"error: {exc.filename or gold}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    try:
+        scores, lines = run(seeds, gold_data, undated_data)
+    except ArticleError as exc:
+        print(f"error: {exc.problem}", file=sys.stderr)
         return 2
     print("\n".join(lines))
     s = summary(scores)

@@ -23,7 +23,7 @@ from .textnorm import fold, word_pattern
 
 LEXICON_DIR = Path(__file__).parent / "lexicon"
 SCHEMA_PATH = Path(__file__).parent / "schema" / "lexicon.schema.json"
-FILES = ("kinds", "cities", "actors", "people", "series", "topics", "cues", "numbers")
+FILES = ("kinds", "formats", "cities", "actors", "people", "series", "topics", "cues", "numbers")
 
 
 # eq=False: hashed by identity, so a loaded lexicon can key caches.
@@ -47,6 +47,8 @@ class Lexicon:
     country_by_form: dict  # folded country name -> Entry
     cues: dict  # name -> compiled pattern (status/attendance per value)
     numbers: dict
+    formats: tuple = ()  # Format entries: what makes a sentence speak of a meeting
+    places: object = None  # gazetteer.Gazetteer: GeoNames cities, the lexicon's, their coordinates
 
     def kind(self, kind_id: str) -> Entry:
         return _by_id(self.kinds)[kind_id]
@@ -66,6 +68,36 @@ def _entries(items, forms_key="forms", name=lambda i: (i["ar"], i["en"])) -> tup
         ar, en = name(item)
         extra = {k: v for k, v in item.items() if k not in ("id", "ar", "en", forms_key)}
         out.append(Entry(Ref(item["id"], ar, en), re.compile(word_pattern(item[forms_key])), extra))
+    return tuple(out)
+
+
+@dataclass(frozen=True, eq=False)
+class Format:
+    """A meeting format ("summit", "talks", "visit"): the words that name one."""
+
+    id: str
+    kind: str  # the record's kind when the text names no level
+    pattern: re.Pattern  # nouns (with clitics and suffixes) and verbs
+    needs_body: bool
+    verbs: frozenset = frozenset()  # folded verb forms (a verb refers back to the meeting in hand)
+
+
+# Pronoun and accusative endings a meeting noun takes: اجتماعًا، اجتماعه، اجتماعها، اجتماعهم، اجتماعهما.
+NOUN_SUFFIX = r"(?:ا|ه|ها|هم|هما|ي)?"
+
+
+def _formats(items) -> tuple[Format, ...]:
+    out = []
+    for item in items:
+        nouns = sorted({fold(n) for n in item["nouns"]}, key=lambda v: (-len(v), v))
+        noun_alt = "|".join(re.escape(n) for n in nouns)
+        parts = []
+        if nouns:
+            # A noun: optional clitic, optional article, the noun, an optional ending.
+            parts.append(rf"(?<![\w])[وف]?[بلك]?(?:ال|ل)?(?:{noun_alt}){NOUN_SUFFIX}(?![\w])")
+        if item["verbs"]:
+            parts.append(word_pattern(item["verbs"]))
+        out.append(Format(item["id"], item["kind"], re.compile("|".join(parts)), bool(item.get("needs_body", False)), frozenset(fold(v) for v in item["verbs"])))
     return tuple(out)
 
 
@@ -139,7 +171,16 @@ def load(directory: Path = LEXICON_DIR) -> Lexicon:
         "status": {k: re.compile(word_pattern(v)) for k, v in cues["status"].items()},
         "attendance": {k: re.compile(word_pattern(v)) for k, v in cues["attendance"].items()},
         "count_units": {k: [fold(f) for f in v] for k, v in cues["count_units"].items()},
+        **{name: re.compile(word_pattern(cues[name])) for name in ("not_single", "report_verbs", "same_occasion", "future", "started", "other_events")},
+        "not_venue_after": frozenset(fold(w) for w in cues["not_venue_after"]),
     }
+    from . import gazetteer  # here, not at import time: the lexicon tests need no GeoNames
+
+    stop = {fold(w) for w in cues["not_places"]} | set(country_forms)
+    from .dates import month_names, weekday_names
+
+    stop |= set(month_names()) | set(weekday_names())
+    places = gazetteer.build(data["cities"], stop)
     return Lexicon(
         kinds=_entries(data["kinds"], "triggers", name=lambda i: (i["name"]["ar"], i["name"]["en"])),
         cities=_entries(data["cities"]),
@@ -152,6 +193,8 @@ def load(directory: Path = LEXICON_DIR) -> Lexicon:
         country_by_form=country_forms,
         cues=compiled,
         numbers=data["numbers"],
+        formats=_formats(data["formats"]),
+        places=places,
     )
 
 

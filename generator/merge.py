@@ -53,7 +53,7 @@ def merge(mentions: list[Mention]) -> tuple[list[Event], list[Problem]]:
     by_day: dict[tuple, list[list[Mention]]] = {}
     dated = sorted((m for m in mentions if m.kind and m.date and m.date.year), key=lambda m: (m.date.start(), m.kind.id, _sort_key(m)))
     for m in dated:
-        key = (m.kind.id, m.date.start(), m.date.precision)
+        key = (m.date.start(), m.date.precision)
         fits = [g for g in by_day.get(key, []) if _fits(g, m)]
         if fits:
             fits[0].append(m)
@@ -63,9 +63,9 @@ def merge(mentions: list[Mention]) -> tuple[list[Event], list[Problem]]:
     by_month_day: dict[tuple, list[list[Mention]]] = {}
     for g in groups:
         if g[0].date.precision == "day":
-            by_month_day.setdefault((g[0].kind.id, g[0].date.month, g[0].date.day), []).append(g)
+            by_month_day.setdefault((g[0].date.month, g[0].date.day), []).append(g)
     for m in sorted((m for m in mentions if m.kind and m.date and m.date.year is None), key=_sort_key):
-        fits = [g for g in by_month_day.get((m.kind.id, m.date.month, m.date.day), []) if _fits(g, m)]
+        fits = [g for g in by_month_day.get((m.date.month, m.date.day), []) if _fits(g, m)]
         if len(fits) == 1:
             fits[0].append(m)
         else:
@@ -95,6 +95,10 @@ def _fits(group: list[Mention], m: Mention) -> bool:
 
 
 def _compatible(a: Mention, b: Mention) -> bool:
+    # Two levels on one day are two meetings (defence and foreign ministers in Berlin);
+    # a format-only kind ("talks", "meeting") may be either.
+    if a.kind and b.kind and a.kind != b.kind and not (a.kind_generic or b.kind_generic):
+        return False
     if a.city and b.city and a.city != b.city:
         return False
     if a.country and b.country and a.country.id != b.country.id:
@@ -108,7 +112,8 @@ def _published_key(m: Mention):
 
 
 def _event(group: list[Mention]) -> Event:
-    kinded = [m for m in group if m.kind]
+    # The most specific kind: a level over a format.
+    kinded = sorted((m for m in group if m.kind), key=lambda m: m.kind_generic)
     evidence: dict[str, list[Evidence]] = {}
     for m in group:
         for name, evs in m.evidence.items():

@@ -90,6 +90,7 @@ def test_impossible_day_is_not_a_date(finder):
 
 def test_bare_weekday_is_not_a_date(finder):
     assert finder.find(fold("قال إن السبت عطلة")) == []
+    assert finder.find(fold("وحده الأحد من بين المرشحين")) == []
 
 
 def test_day_that_exists_in_no_year_near_the_dateline_is_dropped(finder):

@@ -1,8 +1,9 @@
 """Extraction on articles the extractor has never seen, written the way other outlets write.
 
 Each fixture article under fixtures/articles/ must give exactly the records listed
-here; the full records are also compared with golden files under golden/records/
-(regenerate with ``UPDATE_GOLDEN=1 pytest tests/test_extraction.py`` and review the diff).
+here; the full records are also compared with golden files under golden/records/.
+The golden files are reviewed by hand, field by field; no switch rewrites them from
+the code under test.
 """
 
 from __future__ import annotations

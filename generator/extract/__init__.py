@@ -1,0 +1,484 @@
+"""Extraction: one article in, the meetings it speaks of out (``Mention``s).
+
+Pure functions over the article's sentences, in stages named for what they do:
+
+1. ``segment``: blank an agency dateline; measure distance within a sentence.
+2. ``triggers``: the meeting words (formats: summit, talks, visit ...), not a closed
+   list of kinds.
+3. ``when`` and ``dates``: the date expressions, resolved against the dateline; a
+   report's own date is set apart.
+4. ``where``: venues from the gazetteer, only in a venue's position.
+5. each date, venue, level and body goes to the meeting word nearest it, so one
+   sentence can hold several meetings; meeting words that share a date are one meeting.
+6. sentences that speak of "the meeting" again add to the one just mentioned
+   (``details``: participants, attendance, topics, statements).
+7. in the article: a meeting named without a date joins the dated one it is the same
+   as; meetings of one body share a venue the text gives once.
+8. ``status``: from the words and from the date against the dateline.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from ..dates import DateFinder, resolve
+from ..lexicon import Lexicon
+from ..model import Article, DateValue, Evidence, Mention, Ref
+from ..textnorm import fold
+from . import details, segment, triggers, when, where
+from .scan import matches
+from .status import status
+
+__all__ = ["extract", "matches"]
+
+LEVEL_REACH = 130  # how far (in cost) a level phrase may stand from its meeting word
+BODY_REACH = 120
+PLACE_REACH = 140
+DATE_REACH = 160
+NEW_DATE = re.compile(r"(?:^|\s)(?:الي|حتي|ل)\s*(?:يوم\s+)?$")
+
+
+@functools.lru_cache(maxsize=4)
+def _finder(lex: Lexicon) -> DateFinder:
+    return DateFinder(lex.numbers)
+
+
+@dataclass(eq=False)
+class _Draft:
+    """A meeting while the article is being read (mutable; frozen at the end)."""
+
+    order: int
+    kind: Ref | None = None
+    generic: bool = True
+    date: DateValue | None = None
+    date_text: str | None = None
+    previous: DateValue | None = None
+    moved: bool = False
+    fields: dict = field(default_factory=dict)  # name -> value
+    evidence: dict = field(default_factory=dict)  # name -> list[Evidence]
+    seen: set = field(default_factory=set)  # (name, sentence) already cited: de-duplication in O(1)
+    words: set = field(default_factory=set)  # status cues met in its sentences
+    participants: dict = field(default_factory=dict)  # id -> Participant
+    topics: dict = field(default_factory=dict)
+    statements: list = field(default_factory=list)
+    online_meeting: bool = False
+    in_person_cue: bool = False
+    sentences: set = field(default_factory=set)
+
+    def cite(self, name: str, ev: Evidence) -> None:
+        if (name, ev.sentence) not in self.seen:
+            self.seen.add((name, ev.sentence))
+            self.evidence.setdefault(name, []).append(ev)
+
+
+@dataclass
+class _Group:
+    """Meeting words of one sentence that speak of one meeting, with what they were given."""
+
+    triggers: list
+    date: object = None  # when.Dated
+    venue: object = None  # where.Venue
+    level: tuple | None = None  # (cost, Entry)
+    body: tuple | None = None  # (cost, Entry)
+    date_cost: float = 1e9
+    venue_cost: float = 1e9
+    occasion: bool = False  # dated by the statement it coincides with
+
+
+def _nearest(spans, groups_or_triggers, folded, reach):
+    """For each candidate span, the index of the trigger nearest it (and the cost), within reach."""
+    out = []
+    for span in spans:
+        best = min(((segment.cost(folded, (t.start, t.end), span), i) for i, t in enumerate(groups_or_triggers)), default=None)
+        if best is not None and best[0] <= reach:
+            out.append((best[1], best[0]))
+        else:
+            out.append(None)
+    return out
+
+
+def _words(folded: str, lex: Lexicon) -> set[str]:
+    cues = lex.cues
+    found = {name for name in ("cancelled", "postponed", "held", "scheduled", "announced") if cues["status"][name].search(folded)}
+    if cues["future"].search(folded):
+        found.add("future")
+    if cues["started"].search(folded):
+        found.add("started")
+    return found
+
+
+def extract(article: Article, lex: Lexicon) -> list[Mention]:
+    finder = _finder(lex)
+    drafts: list[_Draft] = []
+    current: _Draft | None = None
+    news_day: DateValue | None = None  # the day the article reports on ("اليوم", a report's date)
+    context = None  # the last date the article gave, for "الشهر نفسه"
+    last_speaker = None
+    previous_attached = False
+    for sentence in article.sentences:
+        folded = segment.strip_dateline(fold(sentence.text))
+        ev = Evidence(article.seed, sentence.index, sentence.text)
+        found_triggers = triggers.find(folded, lex)
+        spans = [(t.start, t.end) for t in found_triggers]
+        past, future = when.tense(folded, lex)
+        words = _words(folded, lex)
+        dated: list[when.Dated] = []
+        for f in finder.find(folded):
+            last = current.date.start() if current and current.date and current.date.year else None
+            value = resolve(f, article.published, last, *when.tense_at(folded, f.start, f.end, lex), context=context)
+            if value is None and f.value is not None and article.published is None:
+                value = f.value  # no year and no dateline: anchored later by merging, or reported
+            report = when.is_report(f, folded, lex, spans)
+            dated.append(when.Dated(f, value, report))
+            if value is not None and value.year is not None and value.precision == "day":
+                context = value.start()
+                if report or f.relative_days == 0:
+                    news_day = DateValue(value.year, value.month, value.day)
+        if f_today := (article.published is not None and re.search(r"(?<!\w)[وف]?اليوم(?!\w)", folded)):
+            news_day = news_day or DateValue(article.published.year, article.published.month, article.published.day)
+        del f_today
+        speaker = details.speaker(folded, lex)
+        continues_quote = previous_attached and speaker is None and bool(re.match(r"^[وف]?(?:اضاف|تابع)", folded.strip()))
+        if speaker is not None:
+            last_speaker = speaker
+        who = speaker or (last_speaker if continues_quote or details.opens_with_speech(folded, lex) else None)
+        if not found_triggers:
+            attach = current if current and (lex.cues["meeting"].search(folded) or continues_quote) and not lex.cues["another"].search(folded) else None
+            previous_attached = attach is not None
+            if attach is not None:
+                attach.sentences.add(sentence.index)
+                attach.words |= words
+                if words & {"cancelled", "postponed", "held", "scheduled", "announced", "started"}:
+                    attach.cite("status", ev)
+                _durations(attach, folded, finder, ev)
+                details.read(attach, folded, ev, lex, who, sentence)
+            continue
+        groups = _groups(folded, found_triggers, dated, lex)
+        touched = []
+        for group in groups:
+            draft = _place_group(group, drafts, current, folded, words, news_day, lex)
+            if draft is None:
+                continue
+            _fill(draft, group, folded, ev, words, lex)
+            touched.append(draft)
+        for draft in dict.fromkeys(touched):
+            draft.sentences.add(sentence.index)
+            _durations(draft, folded, finder, ev)
+        if touched:
+            current = touched[-1]
+            if "postponed" in words:
+                _moved(current, dated, folded)
+            # Participants, topics and statements of a sentence that holds several
+            # meetings go to the last one named (where the sentence's subject usually is).
+            details.read(current, folded, ev, lex, who, sentence)
+        previous_attached = bool(touched)
+    drafts = _within_article(drafts)
+    return [_freeze(d, article) for d in drafts]
+
+
+def _groups(folded: str, found_triggers, dated, lex: Lexicon) -> list[_Group]:
+    """Give every date, venue, level and body to its nearest meeting word; fuse words into meetings."""
+    meeting_dates = [d for d in dated if not d.report and d.value is not None]
+    # Other events ("a phone call on Friday") compete for the dates as meeting words do.
+    others = [triggers.Trigger(m.start(), m.end(), None, 99) for m in lex.cues["other_events"].finditer(folded)]
+    anchors = found_triggers + others
+    date_owner = _nearest([(d.found.start, d.found.end) for d in meeting_dates], anchors, folded, DATE_REACH)
+    # Each meeting word takes the nearest of the dates given to it.
+    chosen: dict[int, tuple[float, when.Dated]] = {}
+    for d, owner in zip(meeting_dates, date_owner):
+        if owner is None or owner[0] >= len(found_triggers):
+            continue
+        i, c = owner
+        if i not in chosen or c < chosen[i][0]:
+            chosen[i] = (c, d)
+    # Postponed to a new date: the date after "إلى" is the meeting's; the other, its previous one.
+    venues = where.find(folded, lex, [(t.start, t.end) for t in found_triggers])
+    venue_of: dict[int, tuple[float, where.Venue]] = {}  # trigger index -> its nearest venue
+    for v, owner in zip(venues, _nearest([(v.start, v.end) for v in venues], found_triggers, folded, PLACE_REACH)):
+        if owner is not None and (owner[0] not in venue_of or owner[1] < venue_of[owner[0]][0]):
+            venue_of[owner[0]] = (owner[1], v)
+    groups: list[_Group] = []
+    by_date: dict = {}
+    group_of: dict[int, _Group] = {}
+    for i, t in enumerate(found_triggers):
+        if i in chosen:
+            key = chosen[i][1].value
+            if key not in by_date:
+                by_date[key] = _Group([], date=chosen[i][1], date_cost=chosen[i][0])
+                groups.append(by_date[key])
+            by_date[key].triggers.append(t)
+            group_of[i] = by_date[key]
+    loose: _Group | None = None
+    for i, t in enumerate(found_triggers):
+        if i in chosen:
+            continue
+        own = venue_of.get(i)
+        # A meeting word without a date joins the nearest dated meeting of the sentence,
+        # unless it has a venue of its own that differs ("آخر قمة بالجزائر ... قمة الرياض").
+        fits = [g for g in groups if g is not loose and not (own and any(j in venue_of and group_of.get(j) is g and _differs(venue_of[j][1], own[1]) for j in venue_of))]
+        if fits:
+            g = min(fits, key=lambda g: min(segment.cost(folded, (t.start, t.end), (u.start, u.end)) for u in g.triggers))
+        elif own and loose is not None and any(j in venue_of and group_of.get(j) is loose and _differs(venue_of[j][1], own[1]) for j in venue_of):
+            g = _Group([])
+            groups.append(g)
+        else:
+            if loose is None:
+                loose = _Group([])
+                groups.append(loose)
+            g = loose
+        g.triggers.append(t)
+        group_of[i] = g
+    for g in groups:
+        g.triggers.sort(key=lambda t: t.start)
+    for i, (c, v) in venue_of.items():
+        g = group_of[i]
+        if c < g.venue_cost:
+            g.venue, g.venue_cost = v, c
+    owners = [(g, t) for g in groups for t in g.triggers]
+    flat = [t for _g, t in owners]
+    for table, attr, reach in ((lex.kinds, "level", LEVEL_REACH), (lex.series, "body", BODY_REACH)):
+        # "الأمين العام لحلف الناتو" names a person's office, not the meeting's body.
+        hits = [h for h in _heads(matches(table, folded), folded) if not TITLE_BEFORE.search(folded[max(0, h[0] - 20):h[0]])]
+        for (s, e, entry), owner in zip(hits, _nearest([(s, e) for s, e, _x in hits], flat, folded, reach)):
+            if owner is not None:
+                g = owners[owner[0]][0]
+                if getattr(g, attr) is None or owner[1] < getattr(g, attr)[0]:
+                    setattr(g, attr, (owner[1], entry))
+    return groups
+
+
+TITLE_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:الامين العام|امين عام|المتحدث باسم|متحدث باسم|رئيس|سفير|مندوب|ممثل)\s*$")
+
+
+def _heads(hits, folded: str):
+    """"مستشاري الأمن القومي لقادة الدول": of two levels joined by "of", the first is the one meeting."""
+    out = []
+    for hit in hits:
+        if out and hit[0] - out[-1][1] <= 2 and folded[hit[0]:hit[0] + 1] == "ل":
+            continue
+        out.append(hit)
+    return out
+
+
+def _differs(a: where.Venue, b: where.Venue) -> bool:
+    if a.city is not None and b.city is not None:
+        return a.city.id != b.city.id
+    return a.country != b.country
+
+
+def _kind_of(group: _Group, lex: Lexicon) -> tuple[Ref, bool]:
+    if group.level is not None:
+        entry = group.level[1]
+        return entry.ref, bool(entry.extra.get("generic", False))
+    fmt = min(group.triggers, key=lambda t: t.rank).format
+    entry = lex.kind(fmt.kind)
+    return entry.ref, bool(entry.extra.get("generic", False))
+
+
+def _compatible_kind(a: _Draft, kind: Ref, generic: bool) -> bool:
+    return a.kind is None or a.kind == kind or a.generic or generic
+
+
+def _compatible_place(a: _Draft, venue) -> bool:
+    if venue is None:
+        return True
+    city, country = a.fields.get("city"), a.fields.get("country")
+    if city is not None and venue.city is not None and city.id != venue.city.id:
+        return False
+    return not (country and venue.country and country != venue.country)
+
+
+def _place_group(group: _Group, drafts: list[_Draft], current, folded, words, news_day, lex) -> _Draft | None:
+    """The draft a sentence's meeting belongs to: the current one, an earlier one, or a new one."""
+    kind, generic = _kind_of(group, lex)
+    date = group.date.value if group.date else None
+    if date is None and news_day is not None and "future" not in words:
+        # "جاءت تصريحاته تزامنًا مع اجتماع ...": the meeting of the statement's day.
+        first = group.triggers[0].start
+        occasion = [m for m in lex.cues["same_occasion"].finditer(folded, 0, first) if first - m.end() <= 25]
+        if occasion:
+            date = news_day
+            group.date = None
+            group.occasion = True
+    if date is not None:
+        for d in ([current] if current else []) + drafts[::-1]:
+            if d and d.date is not None and _same_day(d.date, date) and _compatible_kind(d, kind, generic) and _compatible_place(d, group.venue):
+                return _adopt(d, kind, generic, date, group)
+        d = _Draft(order=len(drafts))
+        drafts.append(d)
+        return _adopt(d, kind, generic, date, group)
+    # No date in the sentence: "the meeting" again, or a meeting named before its date is.
+    definite = any(_refers_back(folded[t.start:t.end], t) for t in group.triggers)
+    refers_back = definite or group.venue is None
+    if current is not None and refers_back and not lex.cues["another"].search(folded) and _compatible_kind(current, kind, generic) and _compatible_place(current, group.venue):
+        return _adopt(current, kind, generic, None, group)
+    d = _Draft(order=len(drafts))
+    drafts.append(d)
+    return _adopt(d, kind, generic, None, group)
+
+
+def _refers_back(word: str, t) -> bool:
+    """"الاجتماع", "للقمة" or a verb speak of a meeting in hand; "اجتماع كييف" may name a new one."""
+    bare = word[1:] if word[:1] in "وف" and len(word) > 4 else word
+    return bare.startswith(("ال", "لل", "بال", "كال")) or bare in t.format.verbs or word in t.format.verbs
+
+
+def _adopt(d: _Draft, kind: Ref, generic: bool, date: DateValue | None, group: _Group) -> _Draft:
+    if d.kind is None or (d.generic and not generic):
+        d.kind, d.generic = kind, generic
+    if date is not None and (d.date is None or (d.date.precision == "month" and date.precision == "day")):
+        d.date = date
+        d.date_text = group.date.found.text if group.date else None
+    return d
+
+
+def _fill(d: _Draft, group: _Group, folded: str, ev: Evidence, words: set[str], lex: Lexicon) -> None:
+    d.words |= words
+    if group.level is not None or not d.evidence.get("kind"):
+        d.cite("kind", ev)
+    if words & {"cancelled", "postponed", "held", "scheduled", "announced", "started"}:
+        d.cite("status", ev)
+    if group.date is not None or group.occasion:
+        if d.date is not None and (group.date is None or _same_day(d.date, group.date.value)):
+            d.cite("date", ev)
+    v = group.venue
+    if v is not None:
+        if v.city is not None and "city" not in d.fields:
+            d.fields["city"] = Ref(v.city.id, v.city.ar, v.city.en)
+            d.fields["country"] = v.city.country
+        elif v.city is None and "country" not in d.fields:
+            d.fields["country"] = v.country
+        d.cite("place", ev)
+    if group.body is not None and "series" not in d.fields:
+        d.fields["series"] = group.body[1].ref
+    if group.body is not None and d.fields.get("series") == group.body[1].ref:
+        d.cite("series", ev)
+
+
+def _moved(d: _Draft, dated, folded: str) -> None:
+    """"أُجّلت القمة التي كانت مقررة الخميس 20 فبراير إلى الجمعة 21 فبراير": the day after
+    "إلى" is the meeting's; the other is kept as its previous day."""
+    days = [x for x in dated if not x.report and x.value is not None and x.value.precision == "day"]
+    new = [x for x in days if NEW_DATE.search(folded[max(0, x.found.start - 12):x.found.start])]
+    old = [x for x in days if x not in new]
+    if new and old:
+        d.previous, d.date, d.date_text, d.moved = old[0].value, new[0].value, new[0].found.text, True
+
+
+def _durations(d: _Draft, folded: str, finder: DateFinder, ev: Evidence) -> None:
+    """"تستمر على مدى يومين": a one-day meeting spans that many days."""
+    if d.date is None or d.date.year is None or d.date.precision != "day" or d.date.end_day is not None:
+        return
+    for _s, _e, days in finder.durations(folded):
+        if days > 1:
+            import datetime as dt
+
+            end = d.date.start() + dt.timedelta(days=days - 1)
+            d.date = DateValue(d.date.year, d.date.month, d.date.day, end_day=end.day,
+                               end_month=end.month if end.month != d.date.month else None, end_year=end.year if end.year != d.date.year else None)
+            d.cite("date", ev)
+            return
+
+
+def _same_day(a: DateValue | None, b: DateValue | None) -> bool:
+    return a is not None and b is not None and (a.month, a.day) == (b.month, b.day) and (a.year is None or b.year is None or a.year == b.year)
+
+
+def _within_article(drafts: list[_Draft]) -> list[_Draft]:
+    """Meetings named without a date join the dated one they are; one body's meetings share a venue."""
+    dated = [d for d in drafts if d.date is not None]
+    out = list(dated)
+    for u in (d for d in drafts if d.date is None):
+        # It must share something positive with the dated one: its venue, its body or its level.
+        fits = [d for d in dated if _compatible_kind(d, u.kind, u.generic) and _same_body(d, u) and _places_agree(d, u) and _shares(d, u)]
+        if len(fits) > 1:
+            fits = [d for d in fits if d.fields.get("series") and d.fields.get("series") == u.fields.get("series")] or [d for d in fits if d.kind == u.kind]
+        if len(fits) == 1:
+            _absorb(fits[0], u)
+        else:
+            out.append(u)
+    for d in dated:
+        if "country" in d.fields or not d.fields.get("series"):
+            continue
+        same = [o for o in drafts if o is not d and o.fields.get("series") == d.fields["series"] and "country" in o.fields]
+        places = {(o.fields.get("city").id if o.fields.get("city") else None, o.fields["country"]) for o in same}
+        if len(places) == 1:
+            donor = same[0]
+            for key in ("city", "country"):
+                if key in donor.fields:
+                    d.fields[key] = donor.fields[key]
+            for e in donor.evidence.get("place", []):
+                d.cite("place", e)
+    return sorted(out, key=lambda d: d.order)
+
+
+def _shares(a: _Draft, b: _Draft) -> bool:
+    for key in ("city", "country", "series"):
+        if a.fields.get(key) is not None and a.fields.get(key) == b.fields.get(key):
+            return True
+    return a.kind == b.kind and not a.generic
+
+
+def _same_body(a: _Draft, b: _Draft) -> bool:
+    x, y = a.fields.get("series"), b.fields.get("series")
+    return x is None or y is None or x == y
+
+
+def _places_agree(a: _Draft, b: _Draft) -> bool:
+    for key in ("city", "country"):
+        x, y = a.fields.get(key), b.fields.get(key)
+        if x is not None and y is not None and x != y:
+            return False
+    return True
+
+
+def _absorb(d: _Draft, u: _Draft) -> None:
+    for key, value in u.fields.items():
+        d.fields.setdefault(key, value)
+    if d.generic and not u.generic and u.kind is not None:
+        d.kind, d.generic = u.kind, u.generic
+    for name, evs in u.evidence.items():
+        for e in evs:
+            d.cite(name, e)
+    d.words |= u.words
+    for pid, p in u.participants.items():
+        d.participants.setdefault(pid, p)
+    for tid, t in u.topics.items():
+        d.topics.setdefault(tid, t)
+    d.statements.extend(s for s in u.statements if s not in d.statements)
+    d.online_meeting |= u.online_meeting
+    d.in_person_cue |= u.in_person_cue
+
+
+def _freeze(d: _Draft, article: Article) -> Mention:
+    city = d.fields.get("city")
+    code = d.fields.get("country")
+    country = Ref(code.lower(), "", "") if code else None
+    evidence = {k: tuple(sorted(v, key=lambda e: e.sentence)) for k, v in d.evidence.items()}
+    if "status" not in evidence:
+        # The status follows from the date against the dateline, or from the verbs of its sentences.
+        evidence["status"] = evidence.get("date", evidence.get("kind", ()))
+    return Mention(
+        seed=article.seed,
+        published=article.published,
+        order=d.order,
+        kind=d.kind,
+        date=d.date,
+        date_text=d.date_text,
+        city=city,
+        country=country,
+        status=status(d.words, d.date, article.published, d.moved),
+        previous=d.previous,
+        kind_generic=d.generic,
+        series=d.fields.get("series"),
+        host=d.fields.get("host"),
+        participants=tuple(d.participants.values()),
+        participant_count=d.fields.get("participant_count"),
+        topics=tuple(d.topics.values()),
+        statements=tuple(d.statements),
+        online=d.online_meeting,
+        in_person=d.in_person_cue,
+        evidence=evidence,
+    )

@@ -1,0 +1,54 @@
+"""Meeting words: what makes a sentence speak of a meeting.
+
+A meeting is recognised by its format (summit, talks, conference, session, visit,
+meeting), in nouns with the article, clitics and endings and in verbs of meeting and
+visiting, not by a closed list of kinds. A plural or a series ("سلسلة اجتماعات",
+"جولة مباحثات") is not one meeting. "الدورة"/"الجلسة" name a meeting only before a
+council, assembly or summit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..lexicon import Format, Lexicon
+
+BODY_AHEAD = re.compile(r"^.{0,60}?(?<!\w)[وف]?[بلك]?(?:ال|ل)?(?:مجلس|قمة|جمعية|لجنة|اجتماع|مؤتمر)")
+
+
+FIRST_OF = re.compile(r"(?<!\w)(?:اول|ثاني|ثالث|اخر)\s+(?:هذه\s+|تلك\s+)?(?P<noun>(?:ال)?(?:اجتماعات|لقاءات|قمم|مؤتمرات))(?!\w)")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int
+    end: int
+    format: Format
+    rank: int  # the format's place in formats.yml: the lower, the more telling
+
+
+def find(folded: str, lex: Lexicon) -> list[Trigger]:
+    series_spans = [(m.start(), m.end()) for m in lex.cues["not_single"].finditer(folded)]
+    out: list[Trigger] = []
+    for rank, fmt in enumerate(lex.formats):
+        for m in fmt.pattern.finditer(folded):
+            if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in series_spans):
+                continue
+            if re.search(r"(?<!\w)سلسله\s+(?:من\s+)?$", folded[max(0, m.start() - 12):m.start()]):
+                continue
+            if fmt.needs_body and not BODY_AHEAD.match(folded[m.end():]):
+                continue
+            out.append(Trigger(m.start(), m.end(), fmt, rank))
+    # "أول هذه الاجتماعات": the first of several meetings is one meeting.
+    meeting = next((rank, f) for rank, f in enumerate(lex.formats) if f.id == "meeting")
+    for m in FIRST_OF.finditer(folded):
+        out.append(Trigger(m.start("noun"), m.end("noun"), meeting[1], meeting[0]))
+    out.sort(key=lambda t: (t.start, t.rank))
+    # Overlapping words ("قمة" inside a longer form): keep the first found at a place.
+    kept: list[Trigger] = []
+    for t in out:
+        if kept and t.start < kept[-1].end:
+            continue
+        kept.append(t)
+    return kept

