@@ -26,6 +26,7 @@ class Reading:
 class Event:
     kind: Ref
     date: DateValue
+    previous: DateValue | None  # the dates it was moved from, where a source says
     city: Ref | None
     country: str | None  # ISO code
     status: str
@@ -72,11 +73,11 @@ def merge(mentions: list[Mention]) -> tuple[list[Event], list[Problem]]:
             ev = m.evidence.get("date", m.evidence.get("kind", ()))
             place = f"sentence {ev[0].sentence}" if ev else ""
             why = "several" if fits else "no other"
-            notices.append(Problem(f"seeds/{m.seed}", place, f"the date {m.date_text!r} has no year and the article no dateline, and {why} source dates this {m.kind.id} meeting; not recorded"))
+            notices.append(Problem(f"seeds/{m.seed}", place, f"the date {m.date_text!r} has no year and the article no dateline, and {why} source dates this meeting ({m.kind.id}); not recorded"))
     for m in sorted((m for m in mentions if m.kind and m.date is None), key=_sort_key):
         ev = m.evidence.get("kind", ())
         place = f"sentence {ev[0].sentence}" if ev else ""
-        notices.append(Problem(f"seeds/{m.seed}", place, f"a {m.kind.id} meeting with no date; not recorded"))
+        notices.append(Problem(f"seeds/{m.seed}", place, f"a meeting ({m.kind.id}) with no date; not recorded"))
     by_start: dict = {}
     for g in groups:
         if g[0].date.precision == "day":
@@ -100,6 +101,8 @@ def _compatible(a: Mention, b: Mention) -> bool:
     if a.kind and b.kind and a.kind != b.kind and not (a.kind_generic or b.kind_generic):
         return False
     if a.city and b.city and a.city != b.city:
+        return False
+    if a.series and b.series and a.series != b.series:
         return False
     if a.country and b.country and a.country.id != b.country.id:
         return False
@@ -174,6 +177,7 @@ def _event(group: list[Mention]) -> Event:
     return Event(
         kind=kinded[0].kind,
         date=date,
+        previous=next((m.previous for m in newest_first if m.previous is not None), None),
         city=city,
         country=country,
         status=status,

@@ -70,14 +70,32 @@ def _plain(value):
     return value
 
 
+def _city(ref, lex: Lexicon) -> dict | None:
+    """The city with its coordinates (GeoNames), for the map and for outside tools."""
+    if ref is None:
+        return None
+    out = {"id": ref.id, "ar": ref.ar, "en": ref.en}
+    coords = lex.places.coordinates(ref.id) if lex.places is not None else None
+    if coords is not None:
+        out["lat"], out["lon"] = round(coords[0], 5), round(coords[1], 5)
+    return out
+
+
+def _dates(value) -> dict:
+    return {"start": value.start().isoformat(), "end": value.end().isoformat()}
+
+
 def build(event: Event, lex: Lexicon) -> dict:
     start, end = event.date.start(), event.date.end()
+    date = {"start": start.isoformat(), "end": end.isoformat(), "precision": event.date.precision}
+    if event.previous is not None and event.previous.year is not None:
+        date["previous"] = _dates(event.previous)
     rec = {
         "id": event_id(event),
         "kind": event.kind.id,
         "title": None,  # composed below from the record's own fields
-        "date": {"start": start.isoformat(), "end": end.isoformat(), "precision": event.date.precision},
-        "place": {"city": _named(event.city), "country": country(event.country) if event.country else None},
+        "date": date,
+        "place": {"city": _city(event.city, lex), "country": country(event.country) if event.country else None},
         "attendance": event.attendance,
         "status": event.status,
         "series": event.series.id if event.series else None,

@@ -87,6 +87,18 @@ def shot(page, name: str) -> Path:
     return path
 
 
+UNTRANSLATED = "meetings/2026-02-20-foreign-ministers-paris/"  # from the hostile fixture article, which no one translated
+
+
+def test_arabic_inside_an_english_page_keeps_its_direction(browser, server):
+    context, page, rec = open_page(browser, server + "en/" + UNTRANSLATED, *WIDTHS["desktop"])
+    dirs = page.evaluate("[...document.querySelectorAll('.md-content [lang=ar]')].map(e => getComputedStyle(e).direction)")
+    assert dirs and set(dirs) == {"rtl"}, dirs  # the untranslated evidence is there, and right-to-left
+    assert page.evaluate("document.documentElement.dir") == "ltr"
+    rec.check()
+    context.close()
+
+
 def no_horizontal_scroll(page) -> None:
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"page is {overflow}px wider than the viewport"
@@ -113,10 +125,6 @@ def test_pages_and_language_switch(browser, server, path, width):
         assert page.evaluate("document.documentElement.lang") == "en"
         assert page.evaluate("document.documentElement.dir") == "ltr"
         assert page.evaluate("getComputedStyle(document.querySelector('.md-content')).direction") == "ltr"
-        if path == MEETING:
-            # an untranslated or Arabic quotation keeps its own direction inside the English page
-            dirs = page.evaluate("[...document.querySelectorAll('.md-content [lang=ar]')].map(e => getComputedStyle(e).direction)")
-            assert set(dirs) <= {"rtl"}
         no_horizontal_scroll(page)
         shot(page, f"{name}-en-{width}")
 

@@ -238,15 +238,48 @@ def _groups(folded: str, found_triggers, dated, lex: Lexicon) -> list[_Group]:
             g.venue, g.venue_cost = v, c
     owners = [(g, t) for g in groups for t in g.triggers]
     flat = [t for _g, t in owners]
-    for table, attr, reach in ((lex.kinds, "level", LEVEL_REACH), (lex.series, "body", BODY_REACH)):
-        # "الأمين العام لحلف الناتو" names a person's office, not the meeting's body.
-        hits = [h for h in _heads(matches(table, folded), folded) if not TITLE_BEFORE.search(folded[max(0, h[0] - 20):h[0]])]
+    kinds = matches(lex.kinds, folded)
+    levels = [h for h in kinds if not h[2].extra.get("generic")]
+    formats = [h for h in kinds if h[2].extra.get("generic")]
+    # A level (who meets) beats a format phrase ("اجتماع رفيع المستوى"); the format names
+    # the kind only where no level stands near. "الأمين العام لحلف الناتو" names a
+    # person's office, not the meeting's body.
+    for hits_all, attr, reach in ((levels, "level", LEVEL_REACH), (formats, "level", LEVEL_REACH), (matches(lex.series, folded), "body", BODY_REACH)):
+        hits = [h for h in _heads(hits_all, folded) if not TITLE_BEFORE.search(folded[max(0, h[0] - 20):h[0]])]
         for (s, e, entry), owner in zip(hits, _nearest([(s, e) for s, e, _x in hits], flat, folded, reach)):
             if owner is not None:
                 g = owners[owner[0]][0]
-                if getattr(g, attr) is None or owner[1] < getattr(g, attr)[0]:
+                current_best = getattr(g, attr)
+                if current_best is not None and hits_all is formats and not current_best[1].extra.get("generic"):
+                    continue
+                if current_best is None or owner[1] < current_best[0]:
                     setattr(g, attr, (owner[1], entry))
+    # "في 25 آذار و22 نيسان، و20 أيار": a list of days after one meeting word is one meeting a day.
+    owned = {id(d) for _c, d in chosen.values()}
+    for i, (_c, first) in list(chosen.items()):
+        base = group_of[i]
+        for mate in _chained(first, [d for d in meeting_dates if id(d) not in owned or d is first], folded):
+            if mate.value not in by_date:
+                clone = _Group(list(base.triggers), date=mate, venue=base.venue, level=base.level, body=base.body, date_cost=base.date_cost, venue_cost=base.venue_cost)
+                by_date[mate.value] = clone
+                groups.append(clone)
     return groups
+
+
+LIST_GLUE = re.compile(r"^[\s،,]*و?\s*$")
+
+
+def _chained(first: when.Dated, dates, folded: str) -> list[when.Dated]:
+    """The dates that follow ``first`` as a list ("X و Y، و Z"), each a day of its own."""
+    out, last = [], first
+    for d in sorted(dates, key=lambda d: d.found.start):
+        if d is first or d.found.start < first.found.start or d.value == first.value:
+            continue
+        if d.found.start == last.found.start or (d.found.start >= last.found.end and LIST_GLUE.match(folded[last.found.end:d.found.start])):
+            if d.value.precision == "day" and first.value.precision == "day":
+                out.append(d)
+                last = d
+    return out
 
 
 TITLE_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:الامين العام|امين عام|المتحدث باسم|متحدث باسم|رئيس|سفير|مندوب|ممثل)\s*$")
@@ -281,6 +314,12 @@ def _compatible_kind(a: _Draft, kind: Ref, generic: bool) -> bool:
     return a.kind is None or a.kind == kind or a.generic or generic
 
 
+def _compatible_body(a: _Draft, group: _Group) -> bool:
+    """NATO's and the EU's defence ministers meeting in Brussels on one day are two meetings."""
+    mine = a.fields.get("series")
+    return mine is None or group.body is None or group.body[1].ref == mine
+
+
 def _compatible_place(a: _Draft, venue) -> bool:
     if venue is None:
         return True
@@ -304,7 +343,7 @@ def _place_group(group: _Group, drafts: list[_Draft], current, folded, words, ne
             group.occasion = True
     if date is not None:
         for d in ([current] if current else []) + drafts[::-1]:
-            if d and d.date is not None and _same_day(d.date, date) and _compatible_kind(d, kind, generic) and _compatible_place(d, group.venue):
+            if d and d.date is not None and _same_day(d.date, date) and _compatible_kind(d, kind, generic) and _compatible_place(d, group.venue) and _compatible_body(d, group):
                 return _adopt(d, kind, generic, date, group)
         d = _Draft(order=len(drafts))
         drafts.append(d)

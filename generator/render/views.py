@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from babel import Locale
 
+from ..model import Ref
 from ..outputs import urls as output_urls
 from . import datefmt, text, urls
 from .labels import Labels
@@ -72,6 +73,9 @@ class Index:
 
 def _lex_name(lex, table: str, key):
     """The lexicon's Ref (id, ar, en) for ``key`` in ``table``, or None."""
+    if table == "cities" and getattr(lex, "places", None) is not None:
+        city = lex.places.by_id.get(key)  # every city the gazetteer knows, the lexicon's among them
+        return Ref(city.id, city.ar, city.en) if city is not None else None
     try:
         entry = lex.kind(key) if table == "kinds" else lex.by_id(table).get(key)
     except KeyError:
