@@ -60,12 +60,12 @@ def read(d, folded: str, ev: Evidence, lex: Lexicon, who: Ref | None, sentence: 
             d.cite("participants", ev)
             if mode:
                 d.cite("attendance", ev)
-        meeting_here = bool(cues["meeting"].search(clause)) or any(f.pattern.search(clause) for f in lex.formats)
-        if online and not people and meeting_here:
-            d.online_meeting = True
-            d.cite("attendance", ev)
-        if in_person and not people and meeting_here:
-            d.in_person_cue = True
+        if (online or in_person) and not people and _speaks_of_a_meeting(clause, lex):
+            if online:
+                d.online_meeting = True
+                d.cite("attendance", ev)
+            else:
+                d.in_person_cue = True
     count = _count(folded, lex)
     if count and "participant_count" not in d.fields:
         d.fields["participant_count"] = count
@@ -79,6 +79,10 @@ def read(d, folded: str, ev: Evidence, lex: Lexicon, who: Ref | None, sentence: 
             d.statements.append(Statement(who, quote.group(2).strip(), True, ev))
         elif THAT.search(folded):
             d.statements.append(Statement(who, sentence.text, False, ev))
+
+
+def _speaks_of_a_meeting(clause: str, lex: Lexicon) -> bool:
+    return bool(lex.cues["meeting"].search(clause)) or any(f.pattern.search(clause) for f in lex.formats)
 
 
 def _count(folded: str, lex: Lexicon) -> tuple[int, str] | None:

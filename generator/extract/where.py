@@ -38,6 +38,12 @@ def _countries(lex: Lexicon) -> dict[str, str]:
     return {form: entry.extra["code"] for form, entry in lex.country_by_form.items()}
 
 
+@functools.lru_cache(maxsize=2)
+def _first_words(lex: Lexicon) -> frozenset[str]:
+    """The first word of every place name: most words of a sentence start none, and are skipped at once."""
+    return frozenset(form.split(" ", 1)[0] for form in (*lex.places.by_form, *_countries(lex)))
+
+
 def _strip(word: str) -> list[tuple[str, bool]]:
     """The word and its forms without clitics, each with whether a ب/ل/في-like clitic led it."""
     out = [(word, False)]
@@ -60,8 +66,12 @@ def find(folded: str, lex: Lexicon, trigger_spans: list[tuple[int, int]]) -> lis
     places = lex.places.by_form
     venues: list[Venue] = []
     i = 0
+    firsts = _first_words(lex)
     while i < len(words):
         hit = None
+        if not any(head in firsts for head, _led in _strip(words[i][2])):
+            i += 1
+            continue
         for n in (4, 3, 2, 1):
             if i + n > len(words):
                 continue
