@@ -62,6 +62,7 @@ class Found:
     context_day: int | None = None  # "يوم 6 من الشهر نفسه": a day of a month the context gives
     context_month: str | None = None  # same (the month just mentioned) | current (the dateline's)
     tense: str | None = None  # future | past | current, from "المقبل", "الماضي", "الجاري" after the date
+    month_only: bool = False  # "الشهر المقبل": the month the context gives, no day
 
 
 class DateFinder:
@@ -92,6 +93,10 @@ class DateFinder:
         # "يوم 6 من الشهر نفسه", "في 22 من الشهر الجاري": the month comes from the context.
         self.context_rx = re.compile(
             rf"(?<!\w)(?:يوم\s+|في\s+)?(?:(?P<ad>\d{{1,2}})|(?P<ao>{_alt(self.ordinals)}))\s+(?:من\s+)?(?:الشهر|هذا الشهر)\s*(?P<which>{_alt(['نفسه', 'ذاته', 'الجاري', 'الحالي', 'المقبل', 'القادم'])})?(?!\w)"
+        )
+        # "مطلع الشهر المقبل": a month, and only a month.
+        self.next_month_rx = re.compile(
+            rf"{PREFIX}(?:{_alt(['في', 'خلال', 'مطلع', 'أوائل', 'أواخر', 'منتصف', 'نهاية', 'بداية'])})\s+الشهر\s+(?P<which>{_alt(['المقبل', 'القادم'])})(?!\w)"
         )
         # "يومي الأحد والاثنين المقبلين": a span of two weekdays.
         self.weekday_span_rx = re.compile(
@@ -144,6 +149,10 @@ class DateFinder:
                 if 1 <= day <= 31:
                     taken.append((m.start(), m.end()))
                     found.append(Found(m.start(), m.end(), m.group(0).strip(), None, context_day=day, context_month=which))
+        for m in self.next_month_rx.finditer(folded):
+            if free(m.start(), m.end()):
+                taken.append((m.start(), m.end()))
+                found.append(Found(m.start(), m.end(), m.group(0).strip(), None, context_month="next", month_only=True))
         for m in self.weekday_rx.finditer(folded):
             if not free(m.start(), m.end()):
                 continue
@@ -303,6 +312,9 @@ def resolve(found: Found, anchor: dt.date | None, last_meeting: dt.date | None, 
                 return found.value.with_year(anchor.year) if _valid(found.value, anchor.year) else None
             return infer_year(found.value, anchor, tense)
         return found.value
+    if found.month_only and anchor is not None:
+        year, month = anchor.year + (anchor.month == 12), anchor.month % 12 + 1
+        return DateValue(year, month, None)
     if found.context_day is not None:
         base = context if found.context_month == "same" and context else anchor
         if base is None:

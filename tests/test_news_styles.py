@@ -319,3 +319,18 @@ def test_status_uses_the_dateline_not_the_clock(lex):
     late = one(lex, "date 2026-03-09\n\nاجتمع وزراء المالية في دبي يوم 5 مارس.")
     assert (early[5], late[5]) == ("scheduled", "held")
     assert dt.date.fromisoformat(early[0]) == dt.date(2026, 3, 5)
+
+
+def test_next_month_is_a_month_not_a_day(lex):
+    rec = records(lex, "date 2026-12-11\n\nتعقد القمة الخليجية في الدوحة منتصف الشهر المقبل.")[0]
+    assert rec["date"] == {"start": "2027-01-01", "end": "2027-01-31", "precision": "month"} and rec["status"] == "announced"
+
+
+def test_a_name_that_is_a_city_and_a_country(lex):
+    amman = one(lex, "date 2026-03-01\n\nيجتمع وزراء الخارجية العرب في العاصمة الأردنية عمّان يوم 4 مارس.")
+    oman = one(lex, "date 2026-03-01\n\nتجري المشاورات في سلطنة عمان يوم 4 مارس.")
+    assert (amman[2:4], oman[2:4]) == (("amman", "JO"), (None, "OM"))
+
+
+def test_a_session_after_its_council(lex):
+    assert one(lex, "date 2026-03-01\n\nيعقد مجلس الأمن الدولي اليوم جلسة طارئة في نيويورك.")[:5] == ("2026-03-01", "2026-03-01", "new-york", "US", "council-session")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ..lexicon import Format, Lexicon
 
 BODY_AHEAD = re.compile(r"^.{0,60}?(?<!\w)[وف]?[بلك]?(?:ال|ل)?(?:مجلس|قمة|جمعية|لجنة|اجتماع|مؤتمر)")
+BODY_BEHIND = re.compile(r"(?<!\w)[وف]?[بلك]?(?:ال|ل)?(?:مجلس|جمعية|لجنة|برلمان)(?!\w).{0,50}$")  # "يعقد مجلس الأمن اليوم جلسة"
 
 
 FIRST_OF = re.compile(r"(?<!\w)(?:اول|ثاني|ثالث|اخر)\s+(?:هذه\s+|تلك\s+)?(?P<noun>(?:ال)?(?:اجتماعات|لقاءات|قمم|مؤتمرات))(?!\w)")
@@ -37,7 +38,7 @@ def find(folded: str, lex: Lexicon) -> list[Trigger]:
                 continue
             if re.search(r"(?<!\w)سلسله\s+(?:من\s+)?$", folded[max(0, m.start() - 12):m.start()]):
                 continue
-            if fmt.needs_body and not BODY_AHEAD.match(folded[m.end():]):
+            if fmt.needs_body and not (BODY_AHEAD.match(folded[m.end():]) or BODY_BEHIND.search(folded[max(0, m.start() - 60):m.start()])):
                 continue
             out.append(Trigger(m.start(), m.end(), fmt, rank))
     # "أول هذه الاجتماعات": the first of several meetings is one meeting.

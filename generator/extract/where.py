@@ -21,6 +21,7 @@ WORD = re.compile(r"[\w+]+")
 PREPOSITIONS = frozenset({"في", "وفي", "الي", "والي", "داخل", "بمقر", "مقر"})
 # Words that may stand between the preposition and the name.
 FRAMES = frozenset({"العاصمة", "عاصمة", "بالعاصمة", "والعاصمة", "مدينة", "بمدينة", "المدينة", "دولة", "بدولة", "جمهورية", "مملكة", "المملكة", "سلطنة", "بسلطنة", "منتجع", "بمنتجع"})
+STATE_FRAMES = frozenset({"سلطنة", "مملكة", "المملكة", "دولة", "جمهورية", "امارة", "إمارة"})
 HOST_WORDS = re.compile(r"^[وف]?(?:[يت]ستضيف|ستستضيف|سيستضيف|استضاف|استضافت|استضافة|لاستضافة|باستضافة|احتضن|احتضنت|تحتضن|يحتضن|ستحتضن|احتضان)$")
 VISIT_WORDS = re.compile(r"^[وف]?(?:[يت]زور|س[يت]زور|زار|زارت|زيارة|لزيارة|بزيارة)$")
 
@@ -91,6 +92,10 @@ def find(folded: str, lex: Lexicon, trigger_spans: list[tuple[int, int]]) -> lis
             continue
         n, city, country, led = hit
         start, end = words[i][0], words[i + n - 1][1]
+        # A name that is both a city and a country ("عمان": Amman, Oman) is the country
+        # after "سلطنة", "مملكة", "دولة" or "جمهورية", and the city elsewhere.
+        if city is not None and country is not None and i and words[i - 1][2].lstrip("وفب") in STATE_FRAMES:
+            city = None
         if _in_venue_position(folded, words, i, i + n, led, trigger_spans, lex):
             venues.append(Venue(start, end, city, city.country if city else country))
         i += n
