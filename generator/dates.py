@@ -104,7 +104,7 @@ class DateFinder:
         )
         # "على مدى يومين", "تستمر ثلاثة أيام": how long the meeting lasts.
         self.duration_rx = re.compile(
-            rf"(?<!\w)[و]?(?:{_alt(['على مدى', 'على مدار', 'لمدة', 'تستمر', 'يستمر', 'تمتد', 'يمتد'])})\s+(?:(?P<n>\d+|{_alt(self.cardinals)})\s+)?(?P<unit>{_alt(['يومين', 'أيام', 'يوما', 'يوم'])})(?!\w)"
+            rf"(?<!\w)[و]?(?:{_alt(['على مدى', 'على مدار', 'لمدة', 'تستمر', 'يستمر', 'تمتد', 'يمتد', 'تستغرق', 'يستغرق'])})\s+(?:(?P<n>\d+|{_alt(self.cardinals)})\s+)?(?P<unit>{_alt(['يومين', 'أيام', 'يوما', 'يوم'])})(?!\w)"
         )
         self.bare_ok = {fold(w) for w in ("السبت", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة")}  # الأحد/الاثنين are also words
         self.weekday_rx = re.compile(
@@ -331,10 +331,14 @@ def resolve(found: Found, anchor: dt.date | None, last_meeting: dt.date | None, 
         d = base + dt.timedelta(days=found.relative_days)
         return DateValue(d.year, d.month, d.day)
     if found.weekday is not None and anchor is not None:
+        back = -((anchor.weekday() - found.weekday) % 7 or (7 if found.direction else 0))
+        ahead = (found.weekday - anchor.weekday()) % 7 or (7 if found.direction else 0)
         if found.direction == "last" or (found.direction is None and tense == "past"):
-            delta = -((anchor.weekday() - found.weekday) % 7 or (7 if found.direction else 0))
+            delta = back
+        elif found.direction == "next" or tense == "future":
+            delta = ahead
         else:
-            delta = (found.weekday - anchor.weekday()) % 7 or (7 if found.direction else 0)
+            delta = back if -back < ahead else ahead  # no tense to go by: the nearer of the two
         d = anchor + dt.timedelta(days=delta)
         if found.weekday_end is not None:
             e = d + dt.timedelta(days=(found.weekday_end - found.weekday) % 7)

@@ -334,3 +334,20 @@ def test_a_name_that_is_a_city_and_a_country(lex):
 
 def test_a_session_after_its_council(lex):
     assert one(lex, "date 2026-03-01\n\nيعقد مجلس الأمن الدولي اليوم جلسة طارئة في نيويورك.")[:5] == ("2026-03-01", "2026-03-01", "new-york", "US", "council-session")
+
+
+def test_a_weekday_with_no_tense_is_the_nearer_one(lex):
+    # Dated Wednesday: "مساء الثلاثاء" with no verb of either tense is yesterday, not six days on.
+    text = "date 2026-06-03\n\nوصل وزير الخارجية إلى أنقرة، مساء الثلاثاء، في زيارة رسمية تستغرق يومين يلتقي خلالها نظيره."
+    assert one(lex, text) == ("2026-06-02", "2026-06-03", "ankara", "TR", "visit", "held")
+
+
+def test_the_place_a_visit_visits_after_its_subject(lex):
+    text = "date 2025-12-28\n\nزار رئيس الوزراء العراقي طهران يوم السبت، وبحث مع المسؤولين العلاقات الثنائية."
+    assert one(lex, text) == ("2025-12-27", "2025-12-27", "tehran", "IR", "visit", "held")
+
+
+def test_a_ministerial_meeting_of_a_body(lex):
+    text = "date 2026-03-02\n\nالرياض، 2 مارس (واس) - يستضيف مقر الأمانة العامة لمجلس التعاون بالرياض يوم الأربعاء المقبل الاجتماع الوزاري لدول المجلس."
+    [rec] = records(lex, text)
+    assert brief(rec) == ("2026-03-04", "2026-03-04", "riyadh", "SA", "ministers", "scheduled") and rec["series"] == "gcc"

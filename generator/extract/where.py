@@ -122,6 +122,9 @@ def _in_venue_position(folded, words, i, j, led, trigger_spans, lex) -> bool:
         return topic not in lex.cues["not_venue_after"]
     if prev and (HOST_WORDS.match(prev) or VISIT_WORDS.match(prev)):
         return True
+    # "زار رئيس الوزراء العراقي طهران": a visit verb, its subject, then the place visited.
+    if any(VISIT_WORDS.match(w) for _s, _e, w in words[max(0, i - 5):i]) and prev not in PREPOSITIONS and not prev.startswith(("في", "من")):
+        return True
     start = words[i][0]
     if any(0 <= start - e <= 2 for _s, e in trigger_spans):  # "قمة شرم الشيخ", "اجتماع كييف"
         return True
