@@ -47,13 +47,19 @@ REQUIRED = ("kind", "date", "status")
 
 @dataclass(frozen=True)
 class Cite:
-    """A sentence of a seed, as an editor names it: ``seed.txt:4`` or {seed, sentence}."""
+    """A sentence of a seed, as an editor names it: ``seed.txt:4``, or {seed, sentence, quote}.
+
+    ``quote`` (some words of the sentence) pins the sentence by its text: if the seed is
+    edited and the numbers shift, the sentence that still holds the quote is the one
+    meant; if none does, the citation no longer exists.
+    """
 
     seed: str
     sentence: int
+    quote: str | None = None
 
     def __str__(self) -> str:
-        return f"{self.seed}:{self.sentence}"
+        return f"{self.seed}:{self.sentence}" + (f" ({self.quote!r})" if self.quote else "")
 
 
 @dataclass(frozen=True)
@@ -179,9 +185,13 @@ def _cite(value, file: str, place: str) -> tuple[Cite | None, Problem | None]:
     if isinstance(value, str) and re.fullmatch(r"[^/\\:]+\.txt:[0-9]+", value.strip()):
         seed, n = value.strip().rsplit(":", 1)
         return Cite(seed, int(n)), None
-    if isinstance(value, dict) and set(value) == {"seed", "sentence"} and isinstance(value["seed"], str) and isinstance(value["sentence"], int) and not isinstance(value["sentence"], bool):
-        return Cite(value["seed"], value["sentence"]), None
-    return None, Problem(file, place, f"a sentence is cited as <seed>.txt:<number> or {{seed: ..., sentence: ...}}, not {value!r}")
+    if (
+        isinstance(value, dict) and {"seed", "sentence"} <= set(value) <= {"seed", "sentence", "quote"}
+        and isinstance(value["seed"], str) and isinstance(value["sentence"], int) and not isinstance(value["sentence"], bool)
+        and (isinstance(value.get("quote"), str) and value["quote"].strip() or "quote" not in value)
+    ):
+        return Cite(value["seed"], value["sentence"], value["quote"].strip() if "quote" in value else None), None
+    return None, Problem(file, place, f"a sentence is cited as <seed>.txt:<number> or {{seed: ..., sentence: ..., quote: ...}}, not {value!r}")
 
 
 def _cites(value, file: str, place: str) -> tuple[tuple[Cite, ...], list[Problem]]:
@@ -202,7 +212,7 @@ def _target(value, file: str, place: str, need_sentence: bool) -> tuple[Target |
     if isinstance(value, str) and not need_sentence:
         value = {"id": value}
     if not isinstance(value, dict) or "id" not in value or set(value) - {"id", "from"}:
-        form = "{id: <meeting id>, from: <seed>.txt:<sentence>}" if need_sentence else "a meeting id, or {id: ..., from: <seed>.txt:<sentence>}"
+        form = "{id: <meeting id>, from: {seed: <seed>.txt, sentence: <n>, quote: <words of it>}}" if need_sentence else "a meeting id, or {id: ..., from: <seed>.txt:<sentence>}"
         return None, [Problem(file, place, f"a meeting is named as {form}")]
     if not isinstance(value["id"], str) or not value["id"]:
         return None, [Problem(file, f"{place}/id", "the meeting's id, as in content/events/<id>.yml")]
@@ -211,6 +221,8 @@ def _target(value, file: str, place: str, need_sentence: bool) -> tuple[Target |
             return None, [Problem(file, f"{place}/from", "missing: the sentence the record was extracted from, so a renamed id does not bring it back")]
         return Target(value["id"], (), place), []
     cites, problems = _cites(value["from"], file, f"{place}/from")
+    if need_sentence and not problems and not all(c.quote for c in cites):
+        problems.append(Problem(file, f"{place}/from", "give the quote too (some words of the sentence), so an edited seed cannot point at another sentence"))
     return (Target(value["id"], cites, place) if not problems else None), problems
 
 
@@ -290,6 +302,7 @@ def _parse_split(file: str, data):
     return (Split(file, reason, target, tuple(parts)) if not problems and target else None), problems
 
 
+NOUN = {Add: "addition", Dismiss: "dismissal", Merge: "merge", Split: "split"}
 _PARSERS = {"add": _parse_add, "dismiss": _parse_dismiss, "merge": _parse_merge, "split": _parse_split}
 
 
@@ -297,8 +310,20 @@ _PARSERS = {"add": _parse_add, "dismiss": _parse_dismiss, "merge": _parse_merge,
 
 
 def _sentences(articles) -> dict:
-    """(seed, sentence number) -> text, for every article."""
-    return {(a.seed, s.index): s.text for a in articles for s in a.sentences}
+    """seed -> {sentence number: text}, for every article."""
+    return {a.seed: {s.index: s.text for s in a.sentences} for a in articles}
+
+
+def _locate(cite: Cite, sentences: dict) -> tuple[int, str] | None:
+    """(number, text) of the sentence a citation means now, or None if it no longer exists."""
+    seed = sentences.get(cite.seed, {})
+    text = seed.get(cite.sentence)
+    if cite.quote is None:
+        return (cite.sentence, text) if text is not None else None
+    if text is not None and cite.quote in text:
+        return cite.sentence, text
+    holding = [(n, t) for n, t in seed.items() if cite.quote in t]
+    return holding[0] if len(holding) == 1 else None
 
 
 def _extracted_from(rec: dict) -> set:
@@ -313,15 +338,16 @@ def _resolve(target: Target, records: list, sentences: dict) -> tuple[dict | Non
     by_id = next((r for r in records if r["id"] == target.id), None)
     if not target.cites:
         return (by_id, None) if by_id else (None, f"no meeting {target.id!r} any more")
-    gone = [c for c in target.cites if (c.seed, c.sentence) not in sentences]
-    texts = {(c.seed, sentences[(c.seed, c.sentence)]) for c in target.cites if c not in gone}
+    located = {c: _locate(c, sentences) for c in target.cites}
+    gone = [c for c, at in located.items() if at is None]
+    texts = {(c.seed, at[1]) for c, at in located.items() if at is not None}
     by_sentence = [r for r in records if not gone and texts <= _extracted_from(r)]
     if by_id is not None:
         if by_sentence and by_id not in by_sentence:
             return None, f"{target.id!r} is no longer extracted from {', '.join(map(str, target.cites))}, which now gives {by_sentence[0]['id']!r}"
         return by_id, None
     if gone:
-        return None, f"no meeting {target.id!r} any more, and {', '.join(map(str, gone))} is not a sentence of the seeds now"
+        return None, f"no meeting {target.id!r} any more, and {', '.join(map(str, gone))} is no longer in the seeds (the seed changed)"
     if len(by_sentence) == 1:
         return by_sentence[0], None  # the extractor renamed it; it is still the same meeting
     if by_sentence:
@@ -349,7 +375,7 @@ def apply(records: list, mentions: list, articles: list, actions: list, lex) -> 
         return True
 
     def stale(action, place: str, why: str) -> None:
-        notices.append(Problem(action.file, place, f"{why}; this {action.__class__.__name__.lower()} {STALE}"))
+        notices.append(Problem(action.file, place, f"{why}; this {NOUN[type(action)]} {STALE}"))
 
     # Resolve every target against the extracted records first, so the order of files
     # never decides which of two contradicting actions wins: both are reported.
@@ -600,9 +626,10 @@ def _convert(field: str, value, lex):
 
 def _add(action: Add, sentences: dict, published: dict, lex):
     """The added record. Returns (record or None, why it no longer applies, problems)."""
-    gone = sorted({str(c) for cs in action.cites.values() for c in cs if (c.seed, c.sentence) not in sentences})
+    located = {c: _locate(c, sentences) for cs in action.cites.values() for c in cs}
+    gone = sorted({str(c) for c, at in located.items() if at is None})
     if gone:
-        return None, f"{', '.join(gone)} is not a sentence of the seeds now (the seed changed)", []
+        return None, f"{', '.join(gone)} is no longer in the seeds (the seed changed)", []
     rec = {
         "id": None, "kind": None, "title": {"ar": "-", "en": None},
         "date": None, "place": {"city": None, "country": None}, "attendance": None, "status": None,
@@ -618,10 +645,8 @@ def _add(action: Add, sentences: dict, published: dict, lex):
             problems.append(Problem(action.file, f"meeting/{field}", f"{action.fields[field]!r}: {hint}"))
             continue
         rec[field] = value
-        rec["evidence"][field] = [
-            {"seed": c.seed, "sentence": c.sentence, "text": sentences[(c.seed, c.sentence)]}
-            for c in sorted(set(action.cites[field]), key=lambda c: (c.seed, c.sentence))
-        ]
+        cited = {(c.seed, *located[c]) for c in action.cites[field]}
+        rec["evidence"][field] = [{"seed": seed, "sentence": n, "text": text} for seed, n, text in sorted(cited)]
     if problems:
         return None, None, problems
     seeds = sorted({c.seed for cs in action.cites.values() for c in cs})
@@ -646,7 +671,7 @@ def record_id(rec: dict) -> str:
 
 def _already_extracted(rec: dict, action: Add, records: list, sentences: dict) -> str | None:
     """The id of an extracted record that is this meeting: same id, or same kind and day from a cited sentence."""
-    cited = {(c.seed, sentences[(c.seed, c.sentence)]) for cs in action.cites.values() for c in cs}
+    cited = {(c.seed, _locate(c, sentences)[1]) for cs in action.cites.values() for c in cs}
     for other in records:
         if other["id"] == rec["id"]:
             return other["id"]
@@ -663,6 +688,8 @@ def _blamed(problems: list[Problem], action) -> list[Problem]:
     out = []
     for p in problems:
         root = p.place.split("/")[0]
+        if root == "sources":
+            continue  # a source's status is the meeting's status: reported once, at status
         place = f"meeting/{root}" if isinstance(action, Add) and root in ADD_FIELDS else ""
         out.append(Problem(action.file, place, f"the added meeting is not valid at {p.place}: {p.reason}"))
     return out
