@@ -288,7 +288,7 @@ def editorial_action(ctx: Ctx, rec: dict, action: dict) -> dict:
         "action": action["action"],
         "what": t(f"editorial.{action['action']}"),
         "fields": [field_label(t, f) for f in action.get("fields", [])],
-        "meetings": [text.code(i) for i in action.get("meetings", []) if i != rec["id"] or action["action"] == "split"],
+        "meetings": [text.code(i) for i in action.get("meetings", [])],
         "others": others,
         "reason": text.free(action["reason"], ctx.lang),
     }
