@@ -5,7 +5,11 @@ changes nothing."""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
+import os
+import threading
 import shutil
 from pathlib import Path
 
@@ -124,3 +128,42 @@ def test_the_build_is_strict_clean_and_a_second_build_changes_nothing(site):
     mkdocs_build(site.project)
     assert (snapshot(site.site), snapshot(site.project / "content")) == before
     assert snapshot(site.project / "content" / "editorial") == editorial == snapshot(HERE / "actions")
+
+
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="Debian's chromium is not installed (/usr/bin/chromium)")
+@pytest.mark.parametrize("lang, direction", [("ar", "rtl"), ("en", "ltr")])
+def test_split_page_in_a_browser_links_to_the_other_part(site, lang, direction):
+    """Open one part of the split in Chromium (served from 127.0.0.1), read the editorial
+    section as a reader sees it, follow the link to the other part; no request leaves."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+    handler = functools.partial(_Quiet, directory=str(site.site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    root = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    try:
+        with sync_api.sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            requests = []
+            page.on("request", lambda r: requests.append(r.url))
+            prefix = "en/" if lang == "en" else ""
+            page.goto(f"{root}{prefix}meetings/{GENEVA}/")
+            assert page.evaluate("document.documentElement.dir") == direction
+            said = page.locator("#editorial + .bf-editorial")
+            assert said.is_visible()
+            assert "Two sessions on different subjects" in said.inner_text()
+            said.locator("a").first.click()
+            page.wait_for_load_state()
+            assert page.url == f"{root}{prefix}meetings/{GENEVA_B}/"
+            assert page.locator("#editorial").is_visible()
+            browser.close()
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert all(u.startswith(root) for u in requests), [u for u in requests if not u.startswith(root)]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
