@@ -363,15 +363,18 @@ def apply(records: list, mentions: list, articles: list, actions: list, lex) -> 
     sentences = _sentences(articles)
     published = {a.seed: a.published for a in articles}
     notices, problems, applied = [], [], []
-    claimed: dict[str, str] = {}  # record id -> the file of the action that took it
+    claimed: dict[str, tuple[str, str]] = {}  # record id -> (file, entry) of the action that took it
     made: dict = {}  # record id -> the merge or split that made it
+    added: dict = {}  # record id -> the addition that made it
 
-    def claim(action, rec) -> bool:
+    def claim(action, place: str, rec) -> bool:
         other = claimed.get(rec["id"])
-        if other is not None:
-            problems.append(Problem(action.file, "", f"meeting {rec['id']!r} is also taken by {other}; two actions cannot both apply to one meeting"))
+        if other is not None:  # both files are told, each at its own entry
+            why = "two actions cannot both apply to one meeting"
+            problems.append(Problem(action.file, place, f"meeting {rec['id']!r} is also taken by {other[0]}; {why}"))
+            problems.append(Problem(other[0], other[1], f"meeting {rec['id']!r} is also taken by {action.file}; {why}"))
             return False
-        claimed[rec["id"]] = action.file
+        claimed[rec["id"]] = (action.file, place)
         return True
 
     def stale(action, place: str, why: str) -> None:
@@ -395,7 +398,7 @@ def apply(records: list, mentions: list, articles: list, actions: list, lex) -> 
             if len({r["id"] for r in found}) < len(found):
                 problems.append(Problem(action.file, "meetings", f"two entries name the same meeting {found[0]['id']!r}"))
                 continue
-            if all([claim(action, r) for r in found]):
+            if all([claim(action, t.place, r) for t, r in zip(targets, found)]):
                 plan.append((action, found))
 
     out = {r["id"]: r for r in records}
@@ -441,8 +444,12 @@ def apply(records: list, mentions: list, articles: list, actions: list, lex) -> 
             stale(action, "", f"the extractor now finds this meeting as {found!r}")
             continue
         if rec["id"] in out:
-            problems.append(Problem(action.file, "meeting", f"gives the id {rec['id']!r}, which another meeting already has"))
+            other = added.get(rec["id"]) or made.get(rec["id"])
+            problems.append(Problem(action.file, "meeting", f"gives the id {rec['id']!r}, which {'another meeting' if other is None else other.file} already has"))
+            if other is not None:
+                problems.append(Problem(other.file, "meeting" if isinstance(other, Add) else "", f"gives the id {rec['id']!r}, which {action.file} gives too"))
             continue
+        added[rec["id"]] = action
         out[rec["id"]] = rec
         order.append(rec["id"])
         applied.append(Applied(action.file, "add", action.reason, (), (rec["id"],)))

@@ -229,8 +229,20 @@ def test_two_actions_on_one_meeting_are_both_reported_and_nothing_is_written(tmp
     t = tree(tmp_path, (MERGE,), {"content/editorial/dismiss/foreign.yml": clash})
     lines = build_fails(t)
     assert lines == [
-        f"error: content/editorial/merge/2026-03-05-brussels.yml: meeting {FOREIGN!r} is also taken by content/editorial/dismiss/foreign.yml; two actions cannot both apply to one meeting",
-        "error: 1 problem(s); nothing written to content/",
+        f"error: content/editorial/dismiss/foreign.yml:meeting: meeting {FOREIGN!r} is also taken by content/editorial/merge/{MERGE[6:]}; two actions cannot both apply to one meeting",
+        f"error: content/editorial/{MERGE}:meetings/1: meeting {FOREIGN!r} is also taken by content/editorial/dismiss/foreign.yml; two actions cannot both apply to one meeting",
+        "error: 2 problem(s); nothing written to content/",
+    ]
+
+
+def test_two_additions_giving_one_id_are_an_error(tmp_path):
+    text = (HERE / "actions" / ADD).read_text(encoding="utf-8")
+    t = tree(tmp_path, (ADD,), {"content/editorial/add/again.yml": text.replace("it was missed", "missed again")})
+    lines = build_fails(t)
+    assert lines == [
+        f"error: content/editorial/{ADD}:meeting: gives the id {DOHA!r}, which content/editorial/add/again.yml gives too",
+        f"error: content/editorial/add/again.yml:meeting: gives the id {DOHA!r}, which content/editorial/{ADD} already has",
+        "error: 2 problem(s); nothing written to content/",
     ]
 
 
@@ -345,3 +357,17 @@ def test_load_is_pure_and_needs_no_folder(tmp_path):
     assert editorial.load(tmp_path / "nothing") == ([], [])
     with pytest.raises(GeneratorError):
         run(tree(tmp_path, (), {"content/editorial/dismiss/bad.yml": "- a list\n"}))
+
+
+def test_split_part_that_cannot_stand_alone_is_an_error(tmp_path):
+    t = tree(tmp_path, ())
+    # Without its dateline, 102 is dated only through 103: alone it gives no meeting.
+    edit_seed(t, "102_geneva_a.txt", "date 2026-03-03\n", "")
+    assert [s["seed"] for s in by_id(run(t))[GENEVA]["sources"]] == ["102_geneva_a.txt", "103_geneva_b.txt"]
+    (t / "content" / "editorial" / "split").mkdir(parents=True)
+    shutil.copy(HERE / "actions" / SPLIT, t / "content" / "editorial" / SPLIT)
+    lines = build_fails(t)
+    assert lines == [
+        f"error: content/editorial/{SPLIT}:into/0: its sources alone give 0 meetings, not one (a source without a dateline cannot date a meeting alone)",
+        "error: 1 problem(s); nothing written to content/",
+    ]
