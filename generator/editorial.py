@@ -338,21 +338,25 @@ def _resolve(target: Target, records: list, sentences: dict) -> tuple[dict | Non
     by_id = next((r for r in records if r["id"] == target.id), None)
     if not target.cites:
         return (by_id, None) if by_id else (None, f"no meeting {target.id!r} any more")
+    # With a sentence, the record must still be extracted from it: an id alone may
+    # by now name another meeting (a new article with the same date, kind and place).
     located = {c: _locate(c, sentences) for c in target.cites}
+    cites = ", ".join(map(str, target.cites))
     gone = [c for c, at in located.items() if at is None]
-    texts = {(c.seed, at[1]) for c, at in located.items() if at is not None}
-    by_sentence = [r for r in records if not gone and texts <= _extracted_from(r)]
-    if by_id is not None:
-        if by_sentence and by_id not in by_sentence:
-            return None, f"{target.id!r} is no longer extracted from {', '.join(map(str, target.cites))}, which now gives {by_sentence[0]['id']!r}"
-        return by_id, None
     if gone:
-        return None, f"no meeting {target.id!r} any more, and {', '.join(map(str, gone))} is no longer in the seeds (the seed changed)"
+        head = f"{target.id!r} cannot be checked" if by_id else f"no meeting {target.id!r} any more"
+        return None, f"{head}: {', '.join(map(str, gone))} is no longer in the seeds (the seed changed)"
+    texts = {(c.seed, at[1]) for c, at in located.items()}
+    by_sentence = [r for r in records if texts <= _extracted_from(r)]
+    if by_id is not None:
+        if by_id in by_sentence:
+            return by_id, None
+        return None, f"{target.id!r} is no longer extracted from {cites}"
     if len(by_sentence) == 1:
         return by_sentence[0], None  # the extractor renamed it; it is still the same meeting
     if by_sentence:
-        return None, f"no meeting {target.id!r} any more, and {len(by_sentence)} meetings are extracted from {', '.join(map(str, target.cites))}"
-    return None, f"no meeting {target.id!r} any more, and none is extracted from {', '.join(map(str, target.cites))}"
+        return None, f"no meeting {target.id!r} any more, and {len(by_sentence)} meetings are extracted from {cites}"
+    return None, f"no meeting {target.id!r} any more, and none is extracted from {cites}"
 
 
 # --------------------------------------------------------------------- applying
