@@ -333,9 +333,33 @@ def _extracted_from(rec: dict) -> set:
     return out
 
 
-def _resolve(target: Target, records: list, sentences: dict) -> tuple[dict | None, str | None]:
+@dataclass(frozen=True)
+class _Index:
+    """The extracted records by id and by each (seed, sentence text) they come from."""
+
+    by_id: dict
+    by_text: dict  # (seed, text) -> [record], in record order
+
+    @classmethod
+    def of(cls, records: list) -> "_Index":
+        by_text: dict = {}
+        for rec in records:
+            for key in _extracted_from(rec):
+                by_text.setdefault(key, []).append(rec)
+        return cls({r["id"]: r for r in records}, by_text)
+
+    def extracted_from(self, texts: set) -> list:
+        """The records extracted from every one of ``texts``."""
+        groups = [self.by_text.get(t, []) for t in texts]
+        if not groups:
+            return []
+        ids = set.intersection(*({r["id"] for r in g} for g in groups))
+        return [r for r in groups[0] if r["id"] in ids]
+
+
+def _resolve(target: Target, index: _Index, sentences: dict) -> tuple[dict | None, str | None]:
     """The record a target names, or (None, why it no longer applies)."""
-    by_id = next((r for r in records if r["id"] == target.id), None)
+    by_id = index.by_id.get(target.id)
     if not target.cites:
         return (by_id, None) if by_id else (None, f"no meeting {target.id!r} any more")
     # With a sentence, the record must still be extracted from it: an id alone may
@@ -347,7 +371,7 @@ def _resolve(target: Target, records: list, sentences: dict) -> tuple[dict | Non
         head = f"{target.id!r} cannot be checked" if by_id else f"no meeting {target.id!r} any more"
         return None, f"{head}: {', '.join(map(str, gone))} is no longer in the seeds (the seed changed)"
     texts = {(c.seed, at[1]) for c, at in located.items()}
-    by_sentence = [r for r in records if texts <= _extracted_from(r)]
+    by_sentence = index.extracted_from(texts)
     if by_id is not None:
         if by_id in by_sentence:
             return by_id, None
@@ -365,6 +389,7 @@ def _resolve(target: Target, records: list, sentences: dict) -> tuple[dict | Non
 def apply(records: list, mentions: list, articles: list, actions: list, lex) -> Outcome:
     """Apply every action to the extracted records (pure: the inputs are not changed)."""
     sentences = _sentences(articles)
+    index = _Index.of(records)
     published = {a.seed: a.published for a in articles}
     notices, problems, applied = [], [], []
     claimed: dict[str, tuple[str, str]] = {}  # record id -> (file, entry) of the action that took it
@@ -393,7 +418,7 @@ def apply(records: list, mentions: list, articles: list, actions: list, lex) -> 
         targets = action.targets if isinstance(action, Merge) else (action.target,)
         found = []
         for t in targets:
-            rec, why = _resolve(t, records, sentences)
+            rec, why = _resolve(t, index, sentences)
             if rec is None:
                 stale(action, t.place, why)
                 break
@@ -443,7 +468,7 @@ def apply(records: list, mentions: list, articles: list, actions: list, lex) -> 
             stale(action, "evidence", why)
         if rec is None:
             continue
-        found = _already_extracted(rec, action, records, sentences)
+        found = _already_extracted(rec, action, index, sentences)
         if found:
             stale(action, "", f"the extractor now finds this meeting as {found!r}")
             continue
@@ -680,14 +705,15 @@ def record_id(rec: dict) -> str:
     return "-".join(p for p in (day, str(rec["kind"] or ""), place) if p)
 
 
-def _already_extracted(rec: dict, action: Add, records: list, sentences: dict) -> str | None:
+def _already_extracted(rec: dict, action: Add, index: _Index, sentences: dict) -> str | None:
     """The id of an extracted record that is this meeting: same id, or same kind and day from a cited sentence."""
+    if rec["id"] in index.by_id:
+        return rec["id"]
     cited = {(c.seed, _locate(c, sentences)[1]) for cs in action.cites.values() for c in cs}
-    for other in records:
-        if other["id"] == rec["id"]:
-            return other["id"]
-        if other["kind"] == rec["kind"] and other["date"]["start"] == rec["date"]["start"] and cited & _extracted_from(other):
-            return other["id"]
+    for key in sorted(cited):
+        for other in index.by_text.get(key, []):
+            if other["kind"] == rec["kind"] and other["date"]["start"] == rec["date"]["start"]:
+                return other["id"]
     return None
 
 
