@@ -14,6 +14,7 @@ and one action of each kind (tests/fixtures/editorial/actions).
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import shutil
@@ -384,3 +385,19 @@ def test_split_part_that_cannot_stand_alone_is_an_error(tmp_path):
         f"error: content/editorial/{SPLIT}:into/0: its sources alone give 0 meetings, not one (a source without a dateline cannot date a meeting alone)",
         "error: 1 problem(s); nothing written to content/",
     ]
+
+
+def test_an_editors_reason_reaches_the_page_only_escaped(tmp_path):
+    hostile = "<script>alert(1)</script> *bold* [link](https://example.invalid/) {{ config.site_name }} {% raw %}"
+    text = (HERE / "actions" / ADD).read_text(encoding="utf-8").replace(
+        "reason: The article announces a working session of energy experts in Doha; it was missed.", f"reason: '{hostile}'"
+    )
+    t = tree(tmp_path, (), {f"content/editorial/{ADD}": text})
+    assert cli(t, "build").returncode == 0
+    for name in (f"{DOHA}.md", f"{DOHA}.en.md"):
+        page = (t / "content" / "pages" / "meetings" / name).read_text(encoding="utf-8")
+        said = page.split("{#editorial}")[1].split("{#corrections}")[0]
+        # HTML-escaped inside the raw HTML block, where Markdown and templates do not run
+        # (the built site shows it literally, as tests/test_site_build.py checks for articles).
+        assert f"<dd>{html.escape(hostile, quote=False)}</dd>" in said.replace('<span lang="en" dir="ltr">', "").replace("</span></dd>", "</dd>")
+        assert "<script>" not in said
