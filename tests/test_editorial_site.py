@@ -89,6 +89,16 @@ def test_added_meeting_is_in_calendars_feeds_and_open_data(site):
     assert f"meetings/{DOHA}/" in section(page(site, "en", "sources/100_brussels_defence"), "mentions")
 
 
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_timeline_and_archive_list_the_records_the_editors_left(site, lang):
+    for rel in ("", "archive/2026/"):
+        html = (site.site / ("en/" if lang == "en" else "") / rel / "index.html").read_text(encoding="utf-8")
+        for rid in (DOHA, DEFENCE, GENEVA, GENEVA_B):
+            assert f"meetings/{rid}/" in html, (rel, rid)
+        for rid in (SUMMIT, FOREIGN):
+            assert f"meetings/{rid}/" not in html, (rel, rid)
+
+
 def test_dismissed_record_has_no_page_and_no_link(site):
     for lang in ("", "en/"):
         assert not (site.site / lang / "meetings" / SUMMIT).exists()
