@@ -401,3 +401,28 @@ def test_an_editors_reason_reaches_the_page_only_escaped(tmp_path):
         # (the built site shows it literally, as tests/test_site_build.py checks for articles).
         assert f"<dd>{html.escape(hostile, quote=False)}</dd>" in said.replace('<span lang="en" dir="ltr">', "").replace("</span></dd>", "</dd>")
         assert "<script>" not in said
+
+
+def test_the_readme_examples_are_actions_that_apply(tmp_path):
+    """The README's editor section shows one example per action; over the fixture articles
+    they are exactly the actions these tests use, and each applies."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Add, dismiss, merge or split meetings", 1)[1].split("\n## ", 1)[0]
+    blocks, current = [], []
+    for line in section.splitlines() + [""]:
+        if line.startswith("    "):
+            current.append(line[4:])
+        elif current and line.strip() == "":
+            blocks.append("\n".join(current) + "\n")
+            current = []
+    assert len(blocks) == 4
+    t = tree(tmp_path, (), {f"content/editorial/{action}/example.yml": text for action, text in zip(("add", "dismiss", "merge", "split"), blocks)})
+    result = run(t)
+    assert notices(result) == []
+    assert [(a.action, a.before, a.after) for a in result.applied] == [
+        ("dismiss", (SUMMIT,), ()),
+        ("merge", (DEFENCE, FOREIGN), (DEFENCE,)),
+        ("split", (GENEVA,), (GENEVA, GENEVA_B)),
+        ("add", (), (DOHA,)),
+    ]
+    assert [p["id"] for p in by_id(result)[DOHA]["participants"]] == ["nato"]
