@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import extract, lexicon, merge, pipeline, record, writer  # noqa: E402
+from generator import editorial, extract, lexicon, merge, pipeline, record, writer, yamlio  # noqa: E402
 from generator.reader import read_seeds  # noqa: E402
 
 MONTHS = ["يناير", "كانون الثاني", "جانفي", "فبراير", "آذار", "أبريل", "ماي", "حزيران", "تموز", "أوت", "أيلول", "أكتوبر"]
@@ -51,6 +51,16 @@ def corpus(folder: Path, n: int) -> None:
         (folder / f"{i:05d}_bench.txt").write_text(text, encoding="utf-8")
 
 
+def dismiss(content: Path, records) -> None:
+    """One dismissal file per record: its id and the first sentence it was extracted from."""
+    folder = content / editorial.FOLDER / "dismiss"
+    folder.mkdir(parents=True, exist_ok=True)
+    for rec in records:
+        ev = rec["evidence"]["kind"][0]
+        data = {"reason": "Benchmark.", "meeting": {"id": rec["id"], "from": {"seed": ev["seed"], "sentence": ev["sentence"], "quote": ev["text"][:30]}}}
+        (folder / f"{rec['id']}.yml").write_text(yamlio.dump(data), encoding="utf-8")
+
+
 def timed(label, fn, figures):
     start = time.perf_counter()
     value = fn()
@@ -62,6 +72,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=2000)
     ap.add_argument("--site", action="store_true", help="also time a full mkdocs build")
+    ap.add_argument("--dismissals", type=int, default=0, metavar="N", help="also time the pipeline with N editorial dismissals")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
     try:
@@ -85,6 +96,12 @@ def main() -> None:
         pipeline.run(tmp / "seeds", tmp / "content", project=tmp)
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
+        if args.dismissals:
+            dismiss(tmp / "content", result.records[: args.dismissals])
+            actions, _ = editorial.load(tmp / "content" / editorial.FOLDER)
+            records = [record.build(e, lex) for e in events]
+            timed(f"apply {len(actions)} editorial dismissals", lambda: editorial.apply(records, mentions, articles, actions, lex), figures)
+            timed(f"whole pipeline with {len(actions)} dismissals", lambda: pipeline.run(tmp / "seeds", tmp / "content", project=tmp), figures)
         timed("write content/ (first)", lambda: writer.write(result.plan, tmp / "content"), figures)
         timed("write content/ (unchanged)", lambda: writer.write(result.plan, tmp / "content"), figures)
         print(f"corpus: {len(articles)} articles, {sum(len(a.sentences) for a in articles)} sentences -> "

@@ -24,7 +24,7 @@ from generator.errors import GeneratorError  # noqa: E402
 from generator.render.html import with_dir  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.generator")
-WATCHED = ("seeds", "content/corrections", "content/translations", "generator/templates")
+WATCHED = ("seeds", "content/corrections", "content/editorial", "content/translations", "generator/templates")
 _EPOCH_FROM_USER = "SOURCE_DATE_EPOCH" in os.environ
 _last_config = None  # mkdocs-static-i18n builds each language with the same config: generate once
 _OWN_WRITES: dict[Path, bytes] = {}  # catalog files as the generator last wrote them (see on_serve)

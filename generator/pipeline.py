@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import corrections, extract, lexicon, merge, outputs, record, render, siteconfig, translations, yamlio
+from . import corrections, editorial, extract, lexicon, merge, outputs, record, render, siteconfig, translations, yamlio
 from .errors import Collector, GeneratorError, Problem
 from .reader import read_seeds
 from .writer import Plan
@@ -26,7 +26,8 @@ class Result:
     plan: Plan
     records: tuple[dict, ...]
     articles: tuple
-    notices: tuple[Problem, ...]  # reported, not fatal: unanchored dates, stale corrections
+    notices: tuple[Problem, ...]  # reported, not fatal: unanchored dates, stale corrections and actions
+    applied: tuple = ()  # editorial.Applied: the editorial actions this build applied
 
 
 def run(seeds: Path, content: Path, project: Path | None = None) -> Result:
@@ -43,6 +44,14 @@ def run(seeds: Path, content: Path, project: Path | None = None) -> Result:
     mentions = [m for a in articles for m in extract.extract(a, lex)]
     events, notices = merge.merge(mentions)
     records = [record.build(e, lex) for e in events]
+    problems.extend(record.validate_all(records, lex))  # the generator's own output
+    # Editors' added, dismissed, merged and split meetings, before translations and
+    # corrections, so both reach the records the actions give.
+    actions, action_problems = editorial.load(content / editorial.FOLDER)
+    problems.extend(action_problems)
+    outcome = editorial.apply(records, mentions, articles, actions, lex)
+    problems.extend(outcome.problems)
+    records = outcome.records
     # Translations first, so an editor's correction of a statement's English wins over the catalog.
     try:
         translator, catalog_files = translations.load(content, articles, records)
@@ -52,7 +61,6 @@ def run(seeds: Path, content: Path, project: Path | None = None) -> Result:
     records = [translations.apply(r, translator) for r in records]
     fixes, fix_problems = corrections.load(content / corrections.FOLDER)
     problems.extend(fix_problems)
-    problems.extend(record.validate_all(records, lex))  # the generator's own output
     records, applied_notices = corrections.apply(records, fixes)
     bad = corrections.validate(records, fixes, lambda rec, where: record.validate(rec, where, lex))
     problems.extend(bad)  # blamed on the correction file
@@ -71,5 +79,6 @@ def run(seeds: Path, content: Path, project: Path | None = None) -> Result:
         plan=Plan(files=dict(sorted(files.items())), owned=(EVENTS, PAGES)),
         records=tuple(records),
         articles=tuple(articles),
-        notices=tuple(notices) + tuple(applied_notices),
+        notices=tuple(notices) + outcome.notices + tuple(applied_notices),
+        applied=outcome.applied,
     )

@@ -302,6 +302,24 @@ def conflict_line(rec: dict, c: dict) -> str:
     return f"{_code(rec['id'])} {md(c.get('field'))}: {readings}; shown: {_value(c.get('shown'))}, because {md(c.get('why') or 'not said')}"
 
 
+def _editorial_file(path: str) -> bool:
+    from .editorial import FOLDER
+
+    return f"/{FOLDER}/" in f"/{path}"
+
+
+def action_line(a) -> str:
+    """One applied editorial action (``editorial.Applied``) in plain words."""
+    ids = lambda xs: ", ".join(_code(i) for i in xs)  # noqa: E731
+    what = {
+        "add": lambda: f"adds {ids(a.after)}",
+        "dismiss": lambda: f"dismisses {ids(a.before)}",
+        "merge": lambda: f"merges {ids(a.before)} into {ids(a.after)}",
+        "split": lambda: f"splits {ids(a.before)} into {ids(a.after)}",
+    }[a.action]()
+    return f"{a.action}: {md(a.file)} {what}; reason: {md(a.reason)}"
+
+
 def changes(old: dict, new: dict, names: Names) -> list[str]:
     """Plain-words lines for one meeting, old record → new record (ids already matched)."""
     lines = []
@@ -322,7 +340,8 @@ def changes(old: dict, new: dict, names: Names) -> list[str]:
         lines.append(f"evidence: {len(ev_new - ev_old)} sentence(s) added, {len(ev_old - ev_new)} removed (not itemised)")
     known = set(old) | set(new)
     handled = {"id", "kind", "title", "date", "place", "attendance", "status", "series", "host", "participants",
-               "participant_count", "topics", "statements", "sources", "evidence", "conflicts", "corrections"}
+               "participant_count", "topics", "statements", "sources", "evidence", "conflicts", "corrections",
+               "editorial"}  # editorial actions have a section of their own
     for key in sorted(known - handled):
         if old.get(key) != new.get(key):
             lines.append(f"{md(key)}: {_value(old.get(key))} → {_value(new.get(key))}")
@@ -385,11 +404,13 @@ def report(
     old_catalog: CatalogStats | None = None,
     new_catalog: CatalogStats | None = None,
     stale_files=None,
+    applied=(),
 ) -> str:
     """The Markdown report. ``old_records``: id → record at the base; ``new_records``: records now.
 
     ``notices``: the pipeline's notices (Problems); ``stale_files``: paths under content/
-    that differ from what build writes, or None to say nothing about it.
+    that differ from what build writes, or None to say nothing about it; ``applied``: the
+    editorial actions the build applied (``editorial.Applied``).
     """
     names = names or Names()
     new = {r["id"]: r for r in new_records}
@@ -439,10 +460,15 @@ def report(
     if translation_lines:
         out += ["", f"### Translations ({_code('content/' + CATALOG)})", ""] + translation_lines
 
-    stale = [n for n in notices if STALE_MARK in n.reason]
+    if applied:
+        out += ["", "### Editorial actions", ""] + _list([action_line(a) for a in applied])
+    stale = [n for n in notices if STALE_MARK in n.reason and not _editorial_file(n.file)]
+    stale_actions = [n for n in notices if STALE_MARK in n.reason and _editorial_file(n.file)]
     other = [n for n in notices if STALE_MARK not in n.reason]
     if stale:
         out += ["", "### Corrections that no longer apply", ""] + _list([md(n) for n in stale])
+    if stale_actions:
+        out += ["", "### Editorial actions that no longer apply", ""] + _list([md(n) for n in stale_actions])
     if other:
         out += ["", "### Notices (not recorded, for an editor to look at)", ""] + _list([md(n) for n in other])
     if stale_files is not None:
@@ -589,6 +615,7 @@ def command(seeds: Path, content: Path, base: str | None) -> int:
         old_catalog=old_catalog,
         new_catalog=new_catalog,
         stale_files=stale_files,
+        applied=result.applied,
     )
     sys.stdout.write(text)
     return 0

@@ -44,7 +44,7 @@ def copy_project(dest: Path, extra_seeds: tuple[Path, ...] = (), corrections: Pa
         shutil.copy(seed, dest / "seeds" / seed.name)
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", dest / "overrides")
-    for editorial in ("translations", "corrections"):
+    for editorial in ("translations", "corrections", "editorial"):
         if (ROOT / "content" / editorial).is_dir():
             shutil.copytree(ROOT / "content" / editorial, dest / "content" / editorial)
     if corrections is not None:

@@ -250,6 +250,7 @@ def meeting(ctx: Ctx, rec: dict) -> dict:
         }
         for c in rec["corrections"]
     ]
+    view["editorial"] = [editorial_action(ctx, rec, e) for e in rec.get("editorial", [])]
     view["evidence"] = [
         {
             "key": name,
@@ -271,6 +272,30 @@ def meeting(ctx: Ctx, rec: dict) -> dict:
     view["related"], view["related_more"] = related(ctx, rec)
     view["ics"] = ctx.link.file(output_urls.ics_path(lang, rec["id"]))
     return view
+
+
+def editorial_action(ctx: Ctx, rec: dict, action: dict) -> dict:
+    """An editor's add, merge or split, as the meeting page explains it.
+
+    A merged or split record names the records it came from by id (they have no page
+    any more); the other parts of a split are linked.
+    """
+    t = ctx.t
+    others = []
+    if action["action"] == "split":
+        others = [
+            {"href": ctx.link.to(urls.meeting_page(r["id"])), "title": text.free(r["title"][ctx.lang] or r["title"]["ar"], ctx.lang)}
+            for r in ctx.index.records
+            if r["id"] != rec["id"] and any(e["action"] == "split" and e["file"] == action["file"] for e in r.get("editorial", []))
+        ]
+    return {
+        "action": action["action"],
+        "what": t(f"editorial.{action['action']}"),
+        "fields": [field_label(t, f) for f in action.get("fields", [])],
+        "meetings": [text.code(i) for i in action.get("meetings", [])],
+        "others": others,
+        "reason": text.free(action["reason"], ctx.lang),
+    }
 
 
 def statement(ctx: Ctx, st: dict) -> dict:
