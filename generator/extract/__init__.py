@@ -433,7 +433,9 @@ def _within_article(drafts: list[_Draft]) -> list[_Draft]:
         # It must share something positive with the dated one: its venue, its body or its level.
         fits = [d for d in dated if _compatible_kind(d, u.kind, u.generic) and _same_body(d, u) and _places_agree(d, u) and _shares(d, u)]
         if len(fits) > 1:
-            fits = [d for d in fits if d.fields.get("series") and d.fields.get("series") == u.fields.get("series")] or [d for d in fits if d.kind == u.kind]
+            # The closest fit: the same level or format counts most, then the body, then the place.
+            scored = sorted(((_closeness(d, u), d.order) for d in fits), reverse=True)
+            fits = [d for d in fits if _closeness(d, u) == scored[0][0]]
         if len(fits) == 1:
             _absorb(fits[0], u)
         else:
@@ -451,6 +453,11 @@ def _within_article(drafts: list[_Draft]) -> list[_Draft]:
             for e in donor.evidence.get("place", []):
                 d.cite("place", e)
     return sorted(out, key=lambda d: d.order)
+
+
+def _closeness(a: _Draft, b: _Draft) -> int:
+    same = lambda key: a.fields.get(key) is not None and a.fields.get(key) == b.fields.get(key)  # noqa: E731
+    return 4 * (a.kind == b.kind) + 2 * same("series") + same("city") + same("country")
 
 
 def _shares(a: _Draft, b: _Draft) -> bool:
