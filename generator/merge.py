@@ -46,8 +46,21 @@ def _sort_key(m: Mention):
     return (m.seed, m.order)
 
 
+# A meeting that ended more than this long before the article's dateline is history the
+# article recalls ("the last summit, in November 2022"), not news: reported, not recorded.
+BACKGROUND = dt.timedelta(days=365)
+
+
+def _background(m: Mention) -> bool:
+    return bool(m.published and m.date and m.date.year and m.date.end() < m.published - BACKGROUND)
+
+
 def merge(mentions: list[Mention]) -> tuple[list[Event], list[Problem]]:
     notices: list[Problem] = []
+    for m in sorted((m for m in mentions if _background(m)), key=_sort_key):
+        ev = m.evidence.get("date", m.evidence.get("kind", ()))
+        notices.append(Problem(f"seeds/{m.seed}", f"sentence {ev[0].sentence}" if ev else "", f"a meeting ({m.kind.id if m.kind else 'unknown kind'}) on {m.date_text!r}, over a year before the article: named in passing; not recorded"))
+    mentions = [m for m in mentions if not _background(m)]
     groups: list[list[Mention]] = []
     # Groups indexed by what must agree: kind, day (or month) and precision. A month-only
     # mention ("في مارس") is not the same meeting as one on a day of that month.

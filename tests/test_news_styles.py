@@ -351,3 +351,14 @@ def test_a_ministerial_meeting_of_a_body(lex):
     text = "date 2026-03-02\n\nالرياض، 2 مارس (واس) - يستضيف مقر الأمانة العامة لمجلس التعاون بالرياض يوم الأربعاء المقبل الاجتماع الوزاري لدول المجلس."
     [rec] = records(lex, text)
     assert brief(rec) == ("2026-03-04", "2026-03-04", "riyadh", "SA", "ministers", "scheduled") and rec["series"] == "gcc"
+
+
+def test_a_meeting_years_before_the_article_is_named_in_passing(lex):
+    text = (
+        "date 2026-05-01\n\nتستضيف بغداد القمة العربية يوم 17 مايو، وكانت آخر قمة استضافتها العراق في مارس 2012.\n\n"
+        "وتولى الأمين العام منصبه في يناير 2020، ويترأس اجتماعا تحضيريا يوم 15 مايو."
+    )
+    article = parse_article("a.txt", text.encode("utf-8"))
+    events, notices = merge.merge(extract.extract(article, lex))
+    assert sorted((e.date.start().isoformat(), e.date.precision) for e in events) == [("2026-05-15", "day"), ("2026-05-17", "day")]
+    assert [n.place for n in notices if "named in passing" in n.reason] == ["sentence 1"]
