@@ -25,6 +25,7 @@ class Reading:
 @dataclass(frozen=True)
 class Event:
     kind: Ref
+    format: str | None  # the meeting's format, from the most telling source
     date: DateValue
     previous: DateValue | None  # the dates it was moved from, where a source says
     city: Ref | None
@@ -87,6 +88,9 @@ def merge(mentions: list[Mention]) -> tuple[list[Event], list[Problem]]:
             place = f"sentence {ev[0].sentence}" if ev else ""
             why = "several" if fits else "no other"
             notices.append(Problem(f"seeds/{m.seed}", place, f"the date {m.date_text!r} has no year and the article no dateline, and {why} source dates this meeting ({m.kind.id}); not recorded"))
+    for m in sorted((m for m in mentions if m.several), key=_sort_key):
+        ev = m.evidence["kind"][0]
+        notices.append(Problem(f"seeds/{m.seed}", f"sentence {ev.sentence}", "speaks of dated meetings together («اجتماعات», «سلسلة») and singles none out; not recorded"))
     for m in sorted((m for m in mentions if m.kind and m.date is None), key=_sort_key):
         ev = m.evidence.get("kind", ())
         place = f"sentence {ev[0].sentence}" if ev else ""
@@ -120,6 +124,19 @@ def _compatible(a: Mention, b: Mention) -> bool:
     if a.country and b.country and a.country.id != b.country.id:
         return False
     return True
+
+
+FORMAT_ORDER = ("summit", "talks", "conference", "forum", "visit", "session", "meeting")  # as in lexicon/formats.yml
+
+
+def _format(group: list[Mention]) -> str | None:
+    """The format most sources give; on a tie, the more telling one."""
+    counts: dict[str, int] = {}
+    for m in group:
+        if m.format:
+            counts[m.format] = counts.get(m.format, 0) + 1
+    rank = lambda f: (-counts[f], FORMAT_ORDER.index(f) if f in FORMAT_ORDER else len(FORMAT_ORDER), f)  # noqa: E731
+    return min(counts, key=rank) if counts else None
 
 
 def _published_key(m: Mention):
@@ -189,6 +206,7 @@ def _event(group: list[Mention]) -> Event:
         sources.setdefault(m.seed, (m.seed, m.published, m.status))
     return Event(
         kind=kinded[0].kind,
+        format=_format(group),
         date=date,
         previous=next((m.previous for m in newest_first if m.previous is not None), None),
         city=city,

@@ -93,6 +93,7 @@ def build(event: Event, lex: Lexicon) -> dict:
     rec = {
         "id": event_id(event),
         "kind": event.kind.id,
+        "format": event.format,
         "title": None,  # composed below from the record's own fields
         "date": date,
         "place": {"city": _city(event.city, lex), "country": country(event.country) if event.country else None},

@@ -94,6 +94,8 @@ def test_meeting_of_any_kind_gives_a_record(lex, name):
 def test_a_series_of_meetings_is_not_one_meeting(lex):
     text = "date 2026-01-10\n\nأعلن الوزير، اليوم السبت، أن بلاده ستعقد سلسلة اجتماعات مطلع فبراير المقبل."
     assert records(lex, text) == []
+    events, notices = merge.merge(extract.extract(parse_article("a.txt", text.encode("utf-8")), lex))
+    assert [(n.file, n.place) for n in notices] == [("seeds/a.txt", "sentence 1")] and "singles none out" in notices[0].reason
 
 
 def test_a_press_conference_is_not_a_meeting(lex):

@@ -52,6 +52,7 @@ class _Draft:
     order: int
     kind: Ref | None = None
     generic: bool = True
+    format: tuple | None = None  # (rank, format id): the most telling meeting word seen
     date: DateValue | None = None
     date_text: str | None = None
     previous: DateValue | None = None
@@ -85,6 +86,7 @@ class _Group:
     date_cost: float = 1e9
     venue_cost: float = 1e9
     occasion: bool = False  # dated by the statement it coincides with
+    lead: object = None  # the meeting word the date went to: its format is the meeting's
 
 
 def _nearest(spans, groups_or_triggers, folded, reach):
@@ -117,6 +119,7 @@ def extract(article: Article, lex: Lexicon) -> list[Mention]:
     context = None  # the last date the article gave, for "الشهر نفسه"
     last_speaker = None
     previous_attached = False
+    several: list[Evidence] = []  # sentences naming meetings together, none singled out
     for sentence in article.sentences:
         folded = segment.strip_dateline(fold(sentence.text))
         ev = Evidence(article.seed, sentence.index, sentence.text)
@@ -154,6 +157,9 @@ def extract(article: Article, lex: Lexicon) -> list[Mention]:
                     attach.cite("status", ev)
                 _durations(attach, folded, finder, ev)
                 details.read(attach, folded, ev, lex, who, sentence)
+            elif lex.cues["not_single"].search(folded) and any(not d.report and d.value is not None for d in dated):
+                # "سلسلة اجتماعات مطلع يناير": dated meetings, but none singled out. Say so.
+                several.append(ev)
             continue
         groups = _groups(folded, found_triggers, dated, lex)
         touched = []
@@ -175,7 +181,9 @@ def extract(article: Article, lex: Lexicon) -> list[Mention]:
             details.read(current, folded, ev, lex, who, sentence)
         previous_attached = bool(touched)
     drafts = _within_article(drafts)
-    return [_freeze(d, article) for d in drafts]
+    leftovers = [Mention(seed=article.seed, published=article.published, order=len(drafts) + i, kind=None, date=None, date_text=None,
+                         evidence={"kind": (ev,)}, several=True) for i, ev in enumerate(several)]
+    return [_freeze(d, article) for d in drafts] + leftovers
 
 
 def _groups(folded: str, found_triggers, dated, lex: Lexicon) -> list[_Group]:
@@ -206,7 +214,7 @@ def _groups(folded: str, found_triggers, dated, lex: Lexicon) -> list[_Group]:
         if i in chosen:
             key = chosen[i][1].value
             if key not in by_date:
-                by_date[key] = _Group([], date=chosen[i][1], date_cost=chosen[i][0])
+                by_date[key] = _Group([], date=chosen[i][1], date_cost=chosen[i][0], lead=t)
                 groups.append(by_date[key])
             by_date[key].triggers.append(t)
             group_of[i] = by_date[key]
@@ -365,6 +373,11 @@ def _refers_back(word: str, t) -> bool:
 
 
 def _adopt(d: _Draft, kind: Ref, generic: bool, date: DateValue | None, group: _Group) -> _Draft:
+    # The format of the words that first name the meeting ("القمة ... اجتماع": a summit);
+    # later sentences' words ("محادثات السلام") speak of other things as often as of it.
+    if d.format is None and group.triggers:
+        lead = group.lead or min(group.triggers, key=lambda t: t.rank)
+        d.format = (lead.rank, lead.format.id)
     if d.kind is None or (d.generic and not generic):
         d.kind, d.generic = kind, generic
     if date is not None and (d.date is None or (d.date.precision == "month" and date.precision == "day")):
@@ -485,6 +498,8 @@ def _absorb(d: _Draft, u: _Draft) -> None:
         d.fields.setdefault(key, value)
     if d.generic and not u.generic and u.kind is not None:
         d.kind, d.generic = u.kind, u.generic
+    if d.format is None:
+        d.format = u.format
     for name, evs in u.evidence.items():
         for e in evs:
             d.cite(name, e)
@@ -518,6 +533,7 @@ def _freeze(d: _Draft, article: Article) -> Mention:
         status=status(d.words, d.date, article.published, d.moved),
         previous=d.previous,
         kind_generic=d.generic,
+        format=d.format[1] if d.format else None,
         series=d.fields.get("series"),
         host=d.fields.get("host"),
         participants=tuple(d.participants.values()),
