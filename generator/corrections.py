@@ -21,8 +21,8 @@ import copy
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import yamlio
-from .errors import Problem
+from . import inputs, yamlio
+from .errors import GeneratorError, Problem
 
 FOLDER = "corrections"
 PROTECTED = {"id", "sources", "evidence", "corrections"}  # the generator's own bookkeeping
@@ -43,15 +43,18 @@ def load(folder: Path) -> tuple[list[Correction], list[Problem]]:
     fixes, problems = [], []
     if not folder.is_dir():
         return [], []
-    for path in sorted(folder.glob("*.yml")):
+    for path in inputs.listed(folder, ".yml"):
         shown = str(path)
         try:
-            data = yamlio.load(path.read_text(encoding="utf-8"))
+            data = yamlio.load_untrusted(inputs.read(path, inputs.EDITORIAL_LIMIT).decode("utf-8"), shown, limit=inputs.EDITORIAL_LIMIT)
+        except inputs.InputError as exc:  # a link, FIFO, device or folder: refused, never followed
+            problems.append(exc.problem)
+            continue
         except UnicodeDecodeError:
             problems.append(Problem(shown, "", "not valid UTF-8"))
             continue
-        except Exception as exc:
-            problems.append(yamlio.problem(exc, shown))
+        except GeneratorError as exc:
+            problems.extend(exc.problems)
             continue
         if data is None:
             continue

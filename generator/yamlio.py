@@ -59,7 +59,49 @@ def problem(exc: Exception, where: str, what: str = "not valid YAML", first_line
 
 
 def load(text: str):
+    """YAML the generator wrote itself (records); editors' files go through ``load_untrusted``."""
     return yaml.load(text, Loader=Loader)
+
+
+class _NoAliases:
+    """Refuses ``*alias`` nodes: a few lines of nested aliases expand to billions of
+    nodes (the "billion laughs"), minutes of work and gigabytes of memory. An anchor
+    alone is harmless and allowed."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(None, None, f"aliases (*{event.anchor}) are not allowed; write the value out", event.start_mark)
+        return super().compose_node(parent, index)
+
+
+# The pure-Python parser, because the C one composes aliases where it cannot be hooked.
+@_without_timestamps
+class UntrustedLoader(_NoAliases, yaml.SafeLoader):
+    pass
+
+
+class UntrustedDatesLoader(_NoAliases, yaml.SafeLoader):
+    """The same, reading ``2026-01-02`` as a date (a seed's front matter)."""
+
+
+def load_untrusted(text: str, where: str, *, limit: int, first_line: int = 1, what: str = "not valid YAML", dates: bool = False):
+    """YAML written by an editor or an author: aliases refused, size bounded.
+
+    Returns the data, or raises ``GeneratorError`` with one line naming ``where``.
+    Every YAML file read from ``content/`` (and a seed's front matter) goes through here.
+    """
+    from .errors import GeneratorError, Problem
+
+    size = len(text.encode("utf-8"))
+    if size > limit:
+        raise GeneratorError([Problem(where, "", f"{what}: larger than the {limit} bytes allowed")])
+    try:
+        return yaml.load(text, Loader=UntrustedDatesLoader if dates else UntrustedLoader)
+    except yaml.YAMLError as exc:
+        raise GeneratorError([problem(exc, where, what, first_line)]) from None
+    except RecursionError:
+        raise GeneratorError([Problem(where, "", f"{what}: nested too deeply")]) from None
 
 
 def dump(data, header: str = "", dumper=None) -> str:
