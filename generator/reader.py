@@ -117,6 +117,7 @@ def parse_article(seed: str, raw: bytes, display: str | None = None) -> Article:
     for key in ("outlet", "url", "title"):
         if key in meta and not isinstance(meta[key], str):
             raise fail("2", f"front-matter {key} must be text, found {type(meta[key]).__name__}")
+    meta = {k: clean(v) if isinstance(v, str) else v for k, v in meta.items()}  # YAML escapes ("\u202e") decode after the first clean
     paragraphs = split_paragraphs(text)
     if not paragraphs:
         raise fail("", "empty article: no text after the dateline" if published else "empty article")

@@ -40,3 +40,146 @@ def test_any_arabic_news_like_text_extracts_and_merges(text):
     for event in events:
         assert event.date.start() <= event.date.end()
         assert event.sources and event.kind
+
+
+# -- hostile files in seeds/ and content/ -------------------------------------
+
+import os  # noqa: E402
+import shutil  # noqa: E402
+import stat  # noqa: E402
+
+import pytest  # noqa: E402
+
+from support import cli, make_tree, snapshot  # noqa: E402
+
+KYIV = "2026-01-03-national-security-advisers-kyiv"
+SECRET = "TOKEN_abc123_do_not_publish"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """A tree with the real seeds, built once; each test works on a copy."""
+    tree = make_tree(tmp_path_factory.mktemp("built"))
+    out = cli(tree, "build")
+    assert out.returncode == 0, out.stderr
+    return tree
+
+
+@pytest.fixture
+def tree(built, tmp_path):
+    copy = tmp_path / "tree"
+    shutil.copytree(built, copy, symlinks=True)
+    return copy
+
+
+def errors(out) -> list[str]:
+    lines = out.stderr.splitlines()
+    assert "Traceback" not in out.stderr, out.stderr
+    return [line for line in lines if line.startswith("error: ")]
+
+
+def test_links_fifos_devices_and_folders_are_refused_together_and_nothing_changes(tree, tmp_path):
+    secret = tmp_path / "environ"
+    secret.write_text(f"GITHUB_TOKEN={SECRET}\n", encoding="utf-8")
+    seeds, fixes = tree / "seeds", tree / "content" / "corrections"
+    fixes.mkdir(parents=True, exist_ok=True)
+    (seeds / "010_env.txt").symlink_to(secret)
+    (seeds / "011_zero.txt").symlink_to("/dev/zero")
+    os.mkfifo(seeds / "012_pipe.txt")
+    (seeds / "013_folder.txt").mkdir()
+    (seeds / "014_bad.txt").write_bytes(b"\xff not utf-8")  # an ordinary bad seed: reported as well
+    (fixes / f"{KYIV}.yml").symlink_to(secret)
+    os.mkfifo(fixes / "2026-01-05-chiefs-of-general-staff.yml")
+    device = False
+    try:
+        os.mknod(seeds / "015_device.txt", 0o600 | stat.S_IFCHR, os.makedev(1, 5))  # a /dev/zero of our own
+        device = True
+    except (PermissionError, OSError):
+        pass
+    before = snapshot(tree / "content")
+    out = cli(tree, "build")  # would hang on the FIFO or fill memory from /dev/zero if either were read
+    assert out.returncode == 2
+    found = errors(out)
+    expected = {
+        "seeds/010_env.txt": "is a symbolic link, not a regular file",
+        "seeds/011_zero.txt": "is a symbolic link, not a regular file",
+        "seeds/012_pipe.txt": "is a named pipe (FIFO), not a regular file",
+        "seeds/013_folder.txt": "is a folder, not a regular file",
+        "seeds/014_bad.txt": "not valid UTF-8",
+        f"content/corrections/{KYIV}.yml": "is a symbolic link, not a regular file",
+        "content/corrections/2026-01-05-chiefs-of-general-staff.yml": "is a named pipe (FIFO), not a regular file",
+    }
+    if device:
+        expected["seeds/015_device.txt"] = "is a device, not a regular file"
+    for name, reason in expected.items():
+        assert sum(line.startswith(f"error: {name}:") and reason in line for line in found) == 1, (name, found)
+    assert len(found) == len(expected) + 1  # and the count line
+    assert snapshot(tree / "content") == before
+    assert SECRET not in out.stdout + out.stderr
+
+
+def test_a_linked_catalog_is_refused(tree, tmp_path):
+    catalog = tree / "content" / "translations" / "en.po"
+    outside = tmp_path / "elsewhere.po"
+    outside.write_bytes(catalog.read_bytes() if catalog.exists() else b"")
+    catalog.parent.mkdir(parents=True, exist_ok=True)
+    if catalog.exists():
+        catalog.unlink()
+    catalog.symlink_to(outside)
+    out = cli(tree, "build")
+    assert out.returncode == 2
+    assert "error: content/translations/en.po: is a symbolic link, not a regular file; only regular files inside the tree are read" in errors(out)
+    assert catalog.is_symlink() and outside.read_bytes() == outside.read_bytes()
+
+
+
+
+def _bomb(indent: str) -> str:
+    """A "billion laughs": nine levels of nine aliases each, 9**9 nodes once expanded."""
+    rows = [f"{indent}a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    rows += [f"{indent}a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+    return "\n".join(rows) + "\n"
+
+
+def test_alias_bombs_in_front_matter_and_corrections_are_one_line_each(tree):
+    article = "---\ndate:\n" + _bomb("  ") + "title: قمة\n---\nاجتماع في برلين.\n"
+    (tree / "seeds" / "020_bomb.txt").write_text(article, encoding="utf-8")
+    fixes = tree / "content" / "corrections"
+    fixes.mkdir(parents=True, exist_ok=True)
+    (fixes / f"{KYIV}.yml").write_text("- field: host\n  value:\n" + _bomb("    ") + "  reason: bomb\n", encoding="utf-8")
+    before = snapshot(tree / "content")
+    out = cli(tree, "build")
+    assert out.returncode == 2
+    found = errors(out)
+    assert "error: seeds/020_bomb.txt:4: front matter is not valid YAML (aliases (*a0) are not allowed; write the value out)" in found
+    assert f"error: content/corrections/{KYIV}.yml:4: not valid YAML (aliases (*a0) are not allowed; write the value out)" in found
+    assert len(found) == 3
+    assert snapshot(tree / "content") == before
+
+
+def test_oversized_correction_is_refused(tree):
+    fixes = tree / "content" / "corrections"
+    fixes.mkdir(parents=True, exist_ok=True)
+    (fixes / f"{KYIV}.yml").write_text("# " + "x" * (1024 * 1024) + "\n", encoding="utf-8")
+    out = cli(tree, "build")
+    assert out.returncode == 2
+    assert f"error: content/corrections/{KYIV}.yml: larger than the 1 MB an input may have" in errors(out)
+
+
+def test_control_bidi_and_zero_width_characters_are_cleaned_where_articles_are_read(tree):
+    article = (
+        "---\ndate: 2026-03-01\ntitle: \"قمة \\u202eطارئة\"\n---\n"
+        "أعلن مسؤولون\x00 أن وزراء الخارجية سيجتمعون في بر\u200bلين\x1b[31m يوم 10 مارس المقبل.\n"
+    )
+    (tree / "seeds" / "030_controls.txt").write_text(article, encoding="utf-8")
+    out = cli(tree, "build")
+    assert out.returncode == 0, out.stderr
+    events = {p.name for p in (tree / "content" / "events").iterdir()}
+    assert any(name.startswith("2026-03-10-") and name.endswith("-berlin.yml") for name in events), events
+    for path in (tree / "content").rglob("*"):
+        if path.is_file():
+            text = path.read_bytes().decode("utf-8")
+            for bad in ("\x00", "\x1b", "\u202e", "\u200b"):
+                assert bad not in text, (path, repr(bad))
+    source = (tree / "content" / "pages" / "sources").rglob("030_controls*.md")
+    assert any("[31m" in p.read_text(encoding="utf-8") for p in source)  # the rest of the text is kept, as text
