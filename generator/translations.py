@@ -60,7 +60,6 @@ from .errors import GeneratorError, Problem
 CATALOG = "translations/en.po"  # under content/
 LANGUAGE = "en"
 FUZZY = "fuzzy"
-FORMAT_FLAGS = ("python-format", "python-brace-format")  # Babel guesses these; article text is no format string
 CLOSE_ENOUGH = 0.6
 HEADER_COMMENT = """\
 # English translations of the article text the English pages show.
@@ -204,12 +203,13 @@ def merge(old: Catalog | None, needs: list[Need]) -> Catalog:
         message = catalog.add(text, string, locations=locations, flags=flags, auto_comments=comments,
                               user_comments=user, previous_id=previous)
         message.flags = set(flags)  # as the translator left them, not as Babel guesses them
+        message.user_comments = user  # Babel merges repeated lines; the translator's lines stay as written
     for key, message in [*old_obsolete.items(), *old_active.items()]:
         if key in wanted or key in taken or key in catalog.obsolete:
             continue
         if message.string or message.user_comments:
-            catalog.obsolete[key] = Message(key, message.string, user_comments=message.user_comments)
-            _drop_format_flags(catalog.obsolete[key])
+            catalog.obsolete[key] = Message(key, message.string)
+            catalog.obsolete[key].user_comments = list(message.user_comments)
     return catalog
 
 
@@ -278,6 +278,7 @@ def _message(entry: po.Entry) -> Message:
                       auto_comments=list(entry.extracted), user_comments=list(entry.comments),
                       previous_id=[entry.previous["msgid"]] if "msgid" in entry.previous else [], lineno=entry.line)
     message.flags = set(entry.flags)  # Babel adds or drops python-format by guessing; keep the file's
+    message.user_comments = list(entry.comments)  # and merges repeated comment lines
     return message
 
 
@@ -342,11 +343,6 @@ def _new_catalog() -> Catalog:
 
 def active(catalog: Catalog | None) -> list[Message]:
     return [m for m in (catalog or []) if m.id and isinstance(m.id, str)]
-
-
-def _drop_format_flags(message: Message) -> None:
-    for flag in FORMAT_FLAGS:
-        message.flags.discard(flag)
 
 
 # -- status -------------------------------------------------------------------

@@ -75,21 +75,37 @@ def diff(plan: Plan, content: Path) -> Changes:
 @contextlib.contextmanager
 def locked(content: Path):
     """Hold ``content/.build.lock`` for a build, after finishing or clearing what a
-    crashed build left. A build already holding it: one-line ``GeneratorError``."""
+    crashed build left. A build already holding it: one-line ``GeneratorError``.
+
+    The lock file exists only while a build runs, and a ``content/`` created for it
+    is removed again if the build wrote nothing, so a failed build changes nothing.
+    """
+    created = not content.exists()
+    path = content / LOCK
+    busy = GeneratorError([Problem(str(content), "", f"another build is writing this folder (it holds {LOCK}); run again when it has finished")])
     try:
         content.mkdir(parents=True, exist_ok=True)
-        fd = os.open(content / LOCK, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, FILE_MODE)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, FILE_MODE)
     except OSError as exc:
-        raise GeneratorError([Problem(str(content / LOCK), "", f"cannot take the build lock: {exc.strerror or exc}")]) from None
+        raise GeneratorError([Problem(str(path), "", f"cannot take the build lock: {exc.strerror or exc}")]) from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise GeneratorError([Problem(str(content), "", f"another build is writing this folder (it holds {LOCK}); run again when it has finished")]) from None
-        _guard(content, STAGING, lambda: recover(content))
-        yield
+            raise busy from None
+        if _inode(path) != os.fstat(fd).st_ino:  # the previous holder removed the file we locked
+            raise busy
+        try:
+            _guard(content, STAGING, lambda: recover(content))
+            yield
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(path)  # still holding the lock, so no other build has it
     finally:
         os.close(fd)
+        if created:
+            with contextlib.suppress(OSError):
+                content.rmdir()
 
 
 def recover(content: Path) -> None:
