@@ -47,7 +47,6 @@ How a build treats the catalog (``load``):
 from __future__ import annotations
 
 import difflib
-import io
 from dataclasses import dataclass, replace
 from pathlib import Path
 

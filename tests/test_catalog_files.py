@@ -4,7 +4,6 @@ malformed entries; and a property test that any editor's catalog survives a buil
 from __future__ import annotations
 
 import functools
-import shutil
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
