@@ -183,3 +183,21 @@ def test_control_bidi_and_zero_width_characters_are_cleaned_where_articles_are_r
                 assert bad not in text, (path, repr(bad))
     source = (tree / "content" / "pages" / "sources").rglob("030_controls*.md")
     assert any("[31m" in p.read_text(encoding="utf-8") for p in source)  # the rest of the text is kept, as text
+
+
+def test_mkdocs_build_refuses_links_and_fifos_with_one_line_each(tmp_path):
+    from conftest import copy_project, mkdocs_run
+
+    project = copy_project(tmp_path / "project")
+    secret = tmp_path / "environ"
+    secret.write_text(f"GITHUB_TOKEN={SECRET}\n", encoding="utf-8")
+    (project / "seeds" / "010_env.txt").symlink_to(secret)
+    os.mkfifo(project / "seeds" / "012_pipe.txt")
+    before = snapshot(project / "content")
+    proc = mkdocs_run(project)
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 1 and "Traceback" not in out
+    assert "seeds/010_env.txt: is a symbolic link, not a regular file; only regular files inside the tree are read" in out
+    assert "seeds/012_pipe.txt: is a named pipe (FIFO), not a regular file; only regular files inside the tree are read" in out
+    assert SECRET not in out
+    assert snapshot(project / "content") == before
