@@ -31,10 +31,14 @@ class InputError(Exception):
 def listed(folder: Path, suffix: str) -> list[Path]:
     """The entries of ``folder`` named ``*<suffix>``, in name order, whatever their type.
 
+    ``folder`` itself must be a real folder, not a link to one (``InputError``).
     Hidden names (an editor's lock or swap file, such as Emacs' ``.#x.txt``) are not
     inputs and are skipped; everything else is returned so that ``read`` can refuse
     what is not a regular file instead of silently ignoring it.
     """
+    mode = os.lstat(folder).st_mode
+    if not stat.S_ISDIR(mode):  # a linked folder would publish whatever it points at
+        raise InputError(Problem(str(folder), "", refusal(mode, "folder")))
     with os.scandir(folder) as entries:
         names = [e.name for e in entries if e.name.endswith(suffix) and not e.name.startswith(".")]
     return [folder / name for name in sorted(names)]
@@ -54,8 +58,8 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
-def refusal(mode: int) -> str:
-    return f"is {_kind(mode)}, not a regular file; only regular files inside the tree are read"
+def refusal(mode: int, expected: str = "regular file") -> str:
+    return f"is {_kind(mode)}, not a {expected}; only {expected}s inside the tree are read"
 
 
 def read(path: Path, limit: int, display: str | None = None) -> bytes:

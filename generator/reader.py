@@ -50,6 +50,8 @@ def read_seeds(seeds_dir: Path) -> tuple[list[Article], list[Problem]]:
         return [], [Problem(str(seeds_dir), "", "seeds folder not found")]
     try:
         paths = inputs.listed(seeds_dir, ".txt")
+    except inputs.InputError as exc:
+        return [], [exc.problem]
     except OSError as exc:
         return [], [Problem(str(seeds_dir), "", exc.strerror or str(exc))]
     for path in paths:

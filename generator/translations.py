@@ -47,6 +47,7 @@ How a build treats the catalog (``load``):
 from __future__ import annotations
 
 import difflib
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -114,6 +115,8 @@ def load(content: Path, articles, records) -> tuple[Translator, dict[str, bytes]
     old = None
     if path.exists() or path.is_symlink():
         try:
+            if path.parent.is_symlink():  # a linked folder: refused like a linked file
+                raise inputs.InputError(Problem(str(path.parent), "", inputs.refusal(os.lstat(path.parent).st_mode, "folder")))
             data = inputs.read(path, inputs.CATALOG_LIMIT)
         except inputs.InputError as exc:
             raise GeneratorError([exc.problem]) from None

@@ -107,3 +107,21 @@ def load_untrusted(text: str, where: str, *, limit: int, first_line: int = 1, wh
 def dump(data, header: str = "", dumper=None) -> str:
     body = yaml.dump(data, Dumper=dumper or Dumper, allow_unicode=True, sort_keys=False, width=10**9, default_flow_style=False)
     return header + body
+
+
+def read_untrusted(path, display: str | None = None, *, limit: int | None = None):
+    """An editor's YAML file under ``content/``: a regular file (never a link, FIFO or
+    device), UTF-8, bounded in size, aliases refused. Raises ``GeneratorError`` with
+    one line naming the file; use this for every editorial YAML file."""
+    from . import inputs
+    from .errors import GeneratorError, Problem
+
+    where = display or str(path)
+    limit = limit or inputs.EDITORIAL_LIMIT
+    try:
+        text = inputs.read(path, limit, where).decode("utf-8")
+    except inputs.InputError as exc:
+        raise GeneratorError([exc.problem]) from None
+    except UnicodeDecodeError as exc:
+        raise GeneratorError([Problem(where, "", f"not valid UTF-8 (byte at offset {exc.start})")]) from None
+    return load_untrusted(text, where, limit=limit)

@@ -201,3 +201,24 @@ def test_mkdocs_build_refuses_links_and_fifos_with_one_line_each(tmp_path):
     assert "seeds/012_pipe.txt: is a named pipe (FIFO), not a regular file; only regular files inside the tree are read" in out
     assert SECRET not in out
     assert snapshot(project / "content") == before
+
+
+def test_linked_editorial_folders_are_refused(tree, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / f"{KYIV}.yml").write_text("- field: status\n  value: held\n  reason: from outside the tree\n", encoding="utf-8")
+    fixes = tree / "content" / "corrections"
+    if fixes.exists():
+        shutil.rmtree(fixes)
+    fixes.symlink_to(elsewhere, target_is_directory=True)
+    translations = tree / "content" / "translations"
+    shutil.move(translations, tmp_path / "translations")
+    translations.symlink_to(tmp_path / "translations", target_is_directory=True)
+    (tmp_path / "translations" / "en.po").write_bytes(b"")
+    before = snapshot(tree / "content")
+    out = cli(tree, "build")
+    assert out.returncode == 2
+    found = errors(out)
+    assert "error: content/corrections: is a symbolic link, not a folder; only folders inside the tree are read" in found
+    assert "error: content/translations: is a symbolic link, not a folder; only folders inside the tree are read" in found
+    assert snapshot(tree / "content") == before
