@@ -40,6 +40,7 @@ COMMITTED = "COMMITTED"
 FILE_MODE = 0o644
 DIR_MODE = 0o755
 STALE_TMP = re.compile(r"\A\..+\.[a-z0-9_]{8}\.tmp\Z")  # an older writer's temporary file (mkstemp)
+TMP_FOLDERS = ("events", "pages", "translations")  # where it left them; editors' folders are not touched
 
 
 @dataclass(frozen=True)
@@ -115,12 +116,11 @@ def recover(content: Path) -> None:
         _swap_in(content)
     shutil.rmtree(staging, ignore_errors=True)
     shutil.rmtree(content / PREVIOUS, ignore_errors=True)
-    for folder, _, names in os.walk(content):
-        if Path(folder) == content:
-            continue
-        for name in names:
-            if STALE_TMP.match(name):
-                os.unlink(os.path.join(folder, name))
+    for generated in TMP_FOLDERS:
+        for folder, _, names in os.walk(content / generated):
+            for name in names:
+                if STALE_TMP.match(name):
+                    os.unlink(os.path.join(folder, name))
 
 
 # -- writing ------------------------------------------------------------------
