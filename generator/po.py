@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from .errors import Problem
 
 CHARSET = re.compile(rb"charset=([^\s\"\\;]*)", re.IGNORECASE)
+HEADER = re.compile(rb'^msgid ""[ \t]*\r?\nmsgstr[ \t]+(?:"[^\r\n]*"[ \t]*\r?\n?)+', re.MULTILINE)  # the first entry with an empty msgid
 KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s*(.*)\Z")
 QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"\Z')
 ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
@@ -63,7 +64,8 @@ def decode(data: bytes, where: str) -> str:
     """The catalog's text, decoded with the charset its header declares (UTF-8 if none)."""
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
-    found = CHARSET.search(data.split(b"\n\n", 1)[0]) if b'msgid ""' in data[:4096] else None
+    header = HEADER.search(data)
+    found = CHARSET.search(data, header.start(), header.end()) if header else None
     name = found.group(1).decode("ascii", "replace") if found else "UTF-8"
     line = data[: found.start()].count(b"\n") + 1 if found else 1
     if name.upper() == "CHARSET":  # xgettext's placeholder in a fresh template
