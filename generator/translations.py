@@ -183,6 +183,7 @@ def merge(old: Catalog | None, needs: list[Need]) -> Catalog:
         catalog.last_translator = old.last_translator
         catalog.language_team = old.language_team
         catalog.carried = list(_carried(old))
+        catalog.notes = list(getattr(old, "notes", []))
         catalog.kept = list(_kept(old))
     for text, group in wanted.items():
         locations = list(dict.fromkeys(n.location for n in group))
@@ -257,11 +258,14 @@ def read(data: bytes, where: str) -> Catalog:
         found = exc.problem
         raise GeneratorError([Problem(found.file, found.place, f"not a valid PO file: {found.reason}")]) from None
     catalog = _new_catalog()
-    catalog.carried, catalog.kept = [], []
+    catalog.carried, catalog.kept, catalog.notes = [], [], []
     for entry in entries:
         if entry.is_header:
             fields = [(k, v) for k, v in po.header_fields(entry) if k not in OWN_FIELDS and v and v not in BABEL_PLACEHOLDERS]
             catalog.carried = [(k, v) for k, v in fields if k not in TRANSLATOR_FIELDS]
+            # The file's own comments above the header ("# Translators: ..."), beyond the generator's.
+            ours = {line[1:].strip() for line in HEADER_COMMENT.splitlines()}
+            catalog.notes = [c for c in entry.comments if c not in ours]
             translator = dict(fields)
             catalog.revision_date = translator.get("PO-Revision-Date", catalog.revision_date)
             catalog.last_translator = translator.get("Last-Translator", catalog.last_translator)
@@ -296,7 +300,7 @@ def dump(catalog: Catalog) -> bytes:
     were written, then obsolete entries (kept obsolete ones last).
     """
     previous = {m.id: m.previous_id[0] for m in active(catalog) if m.previous_id}
-    out = [HEADER_COMMENT, 'msgid ""\nmsgstr ""\n']
+    out = [HEADER_COMMENT, *(f"# {note}".rstrip() + "\n" for note in getattr(catalog, "notes", [])), 'msgid ""\nmsgstr ""\n']
     out += [f'"{name}: {value}\\n"\n' for name, value in _header(catalog)]
     out.append("\n")
     kept = _kept(catalog)

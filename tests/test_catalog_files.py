@@ -191,16 +191,17 @@ def editor_catalog(draw):
     wrap = draw(st.sampled_from([0, 20, 76]))
     header = ['msgid ""', 'msgstr ""', '"Project-Id-Version: x\\n"', '"Last-Translator: A Translator <a@example.org>\\n"',
               f'"Content-Type: text/plain; charset={draw(st.sampled_from(["UTF-8", "utf-8", "CP1256"]))}\\n"', '"X-Generator: Poedit 3.4\\n"']
-    text = "\n".join(header) + "\n\n" + "\n\n".join(render(e, wrap) for e in entries) + "\n"
+    notes = draw(st.lists(COMMENT, max_size=2))  # a translator's comments above the header
+    text = "".join(f"# {n}\n" for n in notes) + "\n".join(header) + "\n\n" + "\n\n".join(render(e, wrap) for e in entries) + "\n"
     charset = "cp1256" if "CP1256" in text else "utf-8"
     newline = draw(st.sampled_from(["\n", "\r\n"]))
-    return entries, text.replace("\n", newline).encode(charset)
+    return entries, notes, text.replace("\n", newline).encode(charset)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(editor_catalog())
 def test_any_editors_catalog_survives_a_build_byte_for_meaning(case):
-    entries, data = case
+    entries, notes, data = case
     old = translations.read(data, "en.po")
     out = translations.dump(translations.merge(old, needs()))
     assert translations.dump(translations.read(out, "en.po")) == out  # a second build changes nothing
@@ -208,6 +209,7 @@ def test_any_editors_catalog_survives_a_build_byte_for_meaning(case):
     got = {(e.obsolete, e.msgctxt, e.msgid, e.msgid_plural): e for e in po.parse(po.decode(out, "x"), "x") if not e.is_header}
     header = out.decode("utf-8")
     assert '"Last-Translator: A Translator <a@example.org>\\n"' in header and '"X-Generator: Poedit 3.4\\n"' in header
+    assert header.startswith(translations.HEADER_COMMENT + "".join(f"# {n}\n" for n in notes) + 'msgid ""\n')
     needed = {n.text for n in needs()}
     for e in entries:
         if e["kind"] == "needed":  # the generator's entry: translation, flags, comments and previous text kept
