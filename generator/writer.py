@@ -155,9 +155,10 @@ def _guard(content: Path, rel: str, action) -> None:
 def _stage(plan: Plan, content: Path, changed: set[str]) -> None:
     staging = content / STAGING
     shutil.rmtree(staging, ignore_errors=True)
-    _mkdir(staging)
     marker: dict[str, int] = {}
     try:
+        content.mkdir(parents=True, exist_ok=True)
+        _mkdir(staging)
         for folder in plan.owned:
             _mkdir(staging / folder)
         for rel, data in plan.files.items():
