@@ -58,6 +58,10 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
+def size(limit: int) -> str:
+    return f"{limit // MB} MB" if limit >= MB and limit % MB == 0 else f"{limit} bytes"
+
+
 def refusal(mode: int, expected: str = "regular file") -> str:
     return f"is {_kind(mode)}, not a {expected}; only {expected}s inside the tree are read"
 
@@ -89,5 +93,5 @@ def read(path: Path, limit: int, display: str | None = None) -> bytes:
     except OSError as exc:
         raise InputError(Problem(where, "", exc.strerror or str(exc))) from None
     if len(data) > limit:
-        raise InputError(Problem(where, "", f"larger than the {limit // MB} MB an input may have"))
+        raise InputError(Problem(where, "", f"larger than the {size(limit)} an input may have"))
     return data

@@ -91,11 +91,11 @@ def load_untrusted(text: str, where: str, *, limit: int, first_line: int = 1, wh
     Returns the data, or raises ``GeneratorError`` with one line naming ``where``.
     Every YAML file read from ``content/`` (and a seed's front matter) goes through here.
     """
+    from . import inputs
     from .errors import GeneratorError, Problem
 
-    size = len(text.encode("utf-8"))
-    if size > limit:
-        raise GeneratorError([Problem(where, "", f"{what}: larger than the {limit} bytes allowed")])
+    if len(text.encode("utf-8")) > limit:
+        raise GeneratorError([Problem(where, "", f"{what}: larger than the {inputs.size(limit)} allowed")])
     try:
         return yaml.load(text, Loader=UntrustedDatesLoader if dates else UntrustedLoader)
     except yaml.YAMLError as exc:

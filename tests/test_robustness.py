@@ -222,3 +222,31 @@ def test_linked_editorial_folders_are_refused(tree, tmp_path):
     assert "error: content/corrections: is a symbolic link, not a folder; only folders inside the tree are read" in found
     assert "error: content/translations: is a symbolic link, not a folder; only folders inside the tree are read" in found
     assert snapshot(tree / "content") == before
+
+
+def test_clean_removes_controls_overrides_and_splitting_invisibles_but_keeps_marks():
+    from generator.reader import clean
+
+    assert clean("a\x00b\x1bc\x7fd\x85e") == "abcde"
+    assert clean("x\u202ey\u202az\u2066w\u2069v\u202c") == "xyzwv"  # overrides, embeddings, isolates
+    assert clean("بر\u200bلين\u2060\u00ad\ufeff") == "برلين"
+    kept = "tab\tline\nrlm\u200f lrm\u200e alm\u061c zwnj\u200c zwj\u200d"
+    assert clean(kept) == kept
+
+
+def test_a_seed_over_the_size_limit_is_refused_with_the_others(tmp_path, monkeypatch):
+    from generator import inputs
+    from generator.reader import read_seeds
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "001_big.txt").write_bytes(b"date 2026-01-02\n" + b"x" * 200)
+    (seeds / "002_ok.txt").write_text("date 2026-01-02\nنص قصير.", encoding="utf-8")
+    (seeds / "003_dir.txt").mkdir()
+    monkeypatch.setattr(inputs, "SEED_LIMIT", 100)
+    articles, problems = read_seeds(seeds)
+    assert [a.seed for a in articles] == ["002_ok.txt"]
+    assert [str(p) for p in problems] == [
+        f"{seeds}/001_big.txt: larger than the 100 bytes an input may have",
+        f"{seeds}/003_dir.txt: is a folder, not a regular file; only regular files inside the tree are read",
+    ]
