@@ -250,3 +250,22 @@ def test_a_seed_over_the_size_limit_is_refused_with_the_others(tmp_path, monkeyp
         f"{seeds}/001_big.txt: larger than the 100 bytes an input may have",
         f"{seeds}/003_dir.txt: is a folder, not a regular file; only regular files inside the tree are read",
     ]
+
+
+def test_an_unpaired_rlo_in_a_title_does_not_reach_the_built_pages(tmp_path):
+    from conftest import copy_project, mkdocs_build
+
+    project = copy_project(tmp_path / "project")
+    (project / "seeds" / "040_rlo.txt").write_text(
+        "---\ndate: 2026-03-01\ntitle: \"قمة\u202e طارئة\\u202e\\0\"\n---\nقال مسؤولون\x1b إن وزراء الخارجية سيجتمعون في روما يوم 9 مارس.\n",
+        encoding="utf-8",
+    )
+    built = mkdocs_build(project)
+    pages = [built.site / "sources" / "040_rlo" / "index.html", built.site / "en" / "sources" / "040_rlo" / "index.html"]
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert "قمة طارئة" in html
+        for bad in ("\u202e", "\x00", "\x1b"):
+            assert bad not in html, (page, repr(bad))
+    for page in built.site.rglob("*.html"):
+        assert "\u202e" not in page.read_text(encoding="utf-8"), page
