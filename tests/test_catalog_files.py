@@ -228,3 +228,26 @@ def test_any_editors_catalog_survives_a_build_byte_for_meaning(case):
                 assert (kept.msgstr[0], list(kept.comments)) == (e["strings"][0], e["comments"])
             else:
                 assert (True, None, e["msgid"], None) not in got and (False, None, e["msgid"], None) not in got
+
+
+PO_PIECES = st.sampled_from([
+    'msgid ""\n', 'msgstr ""\n', '"Content-Type: text/plain; charset=UTF-8\\n"\n', 'msgid "a"\n', 'msgstr "b"\n',
+    'msgctxt "c"\n', 'msgid_plural "p"\n', 'msgstr[0] "x"\n', 'msgstr[1] "y"\n', '#, fuzzy\n', '#: seeds/a.txt:1\n',
+    '#| msgid "old"\n', '#~ msgid "o"\n', '#~ msgstr "p"\n', '# note\n', '#. auto\n', '"more"\n', "\n", "msgstr b\n",
+    '"\\q"\n', '"unterminated\n', "charset=nonsense", "\r\n", "\ufeff", "ب", "\x00",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.binary(max_size=200), st.lists(PO_PIECES, max_size=30).map(lambda xs: "".join(xs).encode("utf-8"))))
+def test_any_bytes_as_a_catalog_read_or_fail_with_one_line(data):
+    from generator.errors import GeneratorError
+
+    try:
+        catalog = translations.read(data, "content/translations/en.po")
+    except GeneratorError as exc:
+        assert len(exc.problems) == 1 and "\n" not in str(exc.problems[0])
+        assert str(exc).startswith("content/translations/en.po")
+    else:
+        out = translations.dump(catalog)
+        assert translations.dump(translations.read(out, "x")) == out
