@@ -19,7 +19,7 @@ if _ROOT not in sys.path:  # MkDocs loads this file by path; make the package im
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from generator import pipeline, writer  # noqa: E402
+from generator import inputs, pipeline, writer  # noqa: E402
 from generator.errors import GeneratorError, os_error  # noqa: E402
 from generator.render.html import with_dir  # noqa: E402
 
@@ -93,9 +93,9 @@ def _watch_ignoring_own_writes(server, folder: Path) -> None:
         path = Path(getattr(event, "dest_path", "") or event.src_path).resolve()
         if path.name.startswith(".") and path.name.endswith(".tmp"):
             return  # the writer's temporary file, renamed over the target when complete
-        try:
-            data = path.read_bytes()
-        except OSError:
+        try:  # a FIFO or link dropped here must not block the watcher; the build refuses it
+            data = inputs.read(path, inputs.CATALOG_LIMIT)
+        except inputs.InputError:
             data = None
         if data is not None and _OWN_WRITES.get(path) == data:
             return
