@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from . import pipeline, translations, writer
-from .errors import GeneratorError
+from .errors import GeneratorError, os_error
 
 EXIT_STALE = 1  # check: content/ differs from what build would write
 EXIT_INPUT = 2  # bad input: nothing was written
@@ -60,14 +60,19 @@ def main(argv: list[str] | None = None) -> int:
 
         return evaluate.command(args.seeds, args.gold, args.undated)
     try:
-        result = pipeline.run(args.seeds, args.content)
+        if args.command == "build":  # one build at a time; the whole plan is written at once or not at all
+            with writer.locked(args.content):
+                result = pipeline.run(args.seeds, args.content)
+                changes = writer.write(result.plan, args.content)
+        else:
+            result = pipeline.run(args.seeds, args.content)
     except GeneratorError as exc:
         for problem in exc.problems:
             print(f"error: {problem}", file=sys.stderr)
         print(f"error: {len(exc.problems)} problem(s); nothing written to {args.content}/", file=sys.stderr)
         return EXIT_INPUT
-    except OSError as exc:
-        print(f"error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+    except OSError as exc:  # anything not already named by the reader or the writer: still one line
+        print(f"error: {os_error(exc)}", file=sys.stderr)
         return EXIT_INPUT
     for notice in result.notices:
         print(f"notice: {notice}", file=sys.stderr)
@@ -87,7 +92,6 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_STALE
         print(f"{args.content}/ is up to date ({len(result.records)} records, {len(result.plan.files)} files)")
         return 0
-    changes = writer.write(result.plan, args.content)
     print(
         f"{len(result.records)} records from {len(result.articles)} articles; "
         f"{len(changes.written)} written, {len(changes.removed)} removed, {changes.unchanged} unchanged"

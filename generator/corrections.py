@@ -21,8 +21,8 @@ import copy
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import yamlio
-from .errors import Problem
+from . import inputs, yamlio
+from .errors import GeneratorError, Problem
 
 FOLDER = "corrections"
 PROTECTED = {"id", "sources", "evidence", "corrections"}  # the generator's own bookkeeping
@@ -43,15 +43,16 @@ def load(folder: Path) -> tuple[list[Correction], list[Problem]]:
     fixes, problems = [], []
     if not folder.is_dir():
         return [], []
-    for path in sorted(folder.glob("*.yml")):
+    try:
+        paths = inputs.listed(folder, ".yml")
+    except inputs.InputError as exc:
+        return [], [exc.problem]
+    for path in paths:
         shown = str(path)
-        try:
-            data = yamlio.load(path.read_text(encoding="utf-8"))
-        except UnicodeDecodeError:
-            problems.append(Problem(shown, "", "not valid UTF-8"))
-            continue
-        except Exception as exc:
-            problems.append(yamlio.problem(exc, shown))
+        try:  # a link, FIFO, device, folder, alias bomb or huge file: one line, never followed
+            data = yamlio.read_untrusted(path, shown)
+        except GeneratorError as exc:
+            problems.extend(exc.problems)
             continue
         if data is None:
             continue

@@ -41,3 +41,12 @@ class Collector:
     def raise_if_any(self) -> None:
         if self.problems:
             raise GeneratorError(self.problems)
+
+
+def os_error(exc: OSError) -> str:
+    """An ``OSError`` as one line: the file, then the system's words."""
+    where = exc.filename or ""
+    if exc.filename2:
+        where = f"{where} -> {exc.filename2}"
+    reason = exc.strerror or str(exc)
+    return f"{where}: {reason}" if where else reason

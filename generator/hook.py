@@ -19,8 +19,8 @@ if _ROOT not in sys.path:  # MkDocs loads this file by path; make the package im
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from generator import pipeline, writer  # noqa: E402
-from generator.errors import GeneratorError  # noqa: E402
+from generator import inputs, pipeline, writer  # noqa: E402
+from generator.errors import GeneratorError, os_error  # noqa: E402
 from generator.render.html import with_dir  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.generator")
@@ -35,16 +35,18 @@ def on_pre_build(config) -> None:
     if _last_config is not None and _last_config() is config:
         return
     project = Path(config.config_file_path).resolve().parent
+    content = project / "content"
     try:
-        result = pipeline.run(project / "seeds", project / "content", project)
-        for rel, data in result.plan.files.items():  # known before the write, so its file event is recognised
-            if rel.startswith("translations/"):
-                _OWN_WRITES[(project / "content" / rel).resolve()] = data
-        changes = writer.write(result.plan, project / "content")
+        with writer.locked(content):  # one build at a time, written all at once (as the CLI does)
+            result = pipeline.run(project / "seeds", content, project)
+            for rel, data in result.plan.files.items():  # known before the write, so its file event is recognised
+                if rel.startswith("translations/"):
+                    _OWN_WRITES[(content / rel).resolve()] = data
+            changes = writer.write(result.plan, content)
     except GeneratorError as exc:
         raise PluginError("\n".join(str(p) for p in exc.problems)) from None
-    except OSError as exc:  # an unreadable seed or folder: one line, not a traceback
-        raise PluginError(f"{exc.filename or ''}: {exc.strerror or exc}") from None
+    except OSError as exc:  # anything the reader and writer did not name already: one line, not a traceback
+        raise PluginError(os_error(exc)) from None
     for notice in result.notices:
         log.info("notice: %s", notice)
     log.info(f"generator: {len(result.records)} meetings; {len(changes.written)} files written, {len(changes.removed)} removed, {changes.unchanged} unchanged")
@@ -91,9 +93,9 @@ def _watch_ignoring_own_writes(server, folder: Path) -> None:
         path = Path(getattr(event, "dest_path", "") or event.src_path).resolve()
         if path.name.startswith(".") and path.name.endswith(".tmp"):
             return  # the writer's temporary file, renamed over the target when complete
-        try:
-            data = path.read_bytes()
-        except OSError:
+        try:  # a FIFO or link dropped here must not block the watcher; the build refuses it
+            data = inputs.read(path, inputs.CATALOG_LIMIT)
+        except inputs.InputError:
             data = None
         if data is not None and _OWN_WRITES.get(path) == data:
             return

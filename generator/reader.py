@@ -4,6 +4,9 @@ An article is UTF-8 text. It may open with YAML front matter (``---`` lines) hol
 ``date``, ``outlet``, ``url`` and ``title``, or with a one-line dateline
 ``date YYYY-MM-DD`` (leading spaces allowed) that may share its line with the first
 paragraph, as wire copy often does. Paragraphs are separated by blank lines.
+
+Only regular files are read (see ``inputs``), and the text is cleaned at this boundary
+(``clean``) so every later stage, page and catalog sees the same safe text.
 """
 
 from __future__ import annotations
@@ -12,10 +15,8 @@ import datetime as dt
 import re
 from pathlib import Path
 
-import yaml
-
-from . import yamlio
-from .errors import Problem
+from . import inputs, yamlio
+from .errors import GeneratorError, Problem
 from .model import Article, Sentence
 
 FRONT_MATTER_KEYS = ("date", "outlet", "url", "title")
@@ -24,6 +25,16 @@ DATELINE = re.compile(r"\A[ \t\u00a0]*date(?:[ \t\u00a0]+(?P<value>\S*))?(?P<res
 # optionally followed by closing quotes or brackets, then white space.
 SENTENCE_END = re.compile(r"[.!?؟…]+[\"”»)\]]*(?=\s)")
 OPENING = {"«": "»", "“": "”"}
+# Removed from article text where it is read:
+# - C0 and C1 control characters (NUL, ESC, ...) but tab and line breaks: they have no
+#   place in prose and would reach Markdown, the catalog and HTML raw;
+# - bidi embeddings, overrides and isolates (LRE..RLO, LRI..PDI): an unpaired RLO in a
+#   title reverses whatever follows it, up to the site name in <title>. The scope-less
+#   marks LRM, RLM and ALM stay: Arabic text uses them and they reorder nothing;
+# - invisible characters that split words (zero-width space, word joiner, soft
+#   hyphen, a BOM inside the text), so "كي\u200bيف" is Kyiv to the extractor.
+#   ZWNJ and ZWJ change how letters join and stay; matching ignores them (textnorm.fold).
+UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b\u2060-\u2064\u00ad\ufeff\u180e]")
 
 
 class ArticleError(Exception):
@@ -37,7 +48,13 @@ def read_seeds(seeds_dir: Path) -> tuple[list[Article], list[Problem]]:
     articles, problems = [], []
     if not seeds_dir.is_dir():
         return [], [Problem(str(seeds_dir), "", "seeds folder not found")]
-    for path in sorted(seeds_dir.glob("*.txt"), key=lambda p: p.name):
+    try:
+        paths = inputs.listed(seeds_dir, ".txt")
+    except inputs.InputError as exc:
+        return [], [exc.problem]
+    except OSError as exc:
+        return [], [Problem(str(seeds_dir), "", exc.strerror or str(exc))]
+    for path in paths:
         try:
             articles.append(read_article(path))
         except ArticleError as exc:
@@ -46,7 +63,16 @@ def read_seeds(seeds_dir: Path) -> tuple[list[Article], list[Problem]]:
 
 
 def read_article(path: Path) -> Article:
-    return parse_article(path.name, path.read_bytes(), display=str(path))
+    try:
+        raw = inputs.read(path, inputs.SEED_LIMIT)
+    except inputs.InputError as exc:
+        raise ArticleError(exc.problem) from None
+    return parse_article(path.name, raw, display=str(path))
+
+
+def clean(text: str) -> str:
+    """Article text without control, bidi-override and word-splitting invisible characters."""
+    return UNSAFE.sub("", text)
 
 
 def parse_article(seed: str, raw: bytes, display: str | None = None) -> Article:
@@ -60,17 +86,18 @@ def parse_article(seed: str, raw: bytes, display: str | None = None) -> Article:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise fail(f"{line}", f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})") from None
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = clean(text.replace("\r\n", "\n").replace("\r", "\n"))
     meta: dict = {}
     body_line = 1  # line number where the body starts, for error places
     if text.startswith("---\n"):
         end = text.find("\n---", 4)
         if end < 0:
             raise fail("1", "front matter opened with '---' is never closed")
-        try:
-            meta = yaml.safe_load(text[4:end]) or {}
-        except yaml.YAMLError as exc:
-            found = yamlio.problem(exc, where, "front matter is not valid YAML", first_line=2)  # line 1 is "---"
+        try:  # line 1 is "---"
+            meta = yamlio.load_untrusted(text[4:end], where, limit=inputs.EDITORIAL_LIMIT, first_line=2,
+                                         what="front matter is not valid YAML", dates=True) or {}
+        except GeneratorError as exc:
+            found = exc.problems[0]
             raise fail(found.place or "1", found.reason) from None
         if not isinstance(meta, dict):
             raise fail("2", "front matter must be a mapping of date, outlet, url, title")
@@ -92,6 +119,7 @@ def parse_article(seed: str, raw: bytes, display: str | None = None) -> Article:
     for key in ("outlet", "url", "title"):
         if key in meta and not isinstance(meta[key], str):
             raise fail("2", f"front-matter {key} must be text, found {type(meta[key]).__name__}")
+    meta = {k: clean(v) if isinstance(v, str) else v for k, v in meta.items()}  # YAML escapes ("\u202e") decode after the first clean
     paragraphs = split_paragraphs(text)
     if not paragraphs:
         raise fail("", "empty article: no text after the dateline" if published else "empty article")

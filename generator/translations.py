@@ -32,6 +32,11 @@ How a build treats the catalog (``load``):
 * **Use.** ``Translator.get`` returns a translation only when it is there and not
   fuzzy, else None; the English pages then show the Arabic original, marked
   ``lang="ar" dir="rtl"``, with a "not yet translated" label.
+* **Whatever a PO editor saves.** The file is read strictly (``po``): the charset its
+  header declares (rewritten as UTF-8), and a malformed entry is an error naming its
+  line, so the catalog is never rewritten from a misreading. Entries the generator
+  does not make itself (a ``msgctxt``, a plural) are kept as they were written, after
+  the generator's own entries; so are header fields it does not set (``X-Generator``).
 * **Deterministic bytes.** No creation date and no generator version in the header;
   the translator fields (Last-Translator, Language-Team, PO-Revision-Date) are carried
   over from the file as a PO editor left them. Strings are not wrapped (one line per
@@ -41,21 +46,20 @@ How a build treats the catalog (``load``):
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
-import io
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import PoFileError, denormalize, generate_po, normalize, read_po, unescape
+from babel.messages.pofile import denormalize, generate_po, normalize
 
+from . import inputs, po
 from .errors import GeneratorError, Problem
 
 CATALOG = "translations/en.po"  # under content/
 LANGUAGE = "en"
 FUZZY = "fuzzy"
-FORMAT_FLAGS = ("python-format", "python-brace-format")  # Babel guesses these; article text is no format string
 CLOSE_ENOUGH = 0.6
 HEADER_COMMENT = """\
 # English translations of the article text the English pages show.
@@ -65,6 +69,10 @@ HEADER_COMMENT = """\
 # msgstr and remove the fuzzy flag once an entry is checked.
 """
 TRANSLATOR_FIELDS = ("PO-Revision-Date", "Last-Translator", "Language-Team")
+# Header fields the generator writes itself, or drops because they change with the
+# tool or the clock; any other field a PO editor wrote is carried over as it is.
+OWN_FIELDS = ("Project-Id-Version", "Language", "MIME-Version", "Content-Type", "Content-Transfer-Encoding",
+              "Plural-Forms", "POT-Creation-Date", "Generated-By", "Report-Msgid-Bugs-To")
 BABEL_PLACEHOLDERS = ("FULL NAME <EMAIL@ADDRESS>", "LANGUAGE <LL@li.org>", "YEAR-MO-DA HO:MI+ZONE")
 
 
@@ -104,7 +112,15 @@ class Status:
 def load(content: Path, articles, records) -> tuple[Translator, dict[str, bytes]]:
     """The translator for this build, and the catalog file to write (path under content/)."""
     path = content / CATALOG
-    old = read(path.read_bytes(), str(path)) if path.is_file() else None
+    old = None
+    if path.exists() or path.is_symlink():
+        try:
+            if path.parent.is_symlink():  # a linked folder: refused like a linked file
+                raise inputs.InputError(Problem(str(path.parent), "", inputs.refusal(os.lstat(path.parent).st_mode, "folder")))
+            data = inputs.read(path, inputs.CATALOG_LIMIT)
+        except inputs.InputError as exc:
+            raise GeneratorError([exc.problem]) from None
+        old = read(data, str(path))
     catalog = merge(old, needed(articles, records))
     return Translator.from_catalog(catalog), {CATALOG: dump(catalog)}
 
@@ -162,10 +178,13 @@ def merge(old: Catalog | None, needs: list[Need]) -> Catalog:
     candidates.update({k: m for k, m in old_obsolete.items() if k not in wanted and k not in candidates and m.string})
     taken: set[str] = set()
     catalog = _new_catalog()
-    if old is not None:  # a PO editor's translator fields survive the rebuild
+    if old is not None:  # a PO editor's header fields and the entries we do not manage survive the rebuild
         catalog.revision_date = old.revision_date
         catalog.last_translator = old.last_translator
         catalog.language_team = old.language_team
+        catalog.carried = list(_carried(old))
+        catalog.notes = list(getattr(old, "notes", []))
+        catalog.kept = list(_kept(old))
     for text, group in wanted.items():
         locations = list(dict.fromkeys(n.location for n in group))
         comments = list(dict.fromkeys(n.comment for n in group if n.comment))
@@ -186,14 +205,23 @@ def merge(old: Catalog | None, needs: list[Need]) -> Catalog:
             previous = []
         message = catalog.add(text, string, locations=locations, flags=flags, auto_comments=comments,
                               user_comments=user, previous_id=previous)
-        _drop_format_flags(message)
+        message.flags = set(flags)  # as the translator left them, not as Babel guesses them
+        message.user_comments = user  # Babel merges repeated lines; the translator's lines stay as written
     for key, message in [*old_obsolete.items(), *old_active.items()]:
         if key in wanted or key in taken or key in catalog.obsolete:
             continue
         if message.string or message.user_comments:
-            catalog.obsolete[key] = Message(key, message.string, user_comments=message.user_comments)
-            _drop_format_flags(catalog.obsolete[key])
+            catalog.obsolete[key] = Message(key, message.string)
+            catalog.obsolete[key].user_comments = list(message.user_comments)
     return catalog
+
+
+def _carried(catalog: Catalog) -> list[tuple[str, str]]:
+    return getattr(catalog, "carried", [])
+
+
+def _kept(catalog: Catalog) -> list[po.Entry]:
+    return getattr(catalog, "kept", [])
 
 
 def _closest(text: str, group: list[Need], candidates: dict) -> Message | None:
@@ -217,25 +245,81 @@ def _closest(text: str, group: list[Need], candidates: dict) -> Message | None:
 
 
 def read(data: bytes, where: str) -> Catalog:
-    """Parse a catalog; a malformed one is a ``GeneratorError`` naming the line."""
+    """Parse a catalog; a malformed one is a ``GeneratorError`` naming the line.
+
+    Ordinary entries become Babel messages, flags exactly as written. Entries with a
+    context or a plural are kept as read, on ``catalog.kept``; header fields the
+    generator does not set, on ``catalog.carried`` (Babel's ``Catalog`` has no place
+    for either).
+    """
     try:
-        catalog = read_po(io.BytesIO(data), locale=LANGUAGE, abort_invalid=True)
-    except PoFileError as exc:
-        raise GeneratorError([Problem(where, str(exc.lineno + 1), f"not a valid PO file: {exc}")]) from None
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise GeneratorError([Problem(where, "", f"not a valid PO file: {exc}")]) from None
-    for message in [*active(catalog), *catalog.obsolete.values()]:
-        _take_previous(message)
-        _drop_format_flags(message)
+        entries = po.parse(po.decode(data, where), where)
+    except po.PoError as exc:
+        found = exc.problem
+        raise GeneratorError([Problem(found.file, found.place, f"not a valid PO file: {found.reason}")]) from None
+    catalog = _new_catalog()
+    catalog.carried, catalog.kept, catalog.notes = [], [], []
+    for entry in entries:
+        if entry.is_header:
+            fields = [(k, v) for k, v in po.header_fields(entry) if k not in OWN_FIELDS and v and v not in BABEL_PLACEHOLDERS]
+            catalog.carried = [(k, v) for k, v in fields if k not in TRANSLATOR_FIELDS]
+            # The file's own comments above the header ("# Translators: ..."), beyond the generator's.
+            ours = {line[1:].strip() for line in HEADER_COMMENT.splitlines()}
+            catalog.notes = [c for c in entry.comments if c not in ours]
+            translator = dict(fields)
+            catalog.revision_date = translator.get("PO-Revision-Date", catalog.revision_date)
+            catalog.last_translator = translator.get("Last-Translator", catalog.last_translator)
+            catalog.language_team = translator.get("Language-Team", catalog.language_team)
+        elif not entry.plain:
+            catalog.kept.append(entry)
+        elif entry.obsolete:
+            catalog.obsolete[entry.msgid] = _message(entry)
+        else:
+            catalog[entry.msgid] = _message(entry)
     return catalog
 
 
+def _message(entry: po.Entry) -> Message:
+    message = Message(entry.msgid, entry.msgstr[0], locations=[_location(r) for r in entry.references],
+                      auto_comments=list(entry.extracted), user_comments=list(entry.comments),
+                      previous_id=[entry.previous["msgid"]] if "msgid" in entry.previous else [], lineno=entry.line)
+    message.flags = set(entry.flags)  # Babel adds or drops python-format by guessing; keep the file's
+    message.user_comments = list(entry.comments)  # and merges repeated comment lines
+    return message
+
+
+def _location(reference: str) -> tuple[str, int | None]:
+    name, _, number = reference.rpartition(":")
+    return (name, int(number)) if name and number.isdigit() else (reference, None)
+
+
 def dump(catalog: Catalog) -> bytes:
-    """The catalog as PO text: fixed header, no wrapping, previous text on ``#|`` lines."""
+    """The catalog as PO text: fixed header, no wrapping, previous text on ``#|`` lines.
+
+    Order: the generator's entries, then the kept context and plural entries as they
+    were written, then obsolete entries (kept obsolete ones last).
+    """
     previous = {m.id: m.previous_id[0] for m in active(catalog) if m.previous_id}
-    out = [HEADER_COMMENT, 'msgid ""\nmsgstr ""\n']
+    out = [HEADER_COMMENT, *(f"# {note}".rstrip() + "\n" for note in getattr(catalog, "notes", [])), 'msgid ""\nmsgstr ""\n']
     out += [f'"{name}: {value}\\n"\n' for name, value in _header(catalog)]
     out.append("\n")
+    kept = _kept(catalog)
+    obsolete, catalog.obsolete = catalog.obsolete, {}
+    try:
+        out += _entries(catalog, previous)
+        out += ["\n".join(e.lines) + "\n\n" for e in kept if not e.obsolete]
+        catalog.obsolete = obsolete
+        only_obsolete = _new_catalog()
+        only_obsolete.obsolete = obsolete
+        out += _entries(only_obsolete, previous)
+    finally:
+        catalog.obsolete = obsolete
+    out += ["\n".join(e.lines) + "\n\n" for e in kept if e.obsolete]
+    return "".join(out).rstrip("\n").encode("utf-8") + b"\n"
+
+
+def _entries(catalog: Catalog, previous: dict) -> list[str]:
+    out = []
     for chunk in generate_po(catalog, omit_header=True, width=0, include_previous=False, include_lineno=True):
         if chunk.startswith("msgid "):  # an active entry (obsolete ones start with "#~ ")
             # Babel wraps "#|" lines like comments, which splits the quoted text;
@@ -244,23 +328,19 @@ def dump(catalog: Catalog) -> bytes:
             if text in previous:
                 out.append(f"#| msgid {normalize(previous[text], prefix='#| ', width=0)}\n")
         out.append(chunk)
-    return "".join(out).rstrip("\n").encode("utf-8") + b"\n"
+    return out
 
 
 def _header(catalog: Catalog) -> list[tuple[str, str]]:
-    fields = [("Project-Id-Version", "briefing article text"), ("Language", LANGUAGE)]
     carried = {
-        "PO-Revision-Date": catalog.revision_date.strftime("%Y-%m-%d %H:%M%z") if isinstance(catalog.revision_date, dt.datetime) else catalog.revision_date,
+        "PO-Revision-Date": catalog.revision_date.strftime("%Y-%m-%d %H:%M%z") if hasattr(catalog.revision_date, "strftime") else catalog.revision_date,
         "Last-Translator": catalog.last_translator,
         "Language-Team": catalog.language_team,
     }
-    fields += [(k, v) for k in TRANSLATOR_FIELDS if (v := carried[k]) and v not in BABEL_PLACEHOLDERS]
-    return fields + [
-        ("MIME-Version", "1.0"),
-        ("Content-Type", "text/plain; charset=UTF-8"),
-        ("Content-Transfer-Encoding", "8bit"),
-        ("Plural-Forms", "nplurals=2; plural=(n != 1);"),
-    ]
+    translator = [(k, v) for k in TRANSLATOR_FIELDS if (v := carried[k]) and v not in BABEL_PLACEHOLDERS]
+    return [("Project-Id-Version", "briefing article text"), ("Language", LANGUAGE), *translator,
+            ("MIME-Version", "1.0"), ("Content-Type", "text/plain; charset=UTF-8"),
+            ("Content-Transfer-Encoding", "8bit"), ("Plural-Forms", "nplurals=2; plural=(n != 1);"), *_carried(catalog)]
 
 
 def _new_catalog() -> Catalog:
@@ -269,22 +349,6 @@ def _new_catalog() -> Catalog:
 
 def active(catalog: Catalog | None) -> list[Message]:
     return [m for m in (catalog or []) if m.id and isinstance(m.id, str)]
-
-
-def _take_previous(message: Message) -> None:
-    """Babel reads ``#| msgid "..."`` lines as user comments; make them ``previous_id`` again."""
-    lines = [c[1:].strip() for c in message.user_comments if c.startswith("|")]
-    if not lines:
-        return
-    message.user_comments = [c for c in message.user_comments if not c.startswith("|")]
-    if lines[0].startswith("msgid "):
-        parts = [lines[0][len("msgid ") :]] + [line for line in lines[1:] if line.startswith('"')]
-        message.previous_id = ["".join(unescape(p) for p in parts)]
-
-
-def _drop_format_flags(message: Message) -> None:
-    for flag in FORMAT_FLAGS:
-        message.flags.discard(flag)
 
 
 # -- status -------------------------------------------------------------------
