@@ -25,13 +25,14 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import lexicon as lexicon_mod
-from . import merge, record, yamlio
-from .errors import Problem
+from . import inputs, merge, record, yamlio
+from .errors import GeneratorError, Problem
 
 FOLDER = "editorial"
 ACTIONS = ("add", "dismiss", "merge", "split")
@@ -135,9 +136,11 @@ def load(folder: Path, shown: str | None = None) -> tuple[list, list[Problem]]:
     ``shown`` is how the folder is named in messages (default: as given).
     """
     actions, problems = [], []
+    base = shown if shown is not None else str(folder)
+    if folder.is_symlink():
+        return [], [Problem(base, "", "is a symbolic link, not a folder; only folders inside the tree are read")]
     if not folder.is_dir():
         return [], []
-    base = shown if shown is not None else str(folder)
     for entry in sorted(folder.iterdir()):
         if entry.name.startswith("."):
             continue
@@ -145,22 +148,24 @@ def load(folder: Path, shown: str | None = None) -> tuple[list, list[Problem]]:
             problems.append(Problem(f"{base}/{entry.name}", "", f"not an editorial action folder; expected one of {', '.join(ACTIONS)}"))
     for action in ACTIONS:
         sub = folder / action
-        if not sub.is_dir():
+        if not os.path.lexists(sub):
             continue
-        for path in sorted(sub.iterdir()):
-            if path.name.startswith("."):
-                continue
+        try:
+            # A linked folder, a link, FIFO or device named like an action is refused,
+            # never followed or opened (inputs.py), all of them reported together.
+            paths = inputs.listed(sub, "")
+        except inputs.InputError as exc:
+            problems.append(Problem(f"{base}/{action}", exc.problem.place, exc.problem.reason))
+            continue
+        for path in paths:
             name = f"{base}/{action}/{path.name}"
-            if path.suffix != ".yml" or not path.is_file():
+            if path.suffix != ".yml":
                 problems.append(Problem(name, "", "an editorial action is a .yml file"))
                 continue
             try:
-                data = yamlio.load(path.read_text(encoding="utf-8"))
-            except UnicodeDecodeError:
-                problems.append(Problem(name, "", "not valid UTF-8"))
-                continue
-            except Exception as exc:
-                problems.append(yamlio.problem(exc, name))
+                data = yamlio.read_untrusted(path, name)
+            except GeneratorError as exc:
+                problems.extend(exc.problems)
                 continue
             parsed, errs = _PARSERS[action](name, data)
             problems.extend(errs)

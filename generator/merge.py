@@ -147,11 +147,11 @@ def _published_key(m: Mention):
 def _event(group: list[Mention]) -> Event:
     # The most specific kind: a level over a format.
     kinded = sorted((m for m in group if m.kind), key=lambda m: m.kind_generic)
-    evidence: dict[str, list[Evidence]] = {}
+    # Dicts as ordered sets: de-duplication stays linear however much evidence a meeting has.
+    evidence: dict[str, dict[Evidence, None]] = {}
     for m in group:
         for name, evs in m.evidence.items():
-            bucket = evidence.setdefault(name, [])
-            bucket.extend(e for e in evs if e not in bucket)
+            evidence.setdefault(name, {}).update(dict.fromkeys(evs))
     evidence = {k: tuple(sorted(v, key=lambda e: (e.seed, e.sentence))) for k, v in evidence.items()}
     conflicts = []
     newest_first = sorted(group, key=_published_key, reverse=True)
@@ -198,9 +198,9 @@ def _event(group: list[Mention]) -> Event:
     for m in group:
         for t in m.topics:
             topics.setdefault(t.id, t)
-    statements = []
+    statements: dict[Statement, None] = {}
     for m in group:
-        statements.extend(s for s in m.statements if s not in statements)
+        statements.update(dict.fromkeys(m.statements))
     sources = {}
     for m in group:
         sources.setdefault(m.seed, (m.seed, m.published, m.status))

@@ -426,3 +426,24 @@ def test_the_readme_examples_are_actions_that_apply(tmp_path):
         ("add", (), (DOHA,)),
     ]
     assert [p["id"] for p in by_id(result)[DOHA]["participants"]] == ["nato"]
+
+
+def test_links_and_pipes_among_editorial_actions_are_refused_all_together(tmp_path):
+    import os
+
+    from generator import editorial
+
+    folder = tmp_path / "editorial"
+    (folder / "dismiss").mkdir(parents=True)
+    secret = tmp_path / "secret.yml"
+    secret.write_text("reason: x\n", encoding="utf-8")
+    (folder / "dismiss" / "a.yml").symlink_to(secret)
+    os.mkfifo(folder / "dismiss" / "b.yml")
+    (folder / "add").symlink_to(tmp_path, target_is_directory=True)
+    actions, problems = editorial.load(folder, "content/editorial")
+    assert actions == []
+    assert sorted((p.file, p.reason.split(",")[0]) for p in problems) == [
+        ("content/editorial/add", "is a symbolic link"),
+        ("content/editorial/dismiss/a.yml", "is a symbolic link"),
+        ("content/editorial/dismiss/b.yml", "is a named pipe (FIFO)"),
+    ]
