@@ -25,6 +25,25 @@ def feed_path(lang: str) -> str:
     return f"feeds/atom-{lang}.xml"
 
 
+SUBSETS = ("country", "series")  # the narrower feeds and calendars: per country, per series
+
+
+def subset_key(rec: dict, facet: str) -> str | None:
+    """The value a record has for a narrower feed: its country code (lower case) or series id."""
+    if facet == "country":
+        code = (rec["place"]["country"] or {}).get("code")
+        return code.lower() if code else None
+    return rec.get("series") or None
+
+
+def subset_feed_path(lang: str, facet: str, value: str) -> str:
+    return f"feeds/{facet}/{value}-{lang}.xml"
+
+
+def subset_ics_path(lang: str, facet: str, value: str) -> str:
+    return f"calendar/{lang}/{facet}/{value}.ics"
+
+
 def host(site) -> str:
     return urlsplit(site.url).hostname or "localhost"
 

@@ -48,6 +48,10 @@ class Labels:
             return False
         return True
 
+    def plurals(self, key: str) -> dict[str, str]:
+        """A count label's plural forms ({CLDR category: text}), for the browser's Intl.PluralRules."""
+        return dict(self._node(f"count.{key}"))
+
     def count(self, key: str, n: int) -> str:
         forms = self._node(f"count.{key}")
         category = Locale(self.lang).plural_form(n)

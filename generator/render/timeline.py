@@ -3,7 +3,8 @@
 The home page shows a bounded window: the months from a little before the sources'
 date (the newest article's dateline) onwards, so both the latest meetings and the
 ones announced ahead, capped at a number of meetings, so the page stays small however
-many meetings the records hold. Every month is on its year's archive page. The window
+many meetings the records hold. Every month has its own archive page; a year's page
+lists its months with their calendars. The window
 depends on the data only, never on the build clock.
 """
 
@@ -15,7 +16,8 @@ from dataclasses import dataclass
 from . import datefmt, urls, views
 
 HOME_MONTHS = 3  # the home page starts this many months back from the sources' date (this month and two before)
-HOME_MAX_MEETINGS = 150  # ...and shows no more meetings than this (at least one month is always shown)
+HOME_MAX_MEETINGS = 60  # ...and shows no more meetings than this (at least one month is always shown)
+HOME_AROUND = 6  # meetings in "coming up" and in "just happened" at the top of the home page
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,7 @@ def month_view(ctx: views.Ctx, month: Month, on_page: set[str]) -> dict:
         days.setdefault(rec["date"]["start"], []).append(views.entry(ctx, rec))
     return {
         "key": month.key,
+        "href": ctx.link.to(urls.month_page(month.year, month.month)),
         "label": datefmt.month(month.year, month.month, lang),
         "count": ctx.t.count("meetings", len(month.records)),
         "days": [{"iso": iso, "anchor": f"d-{iso}", "label": datefmt.day(datefmt.parse(iso), lang), "meetings": entries} for iso, entries in days.items()],
@@ -124,7 +127,7 @@ def grid(ctx: views.Ctx, month: Month, on_page: set[str]) -> dict:
                 if start[:7] in on_page:
                     cell["href"] = f"#{anchor}"
                 else:
-                    cell["href"] = ctx.link.to(urls.archive_page(int(start[:4])), anchor)
+                    cell["href"] = ctx.link.to(urls.month_page(int(start[:4]), int(start[5:7])), anchor)
                 cell["count"] = ctx.t.count("meetings", len(starts))
             row.append(cell)
         weeks.append(row)
@@ -133,3 +136,16 @@ def grid(ctx: views.Ctx, month: Month, on_page: set[str]) -> dict:
         "weekdays": datefmt.weekdays(lang),
         "weeks": weeks,
     }
+
+
+def around(records, as_of: dt.date | None) -> tuple[list, list]:
+    """The home page's "coming up" (the next HOME_AROUND meetings starting on or after
+    the sources' date, soonest first) and "just happened" (the last HOME_AROUND that
+    ended before it, latest first). The sources' date, not the clock: the same data
+    gives the same page."""
+    if as_of is None:
+        return [], []
+    key = lambda r: (r["date"]["start"], r["id"])  # noqa: E731
+    ahead = sorted((r for r in records if datefmt.parse(r["date"]["start"]) >= as_of), key=key)
+    behind = sorted((r for r in records if datefmt.parse(r["date"]["end"]) < as_of), key=key, reverse=True)
+    return ahead[:HOME_AROUND], behind[:HOME_AROUND]

@@ -182,7 +182,37 @@ def entry(ctx: Ctx, rec: dict) -> dict:
         "place": place(rec, ctx.t),
         "status": rec["status"],
         "status_label": t(f"status.{rec['status']}"),
+        "status_as_of": status_as_of(rec, ctx.lang),
         "attendance": t(f"attendance.{rec['attendance']}") if rec.get("attendance") else None,
+        "facets": facets(rec),
+    }
+
+
+def status_as_of(rec: dict, lang: str) -> dict | None:
+    """When the shown status was last reported: the dateline of the newest source that
+    reports it (a source's own status, see design notes), else of the newest source.
+    None when no source has a dateline."""
+    dated = [s for s in rec["sources"] if s.get("published")]
+    same = [s for s in dated if s.get("status") == rec["status"]] or dated
+    if not same:
+        return None
+    day = max(datefmt.parse(s["published"]) for s in same)
+    return {"iso": day.isoformat(), "label": datefmt.day(day, lang)}
+
+
+def facets(rec: dict) -> dict[str, str]:
+    """What the timeline's filters match a meeting on (data-* attributes of its entry):
+    ids and codes only, never names, so a filtered address is the same in both languages."""
+    place = rec["place"]
+    return {
+        "country": (place["country"] or {}).get("code") or "",
+        "city": (place["city"] or {}).get("id") or "",
+        "kind": rec["kind"] or "",
+        "status": rec["status"],
+        "series": rec.get("series") or "",
+        "participants": " ".join(sorted({p["id"] for p in rec["participants"] if p.get("id")})),
+        "start": rec["date"]["start"],
+        "end": rec["date"]["end"],
     }
 
 
