@@ -70,7 +70,7 @@ def one_event(data: bytes) -> icalendar.Event:
 
 def test_paths(files):
     expected = {f"calendar/{lang}/{i}.ics" for lang in ("ar", "en") for i in SEED_IDS}
-    expected |= {"calendar/ar/all.ics", "calendar/en/all.ics", "feeds/atom-ar.xml", "feeds/atom-en.xml", "data/events.json", "data/event.schema.json"}
+    expected |= {"calendar/ar/all.ics", "calendar/en/all.ics", "feeds/atom-ar.xml", "feeds/atom-en.xml", "data/events.json", "data/event.schema.json", "data/events.schema.json"}
     # the narrower feeds and calendars: per country (the seeds' meetings are in Ukraine and France) and per series
     for lang in ("ar", "en"):
         for facet, value in (("country", "ua"), ("country", "fr"), ("series", "coalition-of-the-willing")):

@@ -10,7 +10,8 @@ from urllib.parse import urlsplit
 
 LANGS = ("ar", "en")
 EVENTS_JSON = "data/events.json"
-SCHEMA_JSON = "data/event.schema.json"
+SCHEMA_JSON = "data/event.schema.json"  # one record
+EVENTS_SCHEMA_JSON = "data/events.schema.json"  # events.json as published: an array of records
 
 
 def ics_path(lang: str, rec_id: str) -> str:

@@ -185,7 +185,15 @@ def render_site(records, articles, lex, site, translator) -> dict[str, bytes]:
                 name = text.code(art.stem)
             emit(page, "source.md.j2", front_matter(t("source.title", name=name.isolated_text)), a=view)
 
-        emit("about.md", "about.md.j2", front_matter(t("nav.about"), t("site.tagline")), statuses=STATUSES, attendance=ATTENDANCE)
+        c = ctx("about.md")
+        data = {
+            "events": c.link.file(output_urls.EVENTS_JSON),
+            "events_schema": c.link.file(output_urls.EVENTS_SCHEMA_JSON),
+            "event_schema": c.link.file(output_urls.SCHEMA_JSON),
+            "feed": c.link.file(output_urls.feed_path(lang)),
+            "ics": c.link.file(output_urls.all_ics_path(lang)),
+        }
+        emit("about.md", "about.md.j2", front_matter(t("nav.about"), t("site.tagline")), statuses=STATUSES, attendance=ATTENDANCE, data=data)
 
     # where crawlers find the sitemap (MkDocs writes it, with both languages' alternates)
     files["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {site.url}sitemap.xml\n".encode("utf-8")
