@@ -118,11 +118,28 @@ def test_keyboard_focus_is_visible_and_never_in_the_closed_drawer(browser, serve
             assert state["visible"], f"the focused element is not on screen: {where}"
             assert state["indicated"], f"the focused element shows no focus outline: {where}"
         assert len(seen) > 5, seen  # the walk reached the page's links
-        # The drawer, once opened, is reachable: its links take focus.
-        page.evaluate("document.querySelector('[data-md-toggle=drawer]').click()")
+        # The drawer opens by keyboard: Tab to its button, Enter; focus moves into it
+        # and stays visible; Escape closes it and gives focus back to the button.
+        page.evaluate("document.activeElement && document.activeElement.blur()")
+        for _ in range(20):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.matches('label[for=__drawer]')"):
+                break
+        button = page.locator("label.md-header__button[for=__drawer]")
+        assert page.evaluate("document.activeElement.matches('label[for=__drawer]')"), "Tab never reaches the drawer's button"
+        assert button.get_attribute("role") == "button" and button.get_attribute("aria-expanded") == "false"
+        assert page.evaluate(FOCUS_STATE)["indicated"]
+        page.keyboard.press("Enter")
+        assert button.get_attribute("aria-expanded") == "true"
         page.wait_for_timeout(400)  # the drawer's slide-in transition
-        page.locator(".md-sidebar--primary a").first.focus()
+        state = page.evaluate(FOCUS_STATE)
         assert page.evaluate("document.activeElement.closest('.md-sidebar--primary') !== null")
+        assert state["visible"] and state["indicated"], state
+        page.keyboard.press("Tab")
+        assert page.evaluate(FOCUS_STATE)["visible"]
+        page.keyboard.press("Escape")
+        assert button.get_attribute("aria-expanded") == "false"
+        assert page.evaluate("document.activeElement.matches('label[for=__drawer]')")
         rec.check()
     finally:
         context.close()

@@ -8,7 +8,10 @@ outlet it cites, the 404, a printed meeting; both languages, 390 and 1280 px).
 
 from __future__ import annotations
 
+import functools
+import http.server
 import re
+import threading
 
 import pytest
 
@@ -67,6 +70,44 @@ def test_not_found_page_in_each_language(browser, server, lang, width):  # noqa:
         rec.check()
     finally:
         context.close()
+
+
+class _StaticHost(http.server.SimpleHTTPRequestHandler):
+    """Like a static host: a missing address gets the site root's 404.html, status 404."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_error(self, code, message=None, explain=None):
+        if code != 404:
+            return super().send_error(code, message, explain)
+        body = (self.directory_path / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def test_a_missing_english_address_gets_the_english_page(browser, built_site):  # noqa: F811
+    handler = functools.partial(type("H", (_StaticHost,), {"directory_path": built_site.site}), directory=str(built_site.site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
+    try:
+        page = context.new_page()
+        page.goto(base + "en/meetings/no-such-meeting/", wait_until="networkidle")
+        assert page.url == base + "en/404.html"
+        assert page.evaluate("document.documentElement.lang") == "en"
+        assert page.locator(".md-content h1").inner_text() == "Page not found"
+        page.goto(base + "meetings/no-such-meeting/", wait_until="networkidle")
+        assert page.url == base + "meetings/no-such-meeting/"  # an Arabic address stays, in Arabic
+        assert page.evaluate("document.documentElement.lang") == "ar"
+    finally:
+        context.close()
+        httpd.shutdown()
+        httpd.server_close()
 
 
 def test_a_quote_kept_in_arabic_has_one_bar_on_its_own_side(browser, server):  # noqa: F811
