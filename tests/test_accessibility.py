@@ -123,11 +123,11 @@ def test_keyboard_focus_is_visible_and_never_in_the_closed_drawer(browser, serve
         page.evaluate("document.activeElement && document.activeElement.blur()")
         for _ in range(20):
             page.keyboard.press("Tab")
-            if page.evaluate("document.activeElement.matches('label[for=__drawer]')"):
+            if page.evaluate("document.activeElement.matches('button.bf-drawer-button')"):
                 break
-        button = page.locator("label.md-header__button[for=__drawer]")
-        assert page.evaluate("document.activeElement.matches('label[for=__drawer]')"), "Tab never reaches the drawer's button"
-        assert button.get_attribute("role") == "button" and button.get_attribute("aria-expanded") == "false"
+        button = page.locator("button.bf-drawer-button")
+        assert page.evaluate("document.activeElement.matches('button.bf-drawer-button')"), "Tab never reaches the drawer's button"
+        assert button.get_attribute("aria-expanded") == "false" and button.get_attribute("aria-label")
         assert page.evaluate(FOCUS_STATE)["indicated"]
         page.keyboard.press("Enter")
         assert button.get_attribute("aria-expanded") == "true"
@@ -139,7 +139,7 @@ def test_keyboard_focus_is_visible_and_never_in_the_closed_drawer(browser, serve
         assert page.evaluate(FOCUS_STATE)["visible"]
         page.keyboard.press("Escape")
         assert button.get_attribute("aria-expanded") == "false"
-        assert page.evaluate("document.activeElement.matches('label[for=__drawer]')")
+        assert page.evaluate("document.activeElement.matches('button.bf-drawer-button')")
         rec.check()
     finally:
         context.close()
