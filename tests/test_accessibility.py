@@ -58,8 +58,8 @@ def axe_violations(page, axe_source: str) -> list[str]:
     return out
 
 
-def page_url(server: str, lang: str, path: str) -> str:
-    return server + ("" if lang == "ar" else "en/") + path
+def page_url(base: str, lang: str, path: str) -> str:
+    return base + ("" if lang == "ar" else "en/") + path
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
