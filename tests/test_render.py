@@ -252,7 +252,7 @@ def test_home_stays_bounded_at_thousands_of_meetings(data):
 
 def test_home_window_follows_the_sources_date_not_the_clock():
     def month(y, m, n=1):
-        return timeline.Month(y, m, tuple({"id": f"{y}-{m}-{i}"} for i in range(n)))
+        return timeline.Month(y, m, tuple({"id": f"{y}-{m}-{i}", "date": {"start": f"{y}-{m:02d}-{i % 28 + 1:02d}"}} for i in range(n)))
 
     months = [month(2025, 6), month(2025, 11), month(2025, 12), month(2026, 1), month(2026, 3), month(2026, 9), month(2027, 1)]
     keys = lambda ms: [m.key for m in ms]  # noqa: E731
@@ -263,7 +263,11 @@ def test_home_window_follows_the_sources_date_not_the_clock():
     # capped by the number of meetings, whole months, the nearest first
     big = [month(2026, 1, 40), month(2026, 2, 15), month(2026, 3, 30)]
     assert keys(timeline.home_window(big, dt.date(2026, 2, 1))) == ["2026-01", "2026-02"]
-    assert keys(timeline.home_window([month(2026, 1, 500)], dt.date(2026, 1, 1))) == ["2026-01"]
+    # one month larger than the cap: only its days nearest the sources' date, whole days
+    [part] = timeline.home_window([month(2026, 1, 500)], dt.date(2026, 1, 2))
+    assert part.key == "2026-01" and part.total == 500
+    assert {r["date"]["start"] for r in part.records} == {"2026-01-01", "2026-01-02", "2026-01-03"}  # 18 a day
+    assert len(part.records) == 54 <= timeline.HOME_MAX_MEETINGS
     assert timeline.home_window([], None) == []
 
 

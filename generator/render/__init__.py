@@ -109,7 +109,7 @@ def render_site(records, articles, lex, site, translator) -> dict[str, bytes]:
         # home: the timeline window
         c = ctx("index.md")
         window = timeline.home_window(all_months, as_of)
-        on_page = {m.key for m in window}
+        on_page = {m.key for m in window if m.total is None} | {r["date"]["start"] for m in window if m.total is not None for r in m.records}
         coming, recent = timeline.around(index.records, as_of)
         emit(
             "index.md", "home.md.j2", front_matter(t("nav.timeline"), t("site.tagline")),

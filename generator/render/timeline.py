@@ -25,6 +25,7 @@ class Month:
     year: int
     month: int
     records: tuple  # in date order
+    total: int | None = None  # set when ``records`` is only part of the month (the home page)
 
     @property
     def key(self) -> str:
@@ -59,7 +60,27 @@ def home_window(all_months: list[Month], as_of: dt.date | None) -> list[Month]:
             break
         chosen.append(month)
         total += len(month.records)
+    if len(chosen) == 1 and total > HOME_MAX_MEETINGS:
+        chosen = [nearest(chosen[0], as_of)]
     return chosen
+
+
+def nearest(month: Month, as_of: dt.date) -> Month:
+    """Part of a month too large for the home page: the HOME_MAX_MEETINGS meetings
+    nearest the sources' date, whole days only, in date order (its page has them all)."""
+    by_day: dict[str, list] = {}
+    for rec in month.records:
+        by_day.setdefault(rec["date"]["start"], []).append(rec)
+    days = sorted(by_day, key=lambda d: (abs((datefmt.parse(d) - as_of).days), d))
+    kept: list[str] = []
+    count = 0
+    for day in days:
+        if kept and count + len(by_day[day]) > HOME_MAX_MEETINGS:
+            break
+        kept.append(day)
+        count += len(by_day[day])
+    records = tuple(r for r in month.records if r["date"]["start"] in set(kept))
+    return Month(month.year, month.month, records, total=len(month.records))
 
 
 def years(all_months: list[Month]) -> list[int]:
@@ -69,9 +90,9 @@ def years(all_months: list[Month]) -> list[int]:
 def month_view(ctx: views.Ctx, month: Month, on_page: set[str]) -> dict:
     """One month: its meetings by day, the ones dated only by month, and its calendar.
 
-    ``on_page`` holds the month keys shown on the same page, so a calendar day links
-    to the day's entry here or, for a meeting that began in an earlier month, to the
-    page that lists it.
+    ``on_page`` holds the month keys (or, for part of a month, the ISO days) shown on
+    the same page, so a calendar day links to the day's entry here or else to the
+    month's page that lists it.
     """
     lang = ctx.lang
     days: dict[str, list] = {}
@@ -85,7 +106,8 @@ def month_view(ctx: views.Ctx, month: Month, on_page: set[str]) -> dict:
         "key": month.key,
         "href": ctx.link.to(urls.month_page(month.year, month.month)),
         "label": datefmt.month(month.year, month.month, lang),
-        "count": ctx.t.count("meetings", len(month.records)),
+        "count": ctx.t.count("meetings", month.total or len(month.records)),
+        "partial": ctx.t.count("showing", len(month.records), total=month.total) if month.total else None,
         "days": [{"iso": iso, "anchor": f"d-{iso}", "label": datefmt.day(datefmt.parse(iso), lang), "meetings": entries} for iso, entries in days.items()],
         "month_only": month_only,
         "month_only_label": ctx.t("calendar.month_only", month=datefmt.month(month.year, month.month, lang)),
@@ -124,7 +146,7 @@ def grid(ctx: views.Ctx, month: Month, on_page: set[str]) -> dict:
             if starts:
                 start = min(starts)
                 anchor = f"d-{start}"
-                if start[:7] in on_page:
+                if start[:7] in on_page or start in on_page:  # its month, or that day, is listed here
                     cell["href"] = f"#{anchor}"
                 else:
                     cell["href"] = ctx.link.to(urls.month_page(int(start[:4]), int(start[5:7])), anchor)
