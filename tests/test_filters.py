@@ -130,11 +130,16 @@ def test_filters_combine_and_say_when_nothing_matches(browser, many):  # noqa: F
         assert status_text(page) == said("en", len(want), len(month))
         # a day or month with nothing left disappears with its heading
         assert page.eval_on_selector_all(".bf-day", "els => els.filter(e => !e.hidden && !e.querySelector('.bf-entry:not([hidden])')).length") == 0
+        # the table of contents lists only the months still shown
+        toc = page.eval_on_selector_all(".md-nav--secondary a[href^='#m-']", "els => els.filter(a => a.offsetParent !== null).length")
+        assert toc == 1
         # a combination nothing has: the page says so
         absent = next(k for k in options(page, "kind") if not expected(month, country=country, status="held", kind=k))
         choose(page, "kind", absent)
         assert visible(page) == set()
         assert page.locator(".bf-filters__none").is_visible()
+        toc = page.eval_on_selector_all(".md-nav--secondary a[href^='#m-']", "els => els.filter(a => a.offsetParent !== null).length")
+        assert toc == 0  # the month's heading is hidden, and so is its line in the table of contents
         # "clear" shows everything again and clears the address
         page.click(".bf-filters button[type=reset]")
         assert visible(page) == {r["id"] for r in month}

@@ -105,7 +105,13 @@
         var empty = !month.querySelector(".bf-entry:not([hidden])");
         month.hidden = empty;
         var heading = month.previousElementSibling;
-        if (heading && /^H[1-6]$/.test(heading.tagName)) heading.hidden = empty;
+        if (heading && /^H[1-6]$/.test(heading.tagName)) {
+          heading.hidden = empty;
+          // and its line in the table of contents
+          document.querySelectorAll('.md-nav--secondary a[href="#' + heading.id + '"]').forEach(function (a) {
+            a.parentNode.hidden = empty;
+          });
+        }
       });
       var template = plural[rules.select(shown)] || plural.other;
       status.textContent = template.replace("{n}", shown).replace("{total}", total);
