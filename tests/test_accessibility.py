@@ -143,3 +143,16 @@ def test_keyboard_focus_is_visible_and_never_in_the_closed_drawer(browser, serve
         rec.check()
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_the_drawer_button_shows_only_where_there_is_a_drawer(browser, server, width):  # noqa: F811
+    context, page, rec = open_page(browser, page_url(server, "ar", ""), *WIDTHS[width])
+    try:
+        button = page.locator("button.bf-drawer-button")
+        assert button.count() == 1
+        assert button.is_visible() == (width == "phone")
+        assert not page.locator("label.md-header__button[for=__drawer]").is_visible()  # replaced, not doubled
+        rec.check()
+    finally:
+        context.close()
