@@ -21,6 +21,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 
 from generator import inputs, pipeline, writer  # noqa: E402
 from generator.errors import GeneratorError, os_error  # noqa: E402
+from generator.render import labels  # noqa: E402
 from generator.render.html import with_dir  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.generator")
@@ -112,12 +113,22 @@ def on_post_page(output: str, page, config) -> str:
     return with_dir(output)
 
 
+def on_env(env, config, files):
+    # Material's own templates (the 404 page) take their labels from labels.yml too.
+    env.globals["bf_labels"] = labels.load()
+    return env
+
+
 def on_post_template(output: str, template_name: str, config) -> str:
-    if template_name == "404.html":
-        # Each language build writes site/404.html; keep the default language's (an
-        # empty result is skipped by MkDocs) rather than the last one built.
-        i18n = config.plugins.get("i18n")
-        if i18n is not None and getattr(i18n, "current_language", None) != getattr(i18n, "default_language", None):
-            return ""
+    if template_name != "404.html":
+        return output
+    # Every language build renders 404.html into site/; each language gets its own:
+    # the default language's at site/404.html, the others' at site/<lang>/404.html.
+    i18n = config.plugins.get("i18n")
+    lang, default = getattr(i18n, "current_language", None), getattr(i18n, "default_language", None)
+    if i18n is None or lang == default:
         return with_dir(output)
-    return output
+    target = Path(config.site_dir) / lang / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(with_dir(output), encoding="utf-8")
+    return ""  # MkDocs skips an empty result: site/404.html stays the default language's

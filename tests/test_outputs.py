@@ -70,7 +70,11 @@ def one_event(data: bytes) -> icalendar.Event:
 
 def test_paths(files):
     expected = {f"calendar/{lang}/{i}.ics" for lang in ("ar", "en") for i in SEED_IDS}
-    expected |= {"calendar/ar/all.ics", "calendar/en/all.ics", "feeds/atom-ar.xml", "feeds/atom-en.xml", "data/events.json", "data/event.schema.json"}
+    expected |= {"calendar/ar/all.ics", "calendar/en/all.ics", "feeds/atom-ar.xml", "feeds/atom-en.xml", "data/events.json", "data/event.schema.json", "data/events.schema.json"}
+    # the narrower feeds and calendars: per country (the seeds' meetings are in Ukraine and France) and per series
+    for lang in ("ar", "en"):
+        for facet, value in (("country", "ua"), ("country", "fr"), ("series", "coalition-of-the-willing")):
+            expected |= {f"feeds/{facet}/{value}-{lang}.xml", f"calendar/{lang}/{facet}/{value}.ics"}
     assert set(files) == expected
 
 
@@ -90,7 +94,7 @@ def test_calendar_per_meeting(files, records, lang):
         assert type(ev.decoded("DTEND")) is dt.date and ev.decoded("DTEND") == day + dt.timedelta(days=1)
         assert f"DTSTART;VALUE=DATE:{day:%Y%m%d}".encode() in data
         assert str(ev["UID"]) == f"{rec['id']}.{lang}@{HOST}"
-        assert str(ev["STATUS"]) == "CONFIRMED"  # the seeds' meetings are scheduled
+        assert str(ev["STATUS"]) == "TENTATIVE"  # the seeds' meetings are scheduled, not yet held
         assert str(ev["SUMMARY"]) == rec["title"][lang]
         assert ev["SUMMARY"].params["LANGUAGE"] == lang
         assert page(rec["id"], lang) in str(ev["DESCRIPTION"])
@@ -292,7 +296,7 @@ def test_range_ends_the_day_after_the_last_day():
     ("status", "ics_status", "prefix", "schema_status"),
     [
         ("announced", "TENTATIVE", None, "EventScheduled"),
-        ("scheduled", "CONFIRMED", None, "EventScheduled"),
+        ("scheduled", "TENTATIVE", None, "EventScheduled"),
         ("held", "CONFIRMED", None, "EventScheduled"),
         ("postponed", "TENTATIVE", "Postponed: ", "EventPostponed"),
         ("cancelled", "CANCELLED", "Cancelled: ", "EventCancelled"),

@@ -68,6 +68,7 @@ def test_every_page_in_both_languages(data):
     recs, articles = data
     files = rendered(data)
     pages = ["index.md", "about.md", "archive/index.md", "archive/2026.md"]
+    pages += sorted({f"archive/{r['date']['start'][:4]}/{r['date']['start'][5:7]}.md" for r in recs})  # a page per month
     pages += [f"meetings/{r['id']}.md" for r in recs] + [f"sources/{a.stem}.md" for a in articles]
     for page in pages:
         assert page in files and urls.md_path(page, "en") in files, page
@@ -233,21 +234,25 @@ def test_home_stays_bounded_at_thousands_of_meetings(data):
     seconds = time.monotonic() - started
     home = files["index.md"].decode("utf-8")
     shown = re.findall(r'class="bf-entry__title" href="meetings/', home)
-    assert 0 < len(shown) <= timeline.HOME_MAX_MEETINGS
+    assert 0 < len(shown) <= timeline.HOME_MAX_MEETINGS + 2 * timeline.HOME_AROUND  # the months, "coming up" and "just happened"
     assert len(re.findall(r"\{#m-\d{4}-\d{2}\}", home)) <= timeline.HOME_MONTHS
     assert many[-1]["id"] in home and many[0]["id"] not in home
     years = sorted({r["date"]["start"][:4] for r in many})
+    months = sorted({r["date"]["start"][:7] for r in many})
     for year in years:
         page = files[f"archive/{year}.md"].decode("utf-8")
-        assert page.count('class="bf-entry__title"') == sum(r["date"]["start"].startswith(year) for r in many)
+        assert page.count('class="bf-entry__title"') == 0  # a year lists its months, not every meeting
+        listed = sum(files[f"archive/{m[:4]}/{m[5:]}.md"].decode("utf-8").count('class="bf-entry__title"') for m in months if m.startswith(year))
+        assert listed == sum(r["date"]["start"].startswith(year) for r in many)
         assert f'href="archive/{year}/"' in home
-    assert len(files) == 2 * (len(many) + len(articles) + 3 + len(years)) + 1
+    assert max(len(files[f"archive/{m[:4]}/{m[5:]}.md"]) for m in months) < 200_000  # no listing grows without bound
+    assert len(files) == 2 * (len(many) + len(articles) + 3 + len(years) + len(months)) + 1
     assert seconds < 120, seconds
 
 
 def test_home_window_follows_the_sources_date_not_the_clock():
     def month(y, m, n=1):
-        return timeline.Month(y, m, tuple({"id": f"{y}-{m}-{i}"} for i in range(n)))
+        return timeline.Month(y, m, tuple({"id": f"{y}-{m}-{i}", "date": {"start": f"{y}-{m:02d}-{i % 28 + 1:02d}"}} for i in range(n)))
 
     months = [month(2025, 6), month(2025, 11), month(2025, 12), month(2026, 1), month(2026, 3), month(2026, 9), month(2027, 1)]
     keys = lambda ms: [m.key for m in ms]  # noqa: E731
@@ -256,9 +261,13 @@ def test_home_window_follows_the_sources_date_not_the_clock():
     # sources newer than every meeting: the latest month still shows
     assert keys(timeline.home_window(months, dt.date(2030, 5, 1))) == ["2027-01"]
     # capped by the number of meetings, whole months, the nearest first
-    big = [month(2026, 1, 100), month(2026, 2, 40), month(2026, 3, 30)]
+    big = [month(2026, 1, 40), month(2026, 2, 15), month(2026, 3, 30)]
     assert keys(timeline.home_window(big, dt.date(2026, 2, 1))) == ["2026-01", "2026-02"]
-    assert keys(timeline.home_window([month(2026, 1, 500)], dt.date(2026, 1, 1))) == ["2026-01"]
+    # one month larger than the cap: only its days nearest the sources' date, whole days
+    [part] = timeline.home_window([month(2026, 1, 500)], dt.date(2026, 1, 2))
+    assert part.key == "2026-01" and part.total == 500
+    assert {r["date"]["start"] for r in part.records} == {"2026-01-01", "2026-01-02", "2026-01-03"}  # 18 a day
+    assert len(part.records) == 54 <= timeline.HOME_MAX_MEETINGS
     assert timeline.home_window([], None) == []
 
 

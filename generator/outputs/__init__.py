@@ -4,7 +4,7 @@
 
 - ``calendar/<lang>/<id>.ics`` and ``calendar/<lang>/all.ics`` (``ics``)
 - ``feeds/atom-<lang>.xml`` (``atom``)
-- ``data/events.json`` and ``data/event.schema.json`` (``opendata``)
+- ``data/events.json``, ``data/events.schema.json`` (the file) and ``data/event.schema.json`` (one record) (``opendata``)
 
 ``meeting_jsonld`` gives the schema.org Event JSON-LD for one meeting page (``jsonld``).
 Every byte comes from the records: the same records give the same files.

@@ -61,12 +61,15 @@ def _entry(feed: ET.Element, rec: dict, lang: str, lex, site) -> None:
     _sub(entry, "summary", summary(rec, lang), type="text")
 
 
-def feed(records, lang: str, lex, site) -> bytes:
+def feed(records, lang: str, lex, site, path: str | None = None, narrower: str | None = None) -> bytes:
+    """The feed of ``records`` at ``path`` (default: every meeting); ``narrower`` names
+    the subset (a country, a series) in its title."""
     entries = order(records)
     root = ET.Element(f"{{{ATOM}}}feed", {XML_LANG: lang})
-    self_url = urls.file_url(site, urls.feed_path(lang))
+    self_url = urls.file_url(site, path or urls.feed_path(lang))
     _sub(root, "id", self_url)
-    _sub(root, "title", f"{site.name} — {labels.word(lang, 'meetings')}", type="text")
+    title = f"{site.name} — {labels.word(lang, 'meetings')}" + (f" — {narrower}" if narrower else "")
+    _sub(root, "title", title, type="text")
     _sub(root, "subtitle", labels.word(lang, "feed_subtitle"), type="text")
     _sub(root, "link", rel="self", type="application/atom+xml", href=self_url)
     _sub(root, "link", rel="alternate", type="text/html", href=urls.home_url(site, lang))
@@ -82,4 +85,9 @@ def feed(records, lang: str, lex, site) -> bytes:
 
 
 def files(records, lex, site) -> dict[str, bytes]:
-    return {urls.feed_path(lang): feed(records, lang, lex, site) for lang in urls.LANGS}
+    out = {urls.feed_path(lang): feed(records, lang, lex, site) for lang in urls.LANGS}
+    for facet, value, subset, names in labels.subsets(records, lex):
+        for lang in urls.LANGS:
+            path = urls.subset_feed_path(lang, facet, value)
+            out[path] = feed(subset, lang, lex, site, path, names[lang])
+    return out

@@ -9,8 +9,9 @@ One file per meeting and one with every meeting, in each language. Decisions:
   stays in the calendar (a reader still sees it in the right month) and no day is
   invented. Every event is ``TRANSP:TRANSPARENT``: a briefing entry never makes the
   reader busy, so a month-long span blocks nothing.
-- ``STATUS``: announced → TENTATIVE (said to be planned, no firm arrangement);
-  scheduled → CONFIRMED (a date is set); held → CONFIRMED; cancelled → CANCELLED;
+- ``STATUS``: TENTATIVE until the meeting is reported held (announced and scheduled
+  both: the page says "Scheduled", and a briefing cannot confirm a meeting before it
+  happens); held → CONFIRMED; cancelled → CANCELLED;
   postponed → TENTATIVE with the summary prefixed "Postponed:" / "مؤجل:" (the date in
   the record no longer holds but the meeting is not called off; CANCELLED would make
   many clients hide it). Cancelled summaries get the same kind of prefix.
@@ -29,7 +30,7 @@ import icalendar
 
 from . import labels, stamps, urls
 
-STATUS = {"announced": "TENTATIVE", "scheduled": "CONFIRMED", "held": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
+STATUS = {"announced": "TENTATIVE", "scheduled": "TENTATIVE", "held": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
 PREFIXED = ("postponed", "cancelled")
 
 
@@ -96,4 +97,7 @@ def files(records, lex, site) -> dict[str, bytes]:
             out[urls.ics_path(lang, rec["id"])] = calendar([ev], f"{site.name} — {summary(rec, lang)}", lang, site)
         name = f"{site.name} — {labels.word(lang, 'meetings')}"
         out[urls.all_ics_path(lang)] = calendar(events, name, lang, site, subscribed=True)
+        by_id = {rec["id"]: ev for rec, ev in zip(records, events)}
+        for facet, value, subset, names in labels.subsets(records, lex):
+            out[urls.subset_ics_path(lang, facet, value)] = calendar([by_id[r["id"]] for r in subset], f"{name} — {names[lang]}", lang, site, subscribed=True)
     return out

@@ -63,3 +63,30 @@ def when(rec: dict, lang: str) -> str:
 
     shown = datefmt.meeting_date(rec["date"], lang)
     return f"{shown} ({word(lang, 'month_only')})" if rec["date"]["precision"] == "month" else shown
+
+
+def subsets(records, lex) -> list[tuple[str, str, list, dict]]:
+    """The narrower feeds and calendars: (facet, value, its records, its name per
+    language) for every country and every series the records name, in a fixed order."""
+    from . import urls
+
+    out = []
+    for facet in urls.SUBSETS:
+        groups: dict[str, list] = {}
+        for rec in records:
+            value = urls.subset_key(rec, facet)
+            if value:
+                groups.setdefault(value, []).append(rec)
+        for value, recs in sorted(groups.items()):
+            out.append((facet, value, recs, {lang: subset_name(recs[0], facet, lex, lang) for lang in urls.LANGS}))
+    return out
+
+
+def subset_name(rec: dict, facet: str, lex, lang: str) -> str:
+    if facet == "country":
+        return rec["place"]["country"][lang] or rec["place"]["country"]["code"]
+    try:
+        ref = lex.by_id("series")[rec["series"]].ref
+    except KeyError:
+        return rec["series"]
+    return getattr(ref, lang) or ref.ar

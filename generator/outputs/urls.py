@@ -10,7 +10,8 @@ from urllib.parse import urlsplit
 
 LANGS = ("ar", "en")
 EVENTS_JSON = "data/events.json"
-SCHEMA_JSON = "data/event.schema.json"
+SCHEMA_JSON = "data/event.schema.json"  # one record
+EVENTS_SCHEMA_JSON = "data/events.schema.json"  # events.json as published: an array of records
 
 
 def ics_path(lang: str, rec_id: str) -> str:
@@ -23,6 +24,25 @@ def all_ics_path(lang: str) -> str:
 
 def feed_path(lang: str) -> str:
     return f"feeds/atom-{lang}.xml"
+
+
+SUBSETS = ("country", "series")  # the narrower feeds and calendars: per country, per series
+
+
+def subset_key(rec: dict, facet: str) -> str | None:
+    """The value a record has for a narrower feed: its country code (lower case) or series id."""
+    if facet == "country":
+        code = (rec["place"]["country"] or {}).get("code")
+        return code.lower() if code else None
+    return rec.get("series") or None
+
+
+def subset_feed_path(lang: str, facet: str, value: str) -> str:
+    return f"feeds/{facet}/{value}-{lang}.xml"
+
+
+def subset_ics_path(lang: str, facet: str, value: str) -> str:
+    return f"calendar/{lang}/{facet}/{value}.ics"
 
 
 def host(site) -> str:

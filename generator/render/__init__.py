@@ -20,7 +20,7 @@ from markupsafe import escape
 from .. import outputs
 from ..outputs import urls as output_urls
 from . import labels as labels_mod
-from . import markup, text, timeline, urls, views
+from . import filters, markup, text, timeline, urls, views
 from .labels import LANGS
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -100,7 +100,7 @@ def render_site(records, articles, lex, site, translator) -> dict[str, bytes]:
                     "href": c.link.to(urls.archive_page(year)),
                     "count": t.count("meetings", sum(len(m.records) for m in months)),
                     "months": [
-                        {"label": timeline.datefmt.month(m.year, m.month, lang), "href": c.link.to(urls.archive_page(year), f"m-{m.key}"), "count": t.count("meetings", len(m.records))}
+                        {"label": timeline.datefmt.month(m.year, m.month, lang), "href": c.link.to(urls.month_page(m.year, m.month)), "count": t.count("meetings", len(m.records))}
                         for m in months
                     ],
                 })
@@ -109,10 +109,14 @@ def render_site(records, articles, lex, site, translator) -> dict[str, bytes]:
         # home: the timeline window
         c = ctx("index.md")
         window = timeline.home_window(all_months, as_of)
-        on_page = {m.key for m in window}
+        on_page = {m.key for m in window if m.total is None} | {r["date"]["start"] for m in window if m.total is not None for r in m.records}
+        coming, recent = timeline.around(index.records, as_of)
         emit(
             "index.md", "home.md.j2", front_matter(t("nav.timeline"), t("site.tagline")),
             window=[timeline.month_view(c, m, on_page) for m in window],
+            filters=filters.form(c, [r for m in window for r in m.records]),
+            coming=[views.entry(c, r) for r in coming],
+            recent=[views.entry(c, r) for r in recent],
             window_first=timeline.datefmt.month(window[0].year, window[0].month, lang) if window else "",
             window_last=timeline.datefmt.month(window[-1].year, window[-1].month, lang) if window else "",
             as_of=timeline.datefmt.day(as_of, lang) if as_of else None,
@@ -129,14 +133,33 @@ def render_site(records, articles, lex, site, translator) -> dict[str, bytes]:
             page = urls.archive_page(year)
             c = ctx(page)
             months = [m for m in all_months if m.year == year]
-            keys = {m.key for m in months}
             emit(
                 page, "archive_year.md.j2", front_matter(t("archive.year_title", year=year)),
                 year=year,
-                months=[timeline.month_view(c, m, keys) for m in months],
+                months=[timeline.month_view(c, m, set()) for m in months],
                 back=c.link.to(urls.archive_page()),
                 previous={"year": year_list[i - 1], "href": c.link.to(urls.archive_page(year_list[i - 1]))} if i > 0 else None,
                 next={"year": year_list[i + 1], "href": c.link.to(urls.archive_page(year_list[i + 1]))} if i + 1 < len(year_list) else None,
+            )
+
+        # one page per month: a year's page lists its months, each month's page its meetings
+        for i, month in enumerate(all_months):
+            page = urls.month_page(month.year, month.month)
+            c = ctx(page)
+
+            def neighbour(other):
+                return {"label": timeline.datefmt.month(other.year, other.month, lang), "href": c.link.to(urls.month_page(other.year, other.month))}
+
+            label = timeline.datefmt.month(month.year, month.month, lang)
+            emit(
+                page, "archive_month.md.j2", front_matter(t("archive.month_title", month=label)),
+                label=label,
+                year=month.year,
+                year_href=c.link.to(urls.archive_page(month.year)),
+                month=timeline.month_view(c, month, {month.key}),
+                filters=filters.form(c, month.records),
+                previous=neighbour(all_months[i - 1]) if i > 0 else None,
+                next=neighbour(all_months[i + 1]) if i + 1 < len(all_months) else None,
             )
 
         # one page per meeting
@@ -162,7 +185,15 @@ def render_site(records, articles, lex, site, translator) -> dict[str, bytes]:
                 name = text.code(art.stem)
             emit(page, "source.md.j2", front_matter(t("source.title", name=name.isolated_text)), a=view)
 
-        emit("about.md", "about.md.j2", front_matter(t("nav.about"), t("site.tagline")), statuses=STATUSES, attendance=ATTENDANCE)
+        c = ctx("about.md")
+        data = {
+            "events": c.link.file(output_urls.EVENTS_JSON),
+            "events_schema": c.link.file(output_urls.EVENTS_SCHEMA_JSON),
+            "event_schema": c.link.file(output_urls.SCHEMA_JSON),
+            "feed": c.link.file(output_urls.feed_path(lang)),
+            "ics": c.link.file(output_urls.all_ics_path(lang)),
+        }
+        emit("about.md", "about.md.j2", front_matter(t("nav.about"), t("site.tagline")), statuses=STATUSES, attendance=ATTENDANCE, data=data)
 
     # where crawlers find the sitemap (MkDocs writes it, with both languages' alternates)
     files["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {site.url}sitemap.xml\n".encode("utf-8")

@@ -48,10 +48,14 @@ class Labels:
             return False
         return True
 
-    def count(self, key: str, n: int) -> str:
+    def plurals(self, key: str) -> dict[str, str]:
+        """A count label's plural forms ({CLDR category: text}), for the browser's Intl.PluralRules."""
+        return dict(self._node(f"count.{key}"))
+
+    def count(self, key: str, n: int, **values) -> str:
         forms = self._node(f"count.{key}")
         category = Locale(self.lang).plural_form(n)
-        return forms.get(category, forms["other"]).format(n=n)
+        return forms.get(category, forms["other"]).format(n=n, **values)
 
 
 def _split(key: str, table: dict) -> list[str]:

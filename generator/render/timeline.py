@@ -3,7 +3,8 @@
 The home page shows a bounded window: the months from a little before the sources'
 date (the newest article's dateline) onwards, so both the latest meetings and the
 ones announced ahead, capped at a number of meetings, so the page stays small however
-many meetings the records hold. Every month is on its year's archive page. The window
+many meetings the records hold. Every month has its own archive page; a year's page
+lists its months with their calendars. The window
 depends on the data only, never on the build clock.
 """
 
@@ -15,7 +16,8 @@ from dataclasses import dataclass
 from . import datefmt, urls, views
 
 HOME_MONTHS = 3  # the home page starts this many months back from the sources' date (this month and two before)
-HOME_MAX_MEETINGS = 150  # ...and shows no more meetings than this (at least one month is always shown)
+HOME_MAX_MEETINGS = 60  # ...and shows no more meetings than this (at least one month is always shown)
+HOME_AROUND = 6  # meetings in "coming up" and in "just happened" at the top of the home page
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,7 @@ class Month:
     year: int
     month: int
     records: tuple  # in date order
+    total: int | None = None  # set when ``records`` is only part of the month (the home page)
 
     @property
     def key(self) -> str:
@@ -57,7 +60,27 @@ def home_window(all_months: list[Month], as_of: dt.date | None) -> list[Month]:
             break
         chosen.append(month)
         total += len(month.records)
+    if len(chosen) == 1 and total > HOME_MAX_MEETINGS:
+        chosen = [nearest(chosen[0], as_of)]
     return chosen
+
+
+def nearest(month: Month, as_of: dt.date) -> Month:
+    """Part of a month too large for the home page: the HOME_MAX_MEETINGS meetings
+    nearest the sources' date, whole days only, in date order (its page has them all)."""
+    by_day: dict[str, list] = {}
+    for rec in month.records:
+        by_day.setdefault(rec["date"]["start"], []).append(rec)
+    days = sorted(by_day, key=lambda d: (abs((datefmt.parse(d) - as_of).days), d))
+    kept: list[str] = []
+    count = 0
+    for day in days:
+        if kept and count + len(by_day[day]) > HOME_MAX_MEETINGS:
+            break
+        kept.append(day)
+        count += len(by_day[day])
+    records = tuple(r for r in month.records if r["date"]["start"] in set(kept))
+    return Month(month.year, month.month, records, total=len(month.records))
 
 
 def years(all_months: list[Month]) -> list[int]:
@@ -67,9 +90,9 @@ def years(all_months: list[Month]) -> list[int]:
 def month_view(ctx: views.Ctx, month: Month, on_page: set[str]) -> dict:
     """One month: its meetings by day, the ones dated only by month, and its calendar.
 
-    ``on_page`` holds the month keys shown on the same page, so a calendar day links
-    to the day's entry here or, for a meeting that began in an earlier month, to the
-    page that lists it.
+    ``on_page`` holds the month keys (or, for part of a month, the ISO days) shown on
+    the same page, so a calendar day links to the day's entry here or else to the
+    month's page that lists it.
     """
     lang = ctx.lang
     days: dict[str, list] = {}
@@ -81,8 +104,10 @@ def month_view(ctx: views.Ctx, month: Month, on_page: set[str]) -> dict:
         days.setdefault(rec["date"]["start"], []).append(views.entry(ctx, rec))
     return {
         "key": month.key,
+        "href": ctx.link.to(urls.month_page(month.year, month.month)),
         "label": datefmt.month(month.year, month.month, lang),
-        "count": ctx.t.count("meetings", len(month.records)),
+        "count": ctx.t.count("meetings", month.total or len(month.records)),
+        "partial": ctx.t.count("showing", len(month.records), total=month.total) if month.total else None,
         "days": [{"iso": iso, "anchor": f"d-{iso}", "label": datefmt.day(datefmt.parse(iso), lang), "meetings": entries} for iso, entries in days.items()],
         "month_only": month_only,
         "month_only_label": ctx.t("calendar.month_only", month=datefmt.month(month.year, month.month, lang)),
@@ -121,10 +146,10 @@ def grid(ctx: views.Ctx, month: Month, on_page: set[str]) -> dict:
             if starts:
                 start = min(starts)
                 anchor = f"d-{start}"
-                if start[:7] in on_page:
+                if start[:7] in on_page or start in on_page:  # its month, or that day, is listed here
                     cell["href"] = f"#{anchor}"
                 else:
-                    cell["href"] = ctx.link.to(urls.archive_page(int(start[:4])), anchor)
+                    cell["href"] = ctx.link.to(urls.month_page(int(start[:4]), int(start[5:7])), anchor)
                 cell["count"] = ctx.t.count("meetings", len(starts))
             row.append(cell)
         weeks.append(row)
@@ -133,3 +158,16 @@ def grid(ctx: views.Ctx, month: Month, on_page: set[str]) -> dict:
         "weekdays": datefmt.weekdays(lang),
         "weeks": weeks,
     }
+
+
+def around(records, as_of: dt.date | None) -> tuple[list, list]:
+    """The home page's "coming up" (the next HOME_AROUND meetings starting on or after
+    the sources' date, soonest first) and "just happened" (the last HOME_AROUND that
+    ended before it, latest first). The sources' date, not the clock: the same data
+    gives the same page."""
+    if as_of is None:
+        return [], []
+    key = lambda r: (r["date"]["start"], r["id"])  # noqa: E731
+    ahead = sorted((r for r in records if datefmt.parse(r["date"]["start"]) >= as_of), key=key)
+    behind = sorted((r for r in records if datefmt.parse(r["date"]["end"]) < as_of), key=key, reverse=True)
+    return ahead[:HOME_AROUND], behind[:HOME_AROUND]

@@ -56,6 +56,11 @@ def archive_page(year: int | None = None) -> str:
     return "archive/index.md" if year is None else f"archive/{year}.md"
 
 
+def month_page(year: int, month: int) -> str:
+    """One month of the archive: ``archive/2026/01.md`` -> ``/archive/2026/01/``."""
+    return f"archive/{year}/{month:02d}.md"
+
+
 @functools.lru_cache(maxsize=65536)
 def _rel(target: str, base_dir: str) -> str:
     return posixpath.relpath(target or ".", base_dir or ".")

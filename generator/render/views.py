@@ -15,7 +15,7 @@ from babel import Locale
 
 from ..model import Ref
 from ..outputs import urls as output_urls
-from . import datefmt, text, urls
+from . import datefmt, headline, text, urls
 from .labels import Labels
 from .text import Shown
 
@@ -186,24 +186,74 @@ def entry(ctx: Ctx, rec: dict) -> dict:
         "place": place(rec, ctx.t),
         "status": rec["status"],
         "status_label": t(f"status.{rec['status']}"),
+        "status_as_of": status_as_of(rec, ctx.lang),
         "attendance": t(f"attendance.{rec['attendance']}") if rec.get("attendance") else None,
+        "facets": facets(rec),
     }
+
+
+def status_as_of(rec: dict, lang: str) -> dict | None:
+    """When the shown status was last reported: the dateline of the newest source that
+    reports it (a source's own status, see design notes), else of the newest source.
+    None when no source has a dateline."""
+    dated = [s for s in rec["sources"] if s.get("published")]
+    same = [s for s in dated if s.get("status") == rec["status"]] or dated
+    if not same:
+        return None
+    day = max(datefmt.parse(s["published"]) for s in same)
+    return {"iso": day.isoformat(), "label": datefmt.day(day, lang)}
+
+
+def facets(rec: dict) -> dict[str, str]:
+    """What the timeline's filters match a meeting on (data-* attributes of its entry):
+    ids and codes only, never names, so a filtered address is the same in both languages."""
+    place = rec["place"]
+    return {
+        "country": (place["country"] or {}).get("code") or "",
+        "city": (place["city"] or {}).get("id") or "",
+        "kind": rec["kind"] or "",
+        "status": rec["status"],
+        "series": rec.get("series") or "",
+        "participants": " ".join(sorted({p["id"] for p in rec["participants"] if p.get("id")})),
+        "start": rec["date"]["start"],
+        "end": rec["date"]["end"],
+    }
+
+
+def front_matter_text(value: str, lang: str, translator) -> Shown:
+    """A front-matter field (title, outlet) in the language it is written in: Arabic
+    is translated on English pages when the catalog has it; anything else is shown as
+    written, marked by its script, never as untranslated Arabic."""
+    if text.script_of(value) == "ar":
+        return text.article(value, lang, translator)
+    return text.free(value, lang)
 
 
 def source_name(ctx: Ctx, seed: str) -> Shown:
     """How a source is named: its title (translated on English pages when the catalog
-    has it), else its outlet, else "Article 001, <its date>" from the file name's
-    leading number (or the whole name) and its dateline."""
+    has it), else its outlet, else its opening words (see headline.py); the file name
+    only for an article with no text at all."""
     art = ctx.index.articles.get(seed)
     if art is not None and art.title:
-        english = ctx.translator.get(art.title) if ctx.lang != "ar" and ctx.translator is not None else None
-        return text.free(english or art.title, ctx.lang)
+        return _as_name(front_matter_text(art.title, ctx.lang, ctx.translator))
     if art is not None and art.outlet:
         return text.free(art.outlet, ctx.lang)
+    if art is not None and art.sentences:
+        first = art.sentences[0].text
+        english = ctx.translator.get(first) if ctx.lang != "ar" and ctx.translator is not None else None
+        if english:
+            return text.free(headline.opening(english), ctx.lang)
+        return text.free(headline.opening(first), ctx.lang)
     stem = seed.rsplit(".", 1)[0]
     number = stem.split("_", 1)[0] if re.match(r"\d+_", stem) else stem
     when = datefmt.day(art.published, ctx.lang) if art is not None and art.published else ctx.t("source.undated")
     return text.Shown(ctx.t("source.untitled", number=number, date=when))
+
+
+def _as_name(shown: Shown) -> Shown:
+    # a name in a citation is marked with its language but carries no "not yet
+    # translated" label: the label belongs on the source's own page, once
+    return Shown(shown.text, shown.lang) if shown.untranslated else shown
 
 
 def cite(ctx: Ctx, seed: str, sentence: int) -> dict:
@@ -354,9 +404,11 @@ def article_view(ctx: Ctx, art) -> dict:
     mentions = [entry(ctx, r) for r in ctx.index.by_seed.get(art.seed, [])]
     return {
         "seed": art.seed,
-        "title": text.article(art.title, lang, ctx.translator) if art.title else None,
+        "title": front_matter_text(art.title, lang, ctx.translator) if art.title else None,
         "name": source_name(ctx, art.seed),
-        "outlet": text.free(art.outlet, lang) if art.outlet else None,
+        "headline_from_text": not art.title and not art.outlet and bool(art.sentences),
+        "outlet": front_matter_text(art.outlet, lang, ctx.translator) if art.outlet else None,
+        "cited_outlets": [text.free(o, lang) for o in headline.cited_outlets(s.text for s in art.sentences)],
         "url": url,
         "url_shown": text.free(art.url, lang) if art.url else None,
         "published": datefmt.day(art.published, lang) if art.published else t("source.no_dateline"),
