@@ -87,7 +87,7 @@ class DateFinder:
         self.patterns = [
             ("range2", re.compile(rf"(?<!\w)(?P<pre>من|بين|يومي|ايام)?\s*{d1}\s+{m1}{y1}{s1}{d2}\s+{m2}{y2}{tail}(?!\w)")),
             ("range", re.compile(rf"(?<!\w)(?P<pre>من|بين|يومي|ايام)?\s*{d1}{s1}{d2}\s+{m2}{y2}{tail}(?!\w)")),
-            ("day", re.compile(rf"(?<!\w)و?{d1}\s+(?:من\s+)?{m1}{y1}{tail}(?!\w)")),
+            ("day", re.compile(rf"(?<!\w)(?:و(?=\d))?{d1}\s+(?:من\s+)?{m1}{y1}{tail}(?!\w)")),
             ("month", re.compile(rf"{PREFIX}(?:{_alt(['في', 'خلال', 'مطلع', 'أوائل', 'أواخر', 'منتصف', 'نهاية', 'بداية'])})\s+{m1}{y1}{tail}(?!\w)")),
         ]
         # "يوم 6 من الشهر نفسه", "في 22 من الشهر الجاري": the month comes from the context.

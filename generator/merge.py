@@ -186,7 +186,8 @@ def _event(group: list[Mention]) -> Event:
                 participants[p.ref.id] = p
     modes = {p.mode for p in participants.values() if p.mode}
     online_meeting = any(m.online for m in group)
-    if online_meeting and not (modes - {"online"}) and city is None:
+    in_person_cue = any(m.in_person for m in group)
+    if online_meeting and not (modes - {"online"}) and city is None and not in_person_cue:
         attendance = "online"
     elif "online" in modes or online_meeting:
         attendance = "mixed" if ("in_person" in modes or city or any(m.in_person for m in group)) else "online"
