@@ -95,6 +95,7 @@
 
   function run(query) {
     var ticket = ++latest;
+    box.dataset.bfAsked = String(ticket);
     var terms = lookups(query);
     if (!terms.length) { show(ticket, null); return; }
     load().then(function (pf) {
@@ -123,6 +124,7 @@
 
   function show(ticket, items, count) {
     if (ticket !== latest) return;  // an older query answered late
+    box.dataset.bfShown = String(ticket);  // the results on screen answer the latest query
     list.textContent = "";
     if (items === null) { meta.textContent = box.dataset.bfPlaceholder; return; }
     meta.textContent = plural(count);
