@@ -103,7 +103,10 @@ def build(lang_root: Path, lang: str, url_prefix: str = "/") -> Indexed:
             docs.append((f"{url_prefix}{rel}/", document(path.read_text(encoding="utf-8"), lang)))
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             raise SearchError(f"{path}: cannot index this page for search: {exc}") from None
-    words = asyncio.run(_write(docs, lang, lang_root / BUNDLE))
+    try:
+        words = asyncio.run(_write(docs, lang, lang_root / BUNDLE))
+    except Exception as exc:  # the Pagefind binary or its service: say so in one line
+        raise SearchError(f"{lang_root / BUNDLE}: Pagefind could not build the {lang} search index: {type(exc).__name__}: {exc}") from None
     for name in UNUSED:
         (lang_root / BUNDLE / name).unlink(missing_ok=True)
     return Indexed(lang, len(docs), words, time.perf_counter() - started, lang_root / BUNDLE)

@@ -313,6 +313,26 @@ def test_search_box_keyboard_and_results_show_date_and_place(browser, server, la
 
 
 @browser_only
+@pytest.mark.parametrize("lang", list(ROOTS))
+def test_article_text_in_results_is_shown_as_text(browser, server, lang):
+    """The hostile article's title (markup, script) comes back from the index as text."""
+    context, page, _, problems = open_page(browser, server + ROOTS[lang])
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    try:
+        open_box(page)
+        links = ask(page, "باريس" if lang == "ar" else "Paris")
+        assert any(u.endswith(f"/{ROOTS[lang]}sources/900_hostile/") for u in links)
+        titles = page.eval_on_selector_all(".bf-search .md-search-result__article h1", "els => els.map(e => e.textContent)")
+        if lang == "ar":
+            assert any("<script>alert('title')</script>" in t for t in titles), titles
+        assert page.eval_on_selector_all(".bf-search .md-search-result__list script, .bf-search .md-search-result__list b", "els => els.length") == 0
+        assert dialogs == [] and problems == []
+    finally:
+        context.close()
+
+
+@browser_only
 def test_js_folding_is_the_python_folding(browser, server, search_site):
     """search.js and generator/searchfold.py give the same forms for every word of the site."""
     words = sorted({w for p in search.pages(search_site.site) for w in searchfold.arabic_words(search._text(p.read_text(encoding="utf-8")))})
