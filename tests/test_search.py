@@ -292,6 +292,7 @@ def test_search_box_keyboard_and_results_show_date_and_place(browser, server, la
         assert ("15" in facts and ("وارسو" in facts if lang == "ar" else "Warsaw" in facts)), facts
         direction = page.evaluate("getComputedStyle(document.querySelector('.bf-search .md-search-result__list')).direction")
         assert direction == ("rtl" if lang == "ar" else "ltr")
+        page.wait_for_timeout(600)  # Material's opening transition (the overlay grows for 0.4 s)
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0
         ARTIFACTS.mkdir(exist_ok=True)
