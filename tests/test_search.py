@@ -116,6 +116,7 @@ def test_one_bundle_per_language_and_only_meeting_and_source_pages(search_site):
         assert not (bundle / "pagefind-ui.js").exists()  # the site has its own box
     assert "search: 13 ar pages" in search_site.log and "search: 13 en pages" in search_site.log
     assert not (site / "search").exists()  # no lunr index any more
+    assert not (search_site.project / "pagefind").exists()  # nothing written outside site/
     assert "WARNING" not in search_site.log
 
 
