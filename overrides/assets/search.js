@@ -163,7 +163,9 @@
   }
 
   toggle.addEventListener("change", function () {
-    if (toggle.checked) setTimeout(function () { input.focus(); }, 0);
+    // Focus once the panel shows; a key pressed meanwhile (Escape) may have closed it
+    // again, and focusing then would reopen it.
+    if (toggle.checked) setTimeout(function () { if (toggle.checked) input.focus(); }, 0);
   });
   input.addEventListener("focus", function () { if (!toggle.checked) open(); });
   input.addEventListener("input", function () {
