@@ -45,7 +45,7 @@ class Indexed:
 
 
 class SearchError(Exception):
-    """The index could not be built: one line saying which page and why."""
+    """The index could not be built: one line per page (or per Pagefind failure) saying why."""
 
 
 def pages(lang_root: Path) -> list[Path]:
@@ -102,16 +102,19 @@ def build(lang_root: Path, lang: str) -> Indexed:
     started = time.perf_counter()
     bundle = lang_root / BUNDLE
     with tempfile.TemporaryDirectory(prefix="bf-search-") as scratch:
-        count = 0
+        count, problems = 0, []
         for path in pages(lang_root):
             try:
                 doc = document(path.read_text(encoding="utf-8"), lang)
             except (OSError, UnicodeDecodeError, ValueError) as exc:
-                raise SearchError(f"{path}: cannot index this page for search: {exc}") from None
+                problems.append(f"{path}: cannot index this page for search: {exc}")
+                continue
             target = Path(scratch) / path.relative_to(lang_root)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(doc, encoding="utf-8")
             count += 1
+        if problems:  # every page that cannot be indexed, one line each
+            raise SearchError("\n".join(problems))
         shutil.rmtree(bundle, ignore_errors=True)  # a stale bundle's fragments must not linger
         words = _pagefind(Path(scratch), bundle, lang)
     for name in UNUSED:

@@ -88,6 +88,18 @@ def test_english_page_leaves_arabic_text_out_and_arabic_page_gets_folded_forms()
         search.document("<html><body><p>no article</p></body></html>", "ar")
 
 
+def test_every_page_that_cannot_be_indexed_is_named_on_its_own_line(tmp_path):
+    for name in ("a", "b"):
+        (tmp_path / "meetings" / name).mkdir(parents=True)
+        (tmp_path / "meetings" / name / "index.html").write_text("<html><body>no article</body></html>", encoding="utf-8")
+    with pytest.raises(search.SearchError) as err:
+        search.build(tmp_path, "ar")
+    lines = str(err.value).splitlines()
+    assert len(lines) == 2 and all("cannot index this page for search" in line for line in lines)
+    assert lines[0].startswith(str(tmp_path / "meetings" / "a" / "index.html") + ":")
+    assert not (tmp_path / "pagefind").exists()
+
+
 # ---- the built site ----
 
 @pytest.fixture(scope="module")
