@@ -19,7 +19,7 @@ if _ROOT not in sys.path:  # MkDocs loads this file by path; make the package im
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from generator import inputs, pipeline, writer  # noqa: E402
+from generator import inputs, pipeline, search, writer  # noqa: E402
 from generator.errors import GeneratorError, os_error  # noqa: E402
 from generator.render import labels  # noqa: E402
 from generator.render.html import with_dir  # noqa: E402
@@ -107,6 +107,21 @@ def _watch_ignoring_own_writes(server, folder: Path) -> None:
     handler = FileSystemEventHandler()
     handler.on_any_event = on_any_event
     observer.schedule(handler, str(folder), recursive=True)
+
+
+def on_post_build(config) -> None:
+    # Each language build ends here (mkdocs-static-i18n builds the others from its own
+    # post-build step, after this one): index the language just written.
+    i18n = config.plugins.get("i18n")
+    lang = getattr(i18n, "current_language", None) or config.theme.language
+    default = getattr(i18n, "default_language", None) or lang
+    site = Path(config.site_dir)
+    root = site if lang == default else site / lang
+    try:
+        done = search.build(root, lang)
+    except search.SearchError as exc:
+        raise PluginError(str(exc)) from None
+    log.info(f"search: {done.pages} {lang} pages, {done.words} words indexed in {done.seconds:.2f} s")
 
 
 def on_post_page(output: str, page, config) -> str:
