@@ -270,6 +270,7 @@ def meeting(ctx: Ctx, rec: dict) -> dict:
     view["start_date"] = datefmt.parse(rec["date"]["start"])
     view["host"] = text.named(rec.get("host"), lang)
     view["series"] = lex_shown(ctx, "series", rec.get("series"))
+    view["format"] = t(f"format.{rec['format']}") if rec.get("format") and t.has(f"format.{rec['format']}") else None
     view["participants"] = [
         {"name": text.named(p, lang), "mode": t(f"mode.{p['mode']}") if p.get("mode") else None} for p in rec["participants"]
     ]
