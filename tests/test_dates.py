@@ -15,7 +15,9 @@ ANCHOR = dt.date(2026, 1, 2)  # a Friday
 LAST_MEETING = dt.date(2026, 1, 3)
 
 
-@pytest.fixture(scope="module")
+# A new finder for every test (not a cached one), so that each test exercises its
+# construction: mutation testing then knows every test that depends on its patterns.
+@pytest.fixture
 def finder():
     return DateFinder(lexicon.load().numbers)
 

@@ -20,7 +20,9 @@ def lex():
     return lexicon.load()
 
 
-@pytest.fixture(scope="module")
+# A new finder for every test (not a cached one), so that each test exercises its
+# construction: mutation testing then knows every test that depends on its patterns.
+@pytest.fixture
 def finder(lex):
     return DateFinder(lex.numbers)
 
@@ -317,3 +319,71 @@ def test_merged_evidence_is_in_source_and_sentence_order_without_repeats(lex):
     [e] = events
     assert [(x.seed, x.sentence) for x in e.evidence["date"]] == [("0.txt", 1), ("0.txt", 2), ("1.txt", 1), ("1.txt", 2)]
     assert [s[0] for s in e.sources] == ["0.txt", "1.txt"]
+
+
+# --- the meeting's format ----------------------------------------------------------------------
+
+def test_the_format_most_sources_give_wins(lex):
+    a = "date 2026-03-01\n\nتجري محادثات في جنيف يوم 9 مارس."
+    b = "date 2026-03-02\n\nيعقد في جنيف يوم 9 مارس اجتماع رفيع المستوى."
+    events, _ = run(lex, a, b, b)
+    assert [e.format for e in events] == ["meeting"]
+    events, _ = run(lex, a, a, b)
+    assert [e.format for e in events] == ["talks"]
+
+
+def test_on_a_tie_the_more_telling_format_wins(lex):
+    a = "date 2026-03-01\n\nتجري محادثات في جنيف يوم 9 مارس."
+    b = "date 2026-03-02\n\nيعقد في جنيف يوم 9 مارس اجتماع رفيع المستوى."
+    for order in ((a, b), (b, a)):
+        events, _ = run(lex, *order)
+        assert [e.format for e in events] == ["talks"]
+
+
+def test_a_record_says_its_format(lex):
+    [rec] = [record.build(e, lex) for e in run(lex, "date 2026-03-01\n\nتعقد قمة في الدوحة يوم 9 مارس.")[0]]
+    assert (rec["kind"], rec["format"]) == ("leaders", "summit")
+
+
+def test_other_events_named_as_levels_or_formats(lex):
+    # "اجتماع رفيع المستوى" is a format phrase: the level nearby names the kind.
+    text = "date 2026-03-01\n\nيعقد وزراء المالية اجتماعا رفيع المستوى في الدوحة يوم 9 مارس."
+    assert brief(lex, text)[0][4] == "finance-ministers"
+    text = "date 2026-03-01\n\nيعقد في الدوحة يوم 9 مارس اجتماع رفيع المستوى."
+    assert brief(lex, text)[0][4] == "meeting"
+
+
+@pytest.mark.parametrize(
+    ("word", "joins"),
+    [("المؤتمر", True), ("والمؤتمر", True), ("فالمؤتمر", True), ("للمؤتمر", True), ("بالمؤتمر", True), ("كالمؤتمر", True),
+     ("مؤتمر", False), ("ومؤتمر", False), ("لمؤتمر", False)],
+)
+def test_which_words_speak_of_the_meeting_in_hand(lex, word, joins):
+    # The meeting in hand has no place yet; a definite "the conference" in Madrid is it,
+    # an indefinite "a conference" in Madrid is another one (and is reported).
+    text = f"date 2026-09-06\n\nقررت الدول استئناف المؤتمر الدولي في 22 أيلول الجاري.\n\nوقال الوزير إن {word} في مدريد مهم."
+    events, notices = run(lex, text)
+    assert [(e.city.id if e.city else None) for e in events] == (["madrid"] if joins else [None])
+    assert len(notices) == (0 if joins else 1)
+
+
+def test_a_verb_speaks_of_the_meeting_in_hand(lex):
+    for verb in ("سيلتقي", "وسيلتقي", "فيلتقي"):
+        text = f"date 2026-09-06\n\nيعقد وزراء الخارجية اجتماعا في 22 أيلول الجاري.\n\n{verb} الوزراء في مدريد."
+        events, notices = run(lex, text)
+        assert [(e.city.id if e.city else None) for e in events] == ["madrid"] and notices == [], verb
+
+
+def test_a_title_names_an_office_not_the_body(lex):
+    text = "date 2026-03-01\n\nقال المتحدث باسم الاتحاد الأوروبي إن وزراء الخارجية يجتمعون في بروكسل يوم 9 مارس."
+    assert brief(lex, text)[0][5] is None
+    text = "date 2026-03-01\n\nيجتمع وزراء خارجية الاتحاد الأوروبي في بروكسل يوم 9 مارس."
+    assert brief(lex, text)[0][5] == "european-union"
+
+
+def test_other_events_take_their_dates(lex):
+    # The date nearer the phone call is the call's: the talks have none.
+    text = "date 2026-03-01\n\nبعد اتصال هاتفي يوم 2 مارس، اتفق الطرفان على محادثات في جنيف."
+    assert brief(lex, text) == []
+    text = "date 2026-03-01\n\nاتفق الطرفان على محادثات في جنيف يوم 9 مارس."
+    assert [b[0] for b in brief(lex, text)] == ["2026-03-09"]

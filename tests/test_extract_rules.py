@@ -22,7 +22,9 @@ def lex():
     return lexicon.load()
 
 
-@pytest.fixture(scope="module")
+# A new finder for every test (not a cached one), so that each test exercises its
+# construction: mutation testing then knows every test that depends on its patterns.
+@pytest.fixture
 def finder(lex):
     return DateFinder(lex.numbers)
 
