@@ -74,3 +74,20 @@ def mkdocs_build(project: Path) -> Built:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Built:
     return mkdocs_build(copy_project(tmp_path_factory.mktemp("site") / "project", (HOSTILE_SEED,), CORRECTIONS))
+
+
+@pytest.fixture(scope="session")
+def lex():
+    """The project's lexicon (with the gazetteer), loaded once."""
+    from generator import lexicon
+
+    return lexicon.load()
+
+
+# A new finder for every test (not a cached one), so that each test exercises its
+# construction: mutation testing then knows every test that depends on its patterns.
+@pytest.fixture
+def finder(lex):
+    from generator.dates import DateFinder
+
+    return DateFinder(lex.numbers)

@@ -11,22 +11,10 @@ import datetime as dt
 
 import pytest
 
-from generator import extract, lexicon, merge, record
-from generator.dates import DateFinder, resolve
+from generator import extract, merge, record
+from generator.dates import resolve
 from generator.reader import parse_article
 from generator.textnorm import fold
-
-
-@pytest.fixture(scope="module")
-def lex():
-    return lexicon.load()
-
-
-# A new finder for every test (not a cached one), so that each test exercises its
-# construction: mutation testing then knows every test that depends on its patterns.
-@pytest.fixture
-def finder(lex):
-    return DateFinder(lex.numbers)
 
 
 def mentions(lex, text):

@@ -9,11 +9,6 @@ from generator.extract import where
 from generator.textnorm import fold
 
 
-@pytest.fixture(scope="module")
-def lex():
-    return lexicon.load()
-
-
 def city(lex, name):
     c = lex.places.by_form.get(fold(name))
     return None if c is None else (c.id, c.country)

@@ -14,13 +14,8 @@ import datetime as dt
 
 import pytest
 
-from generator import extract, lexicon, merge, record
+from generator import extract, merge, record
 from generator.reader import parse_article
-
-
-@pytest.fixture(scope="module")
-def lex():
-    return lexicon.load()
 
 
 def records(lex, text: str, seed: str = "a.txt") -> list[dict]:
