@@ -37,6 +37,7 @@ LEVEL_REACH = 130  # how far (in cost) a level phrase may stand from its meeting
 BODY_REACH = 120
 PLACE_REACH = 140
 DATE_REACH = 160
+TODAY = re.compile(r"(?<!\w)[وف]?اليوم(?!\w)")  # "today": the article speaks of its dateline's day
 NEW_DATE = re.compile(r"(?:^|\s)(?:الي|حتي|ل)\s*(?:يوم\s+)?$")
 
 
@@ -139,9 +140,8 @@ def extract(article: Article, lex: Lexicon) -> list[Mention]:
                 context = value.start()
                 if report or f.relative_days == 0:
                     news_day = DateValue(value.year, value.month, value.day)
-        if f_today := (article.published is not None and re.search(r"(?<!\w)[وف]?اليوم(?!\w)", folded)):
-            news_day = news_day or DateValue(article.published.year, article.published.month, article.published.day)
-        del f_today
+        if news_day is None and article.published is not None and TODAY.search(folded):
+            news_day = DateValue(article.published.year, article.published.month, article.published.day)
         speaker = details.speaker(folded, lex)
         continues_quote = previous_attached and speaker is None and bool(re.match(r"^[وف]?(?:اضاف|تابع)", folded.strip()))
         if speaker is not None:
@@ -347,7 +347,6 @@ def _place_group(group: _Group, drafts: list[_Draft], current, folded, words, ne
         occasion = [m for m in lex.cues["same_occasion"].finditer(folded, 0, first) if first - m.end() <= 25]
         if occasion:
             date = news_day
-            group.date = None
             group.occasion = True
     if date is not None:
         for d in ([current] if current else []) + drafts[::-1]:

@@ -13,9 +13,6 @@ import datetime as dt
 
 from ..model import DateValue
 
-PRECEDENCE = ("cancelled", "postponed")
-
-
 def status(words: set[str], date: DateValue | None, published: dt.date | None, moved: bool) -> str:
     """``words``: the status cues found (cancelled, postponed, held, scheduled, announced, started, future)."""
     if "cancelled" in words:

@@ -99,7 +99,7 @@ def find(folded: str, lex: Lexicon, trigger_spans: list[tuple[int, int]]) -> lis
         if _in_venue_position(folded, words, i, i + n, led, trigger_spans, lex):
             venues.append(Venue(start, end, city, city.country if city else country))
         i += n
-    return _join(venues, folded)
+    return _join(venues)
 
 
 def _in_venue_position(folded, words, i, j, led, trigger_spans, lex) -> bool:
@@ -132,7 +132,7 @@ def _in_venue_position(folded, words, i, j, led, trigger_spans, lex) -> bool:
     return bool(after and HOST_WORDS.match(after))  # "كييف تستضيف"
 
 
-def _join(venues: list[Venue], folded: str) -> list[Venue]:
+def _join(venues: list[Venue]) -> list[Venue]:
     """"أديس أبابا بإثيوبيا": a city followed by its own country is one venue."""
     out: list[Venue] = []
     for v in venues:
