@@ -375,3 +375,60 @@ def test_other_events_take_their_dates(lex):
     assert brief(lex, text) == []
     text = "date 2026-03-01\n\nاتفق الطرفان على محادثات في جنيف يوم 9 مارس."
     assert [b[0] for b in brief(lex, text)] == ["2026-03-09"]
+
+
+# --- what a meeting named without a date may join ----------------------------------------------
+
+@pytest.mark.parametrize(
+    ("headline", "dated", "joins"),
+    [
+        # same body, cities of one country that differ: apart
+        ("قمة مجلس التعاون الخليجي في جدة", "تعقد قمة مجلس التعاون الخليجي في الرياض يوم 3 ديسمبر.", False),
+        # same body, countries that differ (no city): apart
+        ("قمة الاتحاد الأفريقي في كينيا", "تعقد قمة الاتحاد الأفريقي في إثيوبيا يوم 14 فبراير.", False),
+        # same city, bodies that differ: apart
+        ("قمة جامعة الدول العربية في الرياض", "تعقد قمة مجلس التعاون الخليجي في الرياض يوم 3 ديسمبر.", False),
+        # generic meetings sharing only their body: one
+        ("اجتماع مجلس التعاون الخليجي", "يعقد مجلس التعاون الخليجي اجتماعا في الرياض يوم 3 ديسمبر.", True),
+        # a generic headline sharing the place of a level's meeting: one
+        ("اجتماع في الرياض", "يجتمع وزراء المالية في الرياض يوم 3 ديسمبر.", True),
+    ],
+)
+def test_what_a_headline_may_join(lex, headline, dated, joins):
+    events, notices = run(lex, f"date 2026-01-20\n\n{headline}\n\n{dated}")
+    assert (len(events), len(notices)) == ((1, 0) if joins else (1, 1))
+
+
+def test_the_dated_meeting_keeps_its_own_level_format_and_status(lex):
+    text = (
+        "date 2026-02-01\n\nلقاء في مسقط لبحث أمن الطاقة والعقوبات\n\n"
+        "ألغي اجتماع وزراء المالية الذي كان مقررا في مسقط يوم 14 فبراير، وكان الاجتماع سيعقد عبر الفيديو."
+    )
+    events, notices = run(lex, text)
+    [e] = events
+    assert notices == []
+    assert (e.kind.id, e.format, e.status, e.attendance) == ("finance-ministers", "meeting", "cancelled", "online")
+    assert sorted(t.id for t in e.topics) == ["energy-security", "sanctions"]
+
+
+def test_a_headline_gives_its_statement_and_in_person_word(lex):
+    text = (
+        "date 2026-02-01\n\nوقال زيلينسكي إن اجتماع وزراء المالية في مسقط سيعقد بحضور الوزراء حضوريا.\n\n"
+        "يجتمع وزراء المالية في مسقط يوم 14 فبراير."
+    )
+    events, notices = run(lex, text)
+    [e] = events
+    assert notices == [] and [s.speaker.id for s in e.statements] == ["zelensky"] and e.attendance == "in_person"
+
+
+@pytest.mark.parametrize("word", ["في", "خلال", "مطلع", "أوائل", "أواخر", "منتصف", "نهاية", "بداية"])
+def test_words_before_a_month(finder, word):
+    assert [f.value for f in finder.find(fold(f"{word} مارس 2026"))] == [DateValue(2026, 3, None)]
+
+
+def test_the_capital_named_as_such_is_a_venue(lex):
+    from generator.extract import where
+
+    assert [(v.city.id, v.country) for v in where.find(fold("العاصمة الدوحة"), lex, [])] == [("doha", "QA")]
+    assert [(v.city.id, v.country) for v in where.find(fold("وزارت العاصمة البلجيكية بروكسل"), lex, [])] == [("brussels", "BE")]
+    assert where.find(fold("زار الرئيس العائد من باريس"), lex, []) == []
