@@ -407,7 +407,7 @@ def test_the_dated_meeting_keeps_its_own_level_format_and_status(lex):
     events, notices = run(lex, text)
     [e] = events
     assert notices == []
-    assert (e.kind.id, e.format, e.status, e.attendance) == ("finance-ministers", "meeting", "cancelled", "online")
+    assert (e.kind.id, e.format, e.status, e.attendance) == ("finance-ministers", "meeting", "cancelled", "mixed")  # placed, and by video
     assert sorted(t.id for t in e.topics) == ["energy-security", "sanctions"]
 
 
