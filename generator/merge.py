@@ -126,6 +126,10 @@ def _compatible(a: Mention, b: Mention) -> bool:
     return True
 
 
+def _first(group: list[Mention], get):
+    return next((get(m) for m in group if get(m) is not None), None)
+
+
 FORMAT_ORDER = ("summit", "talks", "conference", "forum", "visit", "session", "meeting")  # as in lexicon/formats.yml
 
 
@@ -172,10 +176,12 @@ def _event(group: list[Mention]) -> Event:
 
     date = max((m.date for m in kinded), key=lambda d: (d.end_day is not None, d.year is not None))
     date = date if date.year else next(m.date for m in kinded if m.date.year)
-    city = pick("place.city", lambda m: m.city)
-    country = pick("place.country", lambda m: m.country.id.upper() if m.country else None)
+    # Place and series cannot disagree within a group (``_compatible`` keeps such
+    # mentions apart): the first source that names them gives them.
+    city = _first(group, lambda m: m.city)
+    country = _first(group, lambda m: m.country.id.upper() if m.country else None)
     status = pick("status", lambda m: m.status)
-    series = pick("series", lambda m: m.series)
+    series = _first(group, lambda m: m.series)
     host = pick("host", lambda m: m.host)
     count = pick("participant_count", lambda m: m.participant_count)
     participants: dict[str, Participant] = {}

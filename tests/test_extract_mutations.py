@@ -432,3 +432,18 @@ def test_the_capital_named_as_such_is_a_venue(lex):
     assert [(v.city.id, v.country) for v in where.find(fold("العاصمة الدوحة"), lex, [])] == [("doha", "QA")]
     assert [(v.city.id, v.country) for v in where.find(fold("وزارت العاصمة البلجيكية بروكسل"), lex, [])] == [("brussels", "BE")]
     assert where.find(fold("زار الرئيس العائد من باريس"), lex, []) == []
+
+
+def test_two_undated_meetings_with_their_own_places_in_one_sentence_stay_two(lex):
+    text = "date 2026-02-01\n\nقمة الرياض ومحادثات جدة مرتقبتان دون موعد محدد."
+    events, notices = run(lex, text)
+    assert events == [] and len(notices) == 2
+    text = "date 2026-02-01\n\nقمة الرياض وقمة الرياض الموسعة مرتقبتان دون موعد محدد."
+    events, notices = run(lex, text)
+    assert events == [] and len(notices) == 1
+
+
+def test_an_undated_meeting_with_its_own_place_does_not_join_the_dated_one_of_another_place(lex):
+    text = "date 2026-02-01\n\nتعقد قمة في الرياض يوم 14 فبراير، بعد محادثات جدة التي لم يحدد موعدها."
+    events, notices = run(lex, text)
+    assert [(e.city.id, e.date.day) for e in events] == [("riyadh", 14)] and len(notices) == 1

@@ -84,7 +84,6 @@ class _Group:
     venue: object = None  # where.Venue
     level: tuple | None = None  # (cost, Entry)
     body: tuple | None = None  # (cost, Entry)
-    date_cost: float = 1e9
     venue_cost: float = 1e9
     occasion: bool = False  # dated by the statement it coincides with
     lead: object = None  # the meeting word the date went to: its format is the meeting's
@@ -214,7 +213,7 @@ def _groups(folded: str, found_triggers, dated, lex: Lexicon) -> list[_Group]:
         if i in chosen:
             key = chosen[i][1].value
             if key not in by_date:
-                by_date[key] = _Group([], date=chosen[i][1], date_cost=chosen[i][0], lead=t)
+                by_date[key] = _Group([], date=chosen[i][1], lead=t)
                 groups.append(by_date[key])
             by_date[key].triggers.append(t)
             group_of[i] = by_date[key]
@@ -268,7 +267,7 @@ def _groups(folded: str, found_triggers, dated, lex: Lexicon) -> list[_Group]:
         base = group_of[i]
         for mate in _chained(first, [d for d in meeting_dates if id(d) not in owned or d is first], folded):
             if mate.value not in by_date:
-                clone = _Group(list(base.triggers), date=mate, venue=base.venue, level=base.level, body=base.body, date_cost=base.date_cost, venue_cost=base.venue_cost)
+                clone = _Group(list(base.triggers), date=mate, venue=base.venue, level=base.level, body=base.body, venue_cost=base.venue_cost)
                 by_date[mate.value] = clone
                 groups.append(clone)
     return groups
