@@ -447,3 +447,65 @@ def test_an_undated_meeting_with_its_own_place_does_not_join_the_dated_one_of_an
     text = "date 2026-02-01\n\nتعقد قمة في الرياض يوم 14 فبراير، بعد محادثات جدة التي لم يحدد موعدها."
     events, notices = run(lex, text)
     assert [(e.city.id, e.date.day) for e in events] == [("riyadh", 14)] and len(notices) == 1
+
+
+# --- evidence: each field cites the sentences that gave it -----------------------------------
+
+@pytest.mark.parametrize(
+    ("second", "status"),
+    [
+        ("وأعلنت الرئاسة إلغاء الاجتماع.", "cancelled"),
+        ("وأعلنت الرئاسة تأجيل الاجتماع.", "postponed"),
+        ("وقد انعقد الاجتماع بالفعل.", "held"),
+        ("ومن المقرر أن يبحث الاجتماع الملف.", "scheduled"),
+        ("ويعتزم الاجتماع بحث الملف.", "announced"),
+        ("وقد بدأ الاجتماع.", "started"),
+    ],
+)
+def test_status_evidence_is_the_sentence_with_the_status_word(lex, second, status):
+    text = f"date 2026-03-01\n\nاجتماع وزراء المالية في دبي يوم 9 مارس.\n\n{second}"
+    [m] = extract.extract(parse_article("a.txt", text.encode("utf-8")), lex)
+    assert [e.sentence for e in m.evidence["status"]] == [2], status
+
+
+def test_the_place_and_body_cite_their_sentences_and_the_first_place_stays(lex):
+    text = (
+        "date 2026-03-01\n\nيجتمع وزراء المالية في مجلس التعاون الخليجي في دبي يوم 9 مارس.\n\n"
+        "ويعقد الاجتماع في دبي بحضور الوفود.\n\nويبحث الاجتماع في الإمارات الموازنة."
+    )
+    [m] = extract.extract(parse_article("a.txt", text.encode("utf-8")), lex)
+    assert (m.city.id, m.country.id, m.series.id) == ("dubai", "ae", "gcc")
+    assert [e.sentence for e in m.evidence["place"]] == [1, 2, 3]
+    assert [e.sentence for e in m.evidence["series"]] == [1]
+    assert m.date_text == "9 مارس"
+
+
+def test_a_month_and_a_day_of_it_are_two_mentions(lex):
+    # A month-only mention is not the same meeting as one on a day of that month
+    # (merging keeps them apart too); the day's words are kept as its date text.
+    text = "date 2026-03-01\n\nيجتمع وزراء المالية في دبي خلال أبريل.\n\nوحدد الاجتماع في دبي يوم 9 أبريل موعدا."
+    found = extract.extract(parse_article("a.txt", text.encode("utf-8")), lex)
+    assert [(x.date.day, x.date.precision, x.date_text) for x in found] == [(None, "month", "خلال ابريل"), (9, "day", "9 ابريل")]
+    text = "date 2026-03-01\n\nيجتمع وزراء المالية في دبي يوم 9 أبريل.\n\nويعقد الاجتماع في دبي خلال أبريل."
+    found = extract.extract(parse_article("a.txt", text.encode("utf-8")), lex)
+    assert [(x.date.day, x.date.precision) for x in found] == [(9, "day"), (None, "month")]
+
+
+def test_a_format_only_meeting_takes_the_level_a_later_sentence_names(lex):
+    text = "date 2026-03-01\n\nتستضيف دبي يوم 9 مارس اجتماعا رفيع المستوى.\n\nويشارك في الاجتماع وزراء المالية في دبي يوم 9 مارس."
+    [m] = extract.extract(parse_article("a.txt", text.encode("utf-8")), lex)
+    assert (m.kind.id, m.kind_generic, m.format) == ("finance-ministers", False, "meeting")
+
+
+def test_a_level_is_not_replaced_by_a_format(lex):
+    text = "date 2026-03-01\n\nيجتمع وزراء المالية في دبي يوم 9 مارس.\n\nويعقد في دبي يوم 9 مارس مؤتمر دولي."
+    [m] = extract.extract(parse_article("a.txt", text.encode("utf-8")), lex)
+    assert (m.kind.id, m.format) == ("finance-ministers", "meeting")
+
+
+def test_an_office_then_a_level_joined_by_of(lex):
+    # "مستشاري الأمن القومي لقادة الدول": the advisers meet, not the leaders.
+    text = "date 2026-01-01\n\nيعقد مستشارو الأمن القومي لقادة الدول اجتماعا في كييف يوم 3 يناير."
+    assert brief(lex, text)[0][4] == "national-security-advisers"
+    text = "date 2026-01-01\n\nيعقد مستشارو الأمن القومي والقادة اجتماعا في كييف يوم 3 يناير."
+    assert brief(lex, text)[0][4] == "leaders"

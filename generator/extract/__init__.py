@@ -378,7 +378,7 @@ def _adopt(d: _Draft, kind: Ref, generic: bool, date: DateValue | None, group: _
         d.format = (lead.rank, lead.format.id)
     if d.kind is None or (d.generic and not generic):
         d.kind, d.generic = kind, generic
-    if date is not None and (d.date is None or (d.date.precision == "month" and date.precision == "day")):
+    if date is not None and d.date is None:  # a dated group only joins a draft of the same day
         d.date = date
         d.date_text = group.date.found.text if group.date else None
     return d
