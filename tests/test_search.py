@@ -188,9 +188,9 @@ def open_page(browser, url: str, width: int = 1280, height: int = 900):
 
 def open_box(page) -> None:
     """Open search as a reader does: the magnifier on a phone, the field in the header on a desktop."""
-    label = page.locator("label.md-header__button[for=__search]")
-    if label.is_visible():
-        label.click()
+    button = page.locator("button.bf-search-button")
+    if button.is_visible():
+        button.click()
     else:
         page.locator(".md-search__input").click()
 

@@ -67,6 +67,7 @@
   var form = box.querySelector("form");
   var meta = box.querySelector(".md-search-result__meta");
   var list = box.querySelector(".md-search-result__list");
+  var button = document.querySelector(".bf-search-button");
   var root = new URL(box.dataset.bfRoot, location.href);
   var pagefind = null, latest = 0, timer = 0;
 
@@ -157,12 +158,30 @@
     input.focus();
   }
 
+  function shown(el) { return !!el && el.getClientRects().length > 0; }
+
+  // Closing gives the focus back to the button that opened the box (on a phone or
+  // tablet); on a desktop there is none and the focus leaves the field.
   function close() {
     if (toggle.checked) { toggle.checked = false; toggle.dispatchEvent(new Event("change")); }
-    input.blur();
+    if (box.contains(document.activeElement)) {
+      if (shown(button)) button.focus(); else input.blur();
+    }
   }
 
+  if (button) button.addEventListener("click", function () { if (toggle.checked) close(); else open(); });
+  // Tab out of the box (past its last result, or back before its field) closes it:
+  // the panel covers the page on a phone, and the focus must not go on behind it.
+  box.addEventListener("focusout", function (event) {
+    var to = event.relatedTarget;
+    if (toggle.checked && to && !box.contains(to) && to !== button) close();
+  });
+
   toggle.addEventListener("change", function () {
+    if (button) button.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
+    // Closed some other way (the overlay, the back arrow): the focus must not stay
+    // in the panel that is going away.
+    if (!toggle.checked && box.contains(document.activeElement) && shown(button)) button.focus();
     // Focus once the panel shows; a key pressed meanwhile (Escape) may have closed it
     // again, and focusing then would reopen it.
     if (toggle.checked) setTimeout(function () { if (toggle.checked) input.focus(); }, 0);
