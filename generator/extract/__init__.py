@@ -67,7 +67,6 @@ class _Draft:
     statements: list = field(default_factory=list)
     online_meeting: bool = False
     in_person_cue: bool = False
-    sentences: set = field(default_factory=set)
 
     def cite(self, name: str, ev: Evidence) -> None:
         if (name, ev.sentence) not in self.seen:
@@ -125,7 +124,6 @@ def extract(article: Article, lex: Lexicon) -> list[Mention]:
         ev = Evidence(article.seed, sentence.index, sentence.text)
         found_triggers = triggers.find(folded, lex)
         spans = [(t.start, t.end) for t in found_triggers]
-        past, future = when.tense(folded, lex)
         words = _words(folded, lex)
         dated: list[when.Dated] = []
         for f in finder.find(folded):
@@ -150,7 +148,6 @@ def extract(article: Article, lex: Lexicon) -> list[Mention]:
             attach = current if current and (lex.cues["meeting"].search(folded) or continues_quote) and not lex.cues["another"].search(folded) else None
             previous_attached = attach is not None
             if attach is not None:
-                attach.sentences.add(sentence.index)
                 attach.words |= words
                 if words & {"cancelled", "postponed", "held", "scheduled", "announced", "started"}:
                     attach.cite("status", ev)
@@ -164,12 +161,9 @@ def extract(article: Article, lex: Lexicon) -> list[Mention]:
         touched = []
         for group in groups:
             draft = _place_group(group, drafts, current, folded, words, news_day, lex)
-            if draft is None:
-                continue
             _fill(draft, group, folded, ev, words, lex)
             touched.append(draft)
         for draft in dict.fromkeys(touched):
-            draft.sentences.add(sentence.index)
             _durations(draft, folded, finder, ev)
         if touched:
             current = touched[-1]
@@ -336,7 +330,7 @@ def _compatible_place(a: _Draft, venue) -> bool:
     return not (country and venue.country and country != venue.country)
 
 
-def _place_group(group: _Group, drafts: list[_Draft], current, folded, words, news_day, lex) -> _Draft | None:
+def _place_group(group: _Group, drafts: list[_Draft], current, folded, words, news_day, lex) -> _Draft:
     """The draft a sentence's meeting belongs to: the current one, an earlier one, or a new one."""
     kind, generic = _kind_of(group, lex)
     date = group.date.value if group.date else None
