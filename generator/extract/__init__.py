@@ -283,7 +283,8 @@ def _chained(first: when.Dated, dates, folded: str) -> list[when.Dated]:
     return out
 
 
-TITLE_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:الامين العام|امين عام|المتحدث باسم|متحدث باسم|رئيس|سفير|مندوب|ممثل)\s*$")
+# For the body a meeting belongs to, a representative's office counts too ("ممثل الاتحاد").
+TITLE_BEFORE = details.office_before((*details.OFFICES, "ممثل"))
 
 
 def _heads(hits, folded: str):

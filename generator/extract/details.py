@@ -13,7 +13,16 @@ CLAUSE = re.compile(r"[،,؛;.:!؟?]|\s-\s")
 QUOTE = re.compile(r"[:：]\s*([\"«“])(.*)([\"»”])\s*[.]?\s*$", re.S)
 THAT = re.compile(r"(?<!\w)(?:ان|انه|انها|إن|أن)(?!\w)")
 # A count of members is the body's size, not who attends: "يضم التحالف أكثر من 30 دولة".
-TITLE_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:الامين العام|امين عام|المتحدث باسم|متحدث باسم|رئيس|سفير|مندوب)\s*$")
+# Offices that speak for a body: "الأمين العام لحلف الناتو" does not make NATO a participant.
+OFFICES = ("الامين العام", "امين عام", "المتحدث باسم", "متحدث باسم", "رئيس", "سفير", "مندوب")
+
+
+def office_before(offices) -> re.Pattern:
+    """A pattern for text that ends with one of ``offices`` (folded words)."""
+    return re.compile(rf"(?:^|\s)[وف]?(?:{'|'.join(offices)})\s*$")
+
+
+TITLE_BEFORE = office_before(OFFICES)
 MEMBERSHIP = re.compile(r"(?<!\w)[وف]?(?:يضم|تضم|يتالف|تتالف|يتكون|تتكون|عضويه|عضوية|الاعضاء|اعضاء)(?!\w)")
 
 
