@@ -1,40 +1,44 @@
-"""Measure the generator on a synthetic corpus and print the figures.
+"""How a build scales with the number of articles: one table, printed.
 
-    .venv/bin/python bench/benchmark.py [--articles 2000] [--site] [--seeds]
+    .venv/bin/python bench/benchmark.py [--sizes 100,1000,3000,10000] [--no-site]
 
-Writes N synthetic Arabic articles (kinds, cities and dates drawn from the lexicon in
-a fixed order, so every run is the same corpus) to a temporary tree, then times each
-stage of a build and reports peak memory. With --site it also times a full
-`mkdocs build` of that tree, the search's share of it, and the bytes the search box
-fetches in Chromium for a first and a second query. --seeds builds the project's own
-seeds instead of the synthetic corpus. Nothing here asserts: it prints numbers.
+For each size N it writes N synthetic Arabic articles (kinds, cities, topics and dates
+drawn from the lexicon in a fixed order: the same corpus every run) into a fresh
+project folder, then times, each in its own process as an editor would run it:
+
+- read seeds: ``read_seeds`` alone (the floor any build pays), in its own process;
+- generator from scratch: ``python -m generator build`` with no cache and no content/;
+- nothing changed: the same command again, cache warm and content/ as written;
+- one changed: the same after one article gained a sentence;
+- mkdocs build: ``mkdocs build`` from a checkout with no content/, site/ or cache
+  (generator, both languages, search), and again with nothing changed;
+- peak memory: the largest resident set of the cold ``mkdocs build`` (its Pagefind
+  child included); site size and the largest page of the built site.
+
+Nothing here asserts: it prints numbers (BENCHMARKS.md keeps them, with the machine).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import functools
-import http.server
 import os
-import re
-import resource
+import platform
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import editorial, extract, lexicon, merge, pipeline, record, writer, yamlio  # noqa: E402
-from generator.reader import read_seeds  # noqa: E402
+from generator import lexicon  # noqa: E402
 
 MONTHS = ["يناير", "كانون الثاني", "جانفي", "فبراير", "آذار", "أبريل", "ماي", "حزيران", "تموز", "أوت", "أيلول", "أكتوبر"]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
+READ = "import sys; from pathlib import Path; from generator.reader import read_seeds; read_seeds(Path(sys.argv[1]))"
 
 
 def corpus(folder: Path, n: int) -> None:
@@ -46,7 +50,7 @@ def corpus(folder: Path, n: int) -> None:
     for i in range(n):
         published = base + dt.timedelta(days=i % 700)
         day = published + dt.timedelta(days=3 + i % 9)
-        month = MONTHS[(day.month - 1) % 12] if day.month <= 12 else "يناير"
+        month = MONTHS[(day.month - 1) % 12]
         text = (
             f"date {published.isoformat()}\n"
             f"أعلنت مصادر رسمية أنه من المقرر عقد {kinds[i % len(kinds)]} في {cities[i % len(cities)]} "
@@ -57,126 +61,114 @@ def corpus(folder: Path, n: int) -> None:
         (folder / f"{i:05d}_bench.txt").write_text(text, encoding="utf-8")
 
 
-def dismiss(content: Path, records) -> None:
-    """One dismissal file per record: its id and the first sentence it was extracted from."""
-    folder = content / editorial.FOLDER / "dismiss"
-    folder.mkdir(parents=True, exist_ok=True)
-    for rec in records:
-        ev = rec["evidence"]["kind"][0]
-        data = {"reason": "Benchmark.", "meeting": {"id": rec["id"], "from": {"seed": ev["seed"], "sentence": ev["sentence"], "quote": ev["text"][:30]}}}
-        (folder / f"{rec['id']}.yml").write_text(yamlio.dump(data), encoding="utf-8")
+def project(folder: Path, n: int) -> Path:
+    (folder / "seeds").mkdir(parents=True)
+    corpus(folder / "seeds", n)
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", folder / "overrides")
+    (folder / "generator").symlink_to(ROOT / "generator", target_is_directory=True)  # mkdocs.yml names the hook by path
+    return folder
 
 
-QUERIES = {"ar": ("كييف", "وزراء الدفاع"), "en": ("Kyiv", "defence ministers")}
-
-
-def search_bytes(site: Path) -> None:
-    """Bytes the search box fetches in Chromium: on page view, first query, second query."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        print("(playwright not installed: no search transfer figures)")
-        return
-    handler = functools.partial(type("Quiet", (http.server.SimpleHTTPRequestHandler,), {"log_message": lambda *a: None}), directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=["--no-sandbox"])
-            for lang, root in (("ar", ""), ("en", "en/")):
-                page = browser.new_page(viewport={"width": 1280, "height": 900})
-                fetched: list[int] = []
-                page.on("response", lambda r: "/pagefind/" in r.url and fetched.append(len(r.body())))
-                page.goto(base + root, wait_until="networkidle")
-                steps = [("page view", sum(fetched))]
-                for query in QUERIES[lang]:
-                    before = sum(fetched)
-                    asked = int(page.evaluate("document.querySelector('.bf-search').dataset.bfAsked || 0"))
-                    page.fill(".bf-search .md-search__input", query)
-                    page.wait_for_function(f"(() => {{ const d = document.querySelector('.bf-search').dataset; return +(d.bfAsked || 0) > {asked} && d.bfShown === d.bfAsked; }})()")
-                    page.wait_for_load_state("networkidle")
-                    steps.append((f"query «{query}»", sum(fetched) - before))
-                print(f"search fetches ({lang}): " + ", ".join(f"{label} {n / 1000:.1f} KB" for label, n in steps))
-                page.close()
-            browser.close()
-    finally:
-        httpd.shutdown()
-
-
-def timed(label, fn, figures):
+def run(cmd: list[str], cwd: Path, env: dict | None = None) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (KB, the process and the children it waited for)."""
     start = time.perf_counter()
-    value = fn()
-    figures.append((label, time.perf_counter() - start))
-    return value
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env or ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    proc.stderr.close()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed in {cwd}:\n{err[-2000:]}")
+    return seconds, usage.ru_maxrss
+
+
+def clean(folder: Path) -> None:
+    for name in ("content", "site", ".cache"):
+        shutil.rmtree(folder / name, ignore_errors=True)
+
+
+def measure(n: int, site: bool) -> dict:
+    py = sys.executable
+    with tempfile.TemporaryDirectory(prefix=f"briefing-bench-{n}-") as tmp:
+        folder = project(Path(tmp), n)
+        out: dict = {"n": n}
+        run([py, "-c", READ, "seeds"], folder, {**ENV, "PYTHONPATH": str(ROOT)})  # warm the OS file cache
+        out["read"] = min(run([py, "-c", READ, "seeds"], folder, {**ENV, "PYTHONPATH": str(ROOT)})[0] for _ in range(3))
+        build = [py, "-m", "generator", "build"]
+        out["scratch"], out["scratch_mem"] = run(build, folder, {**ENV, "BRIEFING_CACHE": "off"})
+        clean(folder)
+        run(build, folder)  # fills the cache
+        out["nothing"] = min(run(build, folder)[0] for _ in range(3))
+        seed = folder / "seeds" / f"{n // 2:05d}_bench.txt"
+        times = []
+        for i in range(3):
+            seed.write_text(seed.read_text(encoding="utf-8") + f"\nوأضاف المصدر تفصيلًا رقم {i}.\n", encoding="utf-8")
+            times.append(run(build, folder)[0])
+        out["one"] = min(times)
+        out["records"] = len(list((folder / "content" / "events").glob("*.yml")))
+        if site:
+            clean(folder)
+            (folder / "content" / "pages").mkdir(parents=True)  # MkDocs checks docs_dir before any hook runs
+            out["mkdocs"], out["mkdocs_mem"] = run([py, "-m", "mkdocs", "build", "--strict"], folder)
+            out["mkdocs_warm"] = run([py, "-m", "mkdocs", "build", "--strict"], folder)[0]
+            files = [p for p in (folder / "site").rglob("*") if p.is_file()]
+            out["site_mb"] = sum(p.stat().st_size for p in files) / 1e6
+            out["site_files"] = len(files)
+            pages = [p for p in files if p.suffix == ".html"]
+            largest = max(pages, key=lambda p: p.stat().st_size)
+            out["largest"] = (largest.relative_to(folder / "site").as_posix(), largest.stat().st_size / 1e3)
+            data = [p for p in files if p.suffix != ".html" and "pagefind" not in p.parts]
+            big = max(data, key=lambda p: p.stat().st_size)
+            out["largest_file"] = (big.relative_to(folder / "site").as_posix(), big.stat().st_size / 1e3)
+        return out
+
+
+def table(rows: list[dict], site: bool) -> str:
+    head = ["articles", "meetings", "read seeds", "generator: scratch", "nothing changed", "one changed"]
+    if site:
+        head += ["mkdocs build (cold)", "mkdocs build (nothing changed)", "peak memory", "site", "largest page", "largest other file"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for r in rows:
+        cells = [
+            f"{r['n']:,}",
+            f"{r['records']:,}",
+            f"{r['read']:.2f} s",
+            f"{r['scratch']:.1f} s",
+            f"{r['nothing']:.2f} s ({r['nothing'] / r['read']:.1f}× read)",
+            f"{r['one']:.2f} s ({r['one'] / r['scratch']:.0%} of scratch)",
+        ]
+        if site:
+            cells += [
+                f"{r['mkdocs']:.1f} s",
+                f"{r['mkdocs_warm']:.1f} s",
+                f"{r['mkdocs_mem'] / 1024:.0f} MB",
+                f"{r['site_mb']:.0f} MB, {r['site_files']:,} files",
+                f"{r['largest'][1]:.0f} KB (`{r['largest'][0]}`)",
+                f"{r['largest_file'][1]:.0f} KB (`{r['largest_file'][0]}`)",
+            ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--articles", type=int, default=2000)
-    ap.add_argument("--site", action="store_true", help="also time a full mkdocs build")
-    ap.add_argument("--dismissals", type=int, default=0, metavar="N", help="also time the pipeline with N editorial dismissals")
-    ap.add_argument("--seeds", action="store_true", help="the project's seeds instead of the synthetic corpus")
+    ap.add_argument("--sizes", default="100,1000,3000,10000", help="comma-separated article counts")
+    ap.add_argument("--no-site", action="store_true", help="time the generator only, not mkdocs build")
     args = ap.parse_args()
-    tmp = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
-    try:
-        if args.seeds:
-            shutil.copytree(ROOT / "seeds", tmp / "seeds")
-        else:
-            (tmp / "seeds").mkdir()
-            corpus(tmp / "seeds", args.articles)
-        for name in ("mkdocs.yml",):
-            if (ROOT / name).exists():
-                shutil.copy(ROOT / name, tmp / name)
-        for name in ("overrides",):
-            if (ROOT / name).exists():
-                shutil.copytree(ROOT / name, tmp / name)
-        (tmp / "generator").symlink_to(ROOT / "generator", target_is_directory=True)  # mkdocs.yml names the hook by path
-        figures: list[tuple[str, float]] = []
-        lex = timed("load lexicon + CLDR names", lexicon.load, figures)
-        articles, problems = timed("read articles", lambda: read_seeds(tmp / "seeds"), figures)
-        mentions = timed("extract", lambda: [m for a in articles for m in extract.extract(a, lex)], figures)
-        events, notices = timed("merge", lambda: merge.merge(mentions), figures)
-        timed("build + validate records", lambda: record.validate_all([record.build(e, lex) for e in events]), figures)
-        result = timed("whole pipeline (plan every file)", lambda: pipeline.run(tmp / "seeds", tmp / "content", project=tmp), figures)
-        tracemalloc.start()  # a second run, for memory only: tracing slows it several times over
-        pipeline.run(tmp / "seeds", tmp / "content", project=tmp)
-        peak = tracemalloc.get_traced_memory()[1]
-        tracemalloc.stop()
-        if args.dismissals:
-            dismiss(tmp / "content", result.records[: args.dismissals])
-            actions, _ = editorial.load(tmp / "content" / editorial.FOLDER)
-            records = [record.build(e, lex) for e in events]
-            timed(f"apply {len(actions)} editorial dismissals", lambda: editorial.apply(records, mentions, articles, actions, lex), figures)
-            timed(f"whole pipeline with {len(actions)} dismissals", lambda: pipeline.run(tmp / "seeds", tmp / "content", project=tmp), figures)
-        timed("write content/ (first)", lambda: writer.write(result.plan, tmp / "content"), figures)
-        timed("write content/ (unchanged)", lambda: writer.write(result.plan, tmp / "content"), figures)
-        print(f"corpus: {len(articles)} articles, {sum(len(a.sentences) for a in articles)} sentences -> "
-              f"{len(mentions)} mentions -> {len(result.records)} records, {len(result.plan.files)} files "
-              f"({sum(map(len, result.plan.files.values())) / 1e6:.1f} MB); {len(problems)} problems, {len(notices)} notices")
-        for label, seconds in figures:
-            print(f"{label:36s} {seconds * 1000:10.1f} ms")
-        print(f"{'per article (whole pipeline)':36s} {figures[5][1] / max(1, len(articles)) * 1000:10.2f} ms")
-        print(f"{'peak traced memory (pipeline)':36s} {peak / 1e6:10.1f} MB")
-        if args.site and (tmp / "mkdocs.yml").exists():
-            start = time.perf_counter()
-            out = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=tmp, capture_output=True, text=True,
-                                 env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-            total = time.perf_counter() - start
-            print(f"{'mkdocs build (generator + site)':36s} {total * 1000:10.1f} ms (exit {out.returncode})")
-            indexing = [float(m) for m in re.findall(r"search: .* indexed in ([0-9.]+) s", out.stderr)]
-            print(f"{'  of which search (Pagefind, all)':36s} {sum(indexing) * 1000:10.1f} ms ({sum(indexing) / total:.0%} of the build)")
-            if out.returncode:
-                print(out.stderr.strip().splitlines()[-1] if out.stderr.strip() else "(no output)")
-            else:
-                size = sum(p.stat().st_size for p in (tmp / "site").rglob("*") if p.is_file())
-                print(f"{'site size':36s} {size / 1e6:10.1f} MB in {sum(1 for p in (tmp / 'site').rglob('*') if p.is_file())} files")
-                bundle = sum(p.stat().st_size for p in (tmp / "site").rglob("*") if p.is_file() and "pagefind" in p.relative_to(tmp / "site").parts)
-                print(f"{'search bundles (both languages)':36s} {bundle / 1e6:10.2f} MB")
-                search_bytes(tmp / "site")
-        print(f"{'max resident set size (process)':36s} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:10.1f} MB")
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    print(f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, {dt.date.today().isoformat()}", flush=True)
+    rows = []
+    for n in sizes:
+        rows.append(measure(n, not args.no_site))
+        print(f"  {n:,} articles measured", file=sys.stderr, flush=True)
+    ratios = []
+    by_n = {r["n"]: r for r in rows}
+    if not args.no_site and 1000 in by_n and 3000 in by_n:
+        ratios.append(f"mkdocs build 3,000 ÷ 1,000: {by_n[3000]['mkdocs'] / by_n[1000]['mkdocs']:.2f}×")
+    print(table(rows, not args.no_site))
+    for line in ratios:
+        print(line)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import pipeline, translations, writer
+from . import build
 from .errors import GeneratorError, os_error
 
 EXIT_STALE = 1  # check: content/ differs from what build would write
@@ -61,10 +61,11 @@ def main(argv: list[str] | None = None) -> int:
         return evaluate.command(args.seeds, args.gold, args.undated)
     try:
         if args.command == "build":  # one build at a time; the whole plan is written at once or not at all
-            with writer.locked(args.content):
-                result = pipeline.run(args.seeds, args.content)
-                changes = writer.write(result.plan, args.content)
+            # the project (mkdocs.yml, .cache/) is the folder above seeds/
+            done = build.run(args.seeds.resolve().parent, args.seeds, args.content)
         else:
+            from . import pipeline  # here: a build with nothing to do never loads the pipeline's libraries
+
             result = pipeline.run(args.seeds, args.content)
     except GeneratorError as exc:
         for problem in exc.problems:
@@ -74,6 +75,18 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:  # anything not already named by the reader or the writer: still one line
         print(f"error: {os_error(exc)}", file=sys.stderr)
         return EXIT_INPUT
+    if args.command == "build":
+        for notice in done.notices:
+            print(f"notice: {notice}", file=sys.stderr)
+        print(
+            f"{done.records} records from {done.articles} articles; "
+            f"{len(done.written)} written, {len(done.removed)} removed, {done.unchanged} unchanged"
+            + (" (no input changed since the last build)" if done.skipped else "")
+        )
+        print(done.translations)
+        return 0
+    from . import translations, writer
+
     for notice in result.notices:
         print(f"notice: {notice}", file=sys.stderr)
     if args.command == "translations":
@@ -92,9 +105,4 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_STALE
         print(f"{args.content}/ is up to date ({len(result.records)} records, {len(result.plan.files)} files)")
         return 0
-    print(
-        f"{len(result.records)} records from {len(result.articles)} articles; "
-        f"{len(changes.written)} written, {len(changes.removed)} removed, {changes.unchanged} unchanged"
-    )
-    print(translations.summary(translations.status_of(result.plan.files)))
-    return 0
+    raise AssertionError(args.command)  # every command returned above

@@ -93,7 +93,9 @@ def _resolve(rec, parts):
 
 def apply(records: list[dict], fixes: list[Correction]) -> tuple[list[dict], list[Problem]]:
     by_id = {r["id"]: r for r in records}
-    out = {r["id"]: copy.deepcopy(r) for r in records}
+    # Only the records a correction names are copied (and changed); the rest are passed on as they are.
+    fixed = {fix.event_id for fix in fixes}
+    out = {r["id"]: copy.deepcopy(r) if r["id"] in fixed else r for r in records}
     notices = []
     for fix in fixes:
         rec = out.get(fix.event_id)

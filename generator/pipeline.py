@@ -11,7 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import corrections, editorial, extract, lexicon, merge, outputs, record, render, siteconfig, translations, yamlio
+import json
+
+from . import corrections, editorial, extract, gazetteer, lexicon, merge, outputs, record, render, siteconfig, translations, yamlio
+from .cache import Cache, key
 from .errors import Collector, GeneratorError, Problem
 from .reader import read_seeds
 from .writer import Plan
@@ -30,21 +33,63 @@ class Result:
     applied: tuple = ()  # editorial.Applied: the editorial actions this build applied
 
 
-def run(seeds: Path, content: Path, project: Path | None = None) -> Result:
-    """``project`` holds mkdocs.yml (for the site URL); default: the folder above seeds/."""
+def _canonical(rec: dict) -> str | None:
+    try:
+        return json.dumps(rec, ensure_ascii=False, separators=(",", ":"))
+    except (TypeError, ValueError):
+        return None
+
+
+def _validator(cache: Cache, lex):
+    """``record.validate`` remembering the records it found valid (problems are never cached)."""
+
+    def validate(rec: dict, where: str) -> list[Problem]:
+        text = _canonical(rec)
+        k = key("valid", text) if text is not None else None
+        if k is not None and cache.get(k) == b"ok":
+            return []
+        problems = record.validate(rec, where, lex)
+        if k is not None and not problems:
+            cache.put(k, b"ok")
+        return problems
+
+    return validate
+
+
+def _places(lex, cache: Cache) -> None:
+    """Hand the lexicon the gazetteer the cache holds, or store the one it builds."""
+    places = lex.places
+    if not isinstance(places, gazetteer.Lazy) or places.ready or not cache.enabled:
+        return
+    k = key("gazetteer")
+    got = cache.get_value(k)
+    if isinstance(got, gazetteer.Gazetteer):
+        places.provide(got)
+    else:
+        cache.put_value(k, places.get())
+
+
+def run(seeds: Path, content: Path, project: Path | None = None, cache: Cache | None = None) -> Result:
+    """``project`` holds mkdocs.yml (for the site URL); default: the folder above seeds/.
+    ``cache`` remembers each stage's results by their inputs (default: none)."""
+    cache = cache if cache is not None else Cache(None)
     problems = Collector()
     articles, read_problems = read_seeds(seeds)
     problems.extend(read_problems)
     try:  # without a site address or a lexicon nothing can go on; report them with the articles' problems
         site = siteconfig.load(project if project is not None else seeds.resolve().parent)
         lex = lexicon.load()
+        _places(lex, cache)
     except GeneratorError as exc:
         problems.extend(exc.problems)
         problems.raise_if_any()
-    mentions = [m for a in articles for m in extract.extract(a, lex)]
+    # An article's mentions depend on the article alone (and the lexicon and code, which
+    # every key holds): repr() of the frozen Article covers each field it has.
+    mentions = [m for a in articles for m in cache.memo(key("extract", repr(a)), lambda a=a: tuple(extract.extract(a, lex)))]
     events, notices = merge.merge(mentions)
     records = [record.build(e, lex) for e in events]
-    problems.extend(record.validate_all(records, lex))  # the generator's own output
+    validate = _validator(cache, lex)
+    problems.extend(record.validate_all(records, lex, validate))  # the generator's own output
     # Editors' added, dismissed, merged and split meetings, before translations and
     # corrections, so both reach the records the actions give.
     actions, action_problems = editorial.load(content / editorial.FOLDER)
@@ -62,7 +107,7 @@ def run(seeds: Path, content: Path, project: Path | None = None) -> Result:
     fixes, fix_problems = corrections.load(content / corrections.FOLDER)
     problems.extend(fix_problems)
     records, applied_notices = corrections.apply(records, fixes)
-    bad = corrections.validate(records, fixes, lambda rec, where: record.validate(rec, where, lex))
+    bad = corrections.validate(records, fixes, validate)
     problems.extend(bad)  # blamed on the correction file
     if not bad:
         # A corrected kind, series or place gives a new title, unless the title itself was corrected.
@@ -71,8 +116,10 @@ def run(seeds: Path, content: Path, project: Path | None = None) -> Result:
     records = sorted(records, key=lambda r: (r["date"]["start"], r["id"]))
     files: dict[str, bytes] = dict(catalog_files)
     for rec in records:
-        files[f"{EVENTS}/{rec['id']}.yml"] = yamlio.dump(rec, RECORD_HEADER).encode("utf-8")
-    pages = {**render.render_site(records, articles, lex, site, translator), **outputs.render_outputs(records, lex, site)}
+        text = _canonical(rec)
+        dump = lambda rec=rec: yamlio.dump(rec, RECORD_HEADER).encode("utf-8")  # noqa: E731
+        files[f"{EVENTS}/{rec['id']}.yml"] = cache.memo_bytes(key("record-yaml", text), dump) if text is not None else dump()
+    pages = {**render.render_site(records, articles, lex, site, translator, cache), **outputs.render_outputs(records, lex, site, cache)}
     for rel, data in pages.items():
         files[f"{PAGES}/{rel}"] = data
     return Result(

@@ -605,7 +605,8 @@ def command(seeds: Path, content: Path, base: str | None) -> int:
         print(f"error: {content / CATALOG}: not a readable PO catalog ({exc})", file=sys.stderr)
         return 2
     stale = writer.diff(result.plan, content)
-    stale_files = [(content / p).as_posix() for p in stale.written] + [f"{(content / p).as_posix()} (to be removed)" for p in stale.removed]
+    # in path order, removals among the rest: records first, then pages (the list is cut at MAX_ITEMS)
+    stale_files = [f"{(content / p).as_posix()}{' (to be removed)' if p in stale.removed else ''}" for p in sorted((*stale.written, *stale.removed))]
     text = report(
         old,
         result.records,

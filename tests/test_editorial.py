@@ -396,7 +396,7 @@ def test_an_editors_reason_reaches_the_page_only_escaped(tmp_path):
     assert cli(t, "build").returncode == 0
     for name in (f"{DOHA}.md", f"{DOHA}.en.md"):
         page = (t / "content" / "pages" / "meetings" / name).read_text(encoding="utf-8")
-        said = page.split("{#editorial}")[1].split("{#corrections}")[0]
+        said = page.split('<h2 id="editorial">')[1].split('<h2 id="corrections">')[0]
         # HTML-escaped inside the raw HTML block, where Markdown and templates do not run
         # (the built site shows it literally, as tests/test_site_build.py checks for articles).
         assert f"<dd>{html.escape(hostile, quote=False)}</dd>" in said.replace('<span lang="en" dir="ltr">', "").replace("</span></dd>", "</dd>")

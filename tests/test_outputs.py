@@ -19,7 +19,7 @@ import jsonschema
 import pytest
 
 from generator import lexicon, pipeline, record, writer, yamlio
-from generator.outputs import meeting_jsonld, render_outputs
+from generator.outputs import atom, ics, meeting_jsonld, opendata, render_outputs
 from generator.siteconfig import Site
 from support import make_tree, snapshot
 
@@ -75,6 +75,8 @@ def test_paths(files):
     for lang in ("ar", "en"):
         for facet, value in (("country", "ua"), ("country", "fr"), ("series", "coalition-of-the-willing")):
             expected |= {f"feeds/{facet}/{value}-{lang}.xml", f"calendar/{lang}/{facet}/{value}.ics"}
+    # and split by year: the seeds' meetings are all in 2026
+    expected |= {"calendar/ar/year/2026.ics", "calendar/en/year/2026.ics", "data/events-2026.json"}
     assert set(files) == expected
 
 
@@ -360,6 +362,65 @@ def test_feed_order_newest_first():
     feed = feedparser.parse(render(old, fresh)["feeds/atom-en.xml"])
     assert [e.link for e in feed.entries] == [page(fresh["id"], "en"), page(old["id"], "en")]
     assert feed.feed.updated == "2026-03-05T00:00:00Z"
+
+
+def _meetings(n: int) -> list[dict]:
+    """``n`` meetings on distinct days across two years, each reported on its own day."""
+    out = []
+    for i in range(n):
+        day = dt.date(2026, 11, 1) + dt.timedelta(days=i)
+        iso = day.isoformat()
+        out.append(make(f"{iso}-foreign-ministers-berlin", date={"start": iso, "end": iso, "precision": "day"},
+                        sources=[{"seed": f"{i:03d}.txt", "published": iso, "status": "held"}], status="held"))
+    return out
+
+
+def test_feeds_hold_the_latest_entries_only():
+    recs = _meetings(atom.LATEST + 7)
+    out = render(*recs)
+    for path in ("feeds/atom-en.xml", "feeds/country/de-en.xml"):
+        links = [e.link for e in feedparser.parse(out[path]).entries]
+        newest = [page(r["id"], "en") for r in reversed(recs)][: atom.LATEST]
+        assert links == newest, path  # the newest fifty, newest first; the seven oldest left out
+
+
+def test_calendars_and_open_data_by_year_with_the_whole_kept():
+    recs = _meetings(90)  # 1 November 2026 to 29 January 2027
+    out = render(*recs)
+    years = {"2026": [r for r in recs if r["date"]["start"] < "2027"], "2027": [r for r in recs if r["date"]["start"] >= "2027"]}
+    assert len(years["2026"]) == 61 and len(years["2027"]) == 29
+    for lang in ("ar", "en"):
+        whole = icalendar.Calendar.from_ical(out[f"calendar/{lang}/all.ics"])
+        assert len(whole.walk("VEVENT")) == 90
+        for year, expected in years.items():
+            cal = icalendar.Calendar.from_ical(out[f"calendar/{lang}/year/{year}.ics"])
+            assert [str(e["UID"]) for e in cal.walk("VEVENT")] == [f"{r['id']}.{lang}@briefing.example.org" for r in expected]
+            assert year in str(cal["X-WR-CALNAME"])
+    assert json.loads(out["data/events.json"]) == recs
+    for year, expected in years.items():
+        assert json.loads(out[f"data/events-{year}.json"]) == expected
+    assert not any(k.startswith("data/events-2025") for k in out)
+
+
+def test_joined_calendar_is_the_librarys_own_bytes():
+    # The calendars are joined from each event's serialised bytes (so an event is
+    # serialised once, not once per calendar it is in); the library, given the
+    # components, must write exactly the same file.
+    recs = _meetings(3)
+    lex = lexicon.load()
+    events = [ics.event(r, "en", lex, SITE) for r in recs]
+    joined = ics.calendar([e.to_ical() for e in events], "All", "en", SITE, subscribed=True)
+    cal = icalendar.Calendar.from_ical(ics.calendar([], "All", "en", SITE, subscribed=True))
+    for e in events:
+        cal.add_component(e)
+    assert joined == cal.to_ical()
+    assert joined.count(b"BEGIN:VEVENT") == 3 and joined.endswith(b"END:VCALENDAR\r\n")
+
+
+def test_events_json_is_joined_byte_for_byte():
+    recs = _meetings(3)
+    assert opendata.events_json(recs) == (json.dumps(recs, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    assert opendata.events_json([]) == b"[]\n"
 
 
 def test_site_under_a_path():

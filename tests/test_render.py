@@ -82,15 +82,20 @@ def test_deterministic_whatever_the_input_order(data):
     assert {k: v.encode("utf-8") for k, v in first.items()} == again
 
 
-def test_markdown_is_only_headings_and_html_blocks(data):
-    """Nothing but our own `## label {#id}` headings is left for Markdown to interpret."""
+def test_pages_are_finished_html(data):
+    """Every page says it is finished HTML (the hook then skips Markdown), and is:
+    each line of its body is part of an HTML block, none is left for Markdown."""
     for name, page in rendered(data).items():
         if not name.endswith(".md"):
             continue
         meta, body = split(page)
         assert isinstance(meta["title"], str) and meta["title"]
+        assert meta["bf_html"] is True, name
         for line in body.split("\n"):
-            assert line == "" or line.startswith("<") or re.fullmatch(r"## [^<>*\[\]`]+ \{#[a-z0-9-]+\}", line), (name, line)
+            assert line == "" or line.startswith("<"), (name, line)
+        for heading in re.findall(r"<h2[^>]*>.*?</h2>", body):
+            if "headerlink" in heading:  # a section of the table of contents, as Markdown's toc extension writes it
+                assert re.fullmatch(r'<h2 id="([a-z0-9-]+)">[^<]+<a class="headerlink" href="#\1">&para;</a></h2>', heading), (name, heading)
 
 
 def test_article_text_reaches_markdown_escaped(data):
@@ -164,11 +169,11 @@ def test_conflicts_and_corrections(data):
     rec["corrections"] = [{"field": "status", "generated": "announced", "value": "scheduled", "reason": "The ministry confirmed the date."}]
     files = rendered(data, records=[rec])
     en, ar = files[f"meetings/{KYIV}.en.md"], files[f"meetings/{KYIV}.md"]
-    conflicts = en.split("{#conflicts}")[1].split("{#corrections}")[0]
+    conflicts = en.split('<h2 id="conflicts">')[1].split('<h2 id="corrections">')[0]
     assert "<h3>City</h3>" in conflicts and "Kyiv" in conflicts and "Paris" in conflicts
     assert 'class="bf-conflict__shown">Kyiv <span class="bf-chip">shown</span>' in conflicts
     assert "the newest source is shown" in conflicts
-    corrections = en.split("{#corrections}")[1]
+    corrections = en.split('<h2 id="corrections">')[1]
     assert "<dd>Announced</dd>" in corrections and "<dd>Scheduled</dd>" in corrections
     assert "The ministry confirmed the date." in corrections
     assert "كييف" in ar and "باريس" in ar
@@ -235,7 +240,7 @@ def test_home_stays_bounded_at_thousands_of_meetings(data):
     home = files["index.md"].decode("utf-8")
     shown = re.findall(r'class="bf-entry__title" href="meetings/', home)
     assert 0 < len(shown) <= timeline.HOME_MAX_MEETINGS + 2 * timeline.HOME_AROUND  # the months, "coming up" and "just happened"
-    assert len(re.findall(r"\{#m-\d{4}-\d{2}\}", home)) <= timeline.HOME_MONTHS
+    assert 0 < len(re.findall(r'<h2 id="m-\d{4}-\d{2}">', home)) <= timeline.HOME_MONTHS
     assert many[-1]["id"] in home and many[0]["id"] not in home
     years = sorted({r["date"]["start"][:4] for r in many})
     months = sorted({r["date"]["start"][:7] for r in many})

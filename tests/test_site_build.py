@@ -139,6 +139,18 @@ def test_notices_are_info_and_corrections_show(built_site):
         assert host in parsed.content_text().split("Participants" if lang == "en" else "المشاركون")[0]
 
 
+def test_finished_html_pages_keep_their_table_of_contents(built_site):
+    # The hook gives MkDocs each generated page's HTML as it is (no Markdown run): the
+    # sections still make the page's table of contents, in order, with their permalinks.
+    for lang, labels in (("en", ["Participants", "Topics", "Statements"]), ("ar", ["المشاركون", "الموضوعات", "التصريحات"])):
+        page = (built_site.site / ("en/" if lang == "en" else "") / "meetings" / "2026-01-03-national-security-advisers-kyiv" / "index.html").read_text(encoding="utf-8")
+        toc = page.split('class="md-nav md-nav--secondary"')[1].split("</nav>")[0]
+        links = re.findall(r'<a href="#([a-z-]+)" class="md-nav__link">\s*<span class="md-ellipsis">\s*([^<]+?)\s*</span>', toc)
+        assert links[:3] == list(zip(["participants", "topics", "statements"], labels)), links
+        assert '<h2 id="participants">' + labels[0] + '<a class="headerlink" href="#participants">&para;</a></h2>' in page
+        assert "bf_html" not in page  # the front matter flag is not printed
+
+
 def test_bad_input_stops_the_build_with_one_line_per_problem(tmp_path):
     project = copy_project(tmp_path / "bad")
     (project / "seeds" / "bad.txt").write_bytes(b"date 2026-01-01\n\xff\xfe not text\n")

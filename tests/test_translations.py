@@ -125,6 +125,7 @@ def test_changed_sentence_falls_back_to_marked_arabic_on_the_english_pages_only(
     changed = sorted(k for k in after if before.get(k) != after[k])
     assert changed == [
         "events/2026-01-03-national-security-advisers-kyiv.yml",
+        "pages/data/events-2026.json",
         "pages/data/events.json",
         "pages/meetings/2026-01-03-national-security-advisers-kyiv.en.md",
         "pages/meetings/2026-01-03-national-security-advisers-kyiv.md",

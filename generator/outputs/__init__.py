@@ -2,9 +2,10 @@
 
 ``render_outputs`` returns ``{path under content/pages: bytes}``:
 
-- ``calendar/<lang>/<id>.ics`` and ``calendar/<lang>/all.ics`` (``ics``)
-- ``feeds/atom-<lang>.xml`` (``atom``)
-- ``data/events.json``, ``data/events.schema.json`` (the file) and ``data/event.schema.json`` (one record) (``opendata``)
+- ``calendar/<lang>/<id>.ics``, ``calendar/<lang>/all.ics``, ``calendar/<lang>/year/<year>.ics``
+  and per country and series (``ics``)
+- ``feeds/atom-<lang>.xml`` and per country and series: the latest entries (``atom``)
+- ``data/events.json``, ``data/events-<year>.json``, ``data/events.schema.json`` (the file) and ``data/event.schema.json`` (one record) (``opendata``)
 
 ``meeting_jsonld`` gives the schema.org Event JSON-LD for one meeting page (``jsonld``).
 Every byte comes from the records: the same records give the same files.
@@ -12,12 +13,33 @@ Every byte comes from the records: the same records give the same files.
 
 from __future__ import annotations
 
+import json
+
+from ..cache import key
 from . import atom, ics, opendata
 from .jsonld import meeting_jsonld
 
 __all__ = ["render_outputs", "meeting_jsonld"]
 
 
-def render_outputs(records, lex, site) -> dict[str, bytes]:
+def render_outputs(records, lex, site, cache=None) -> dict[str, bytes]:
+    """``cache`` (a ``generator.cache.Cache``) keeps what each record gives: its
+    calendar event and file, its JSON; the files of many records are joined from them."""
     records = list(records)
-    return {**ics.files(records, lex, site), **atom.files(records, lex, site), **opendata.files(records)}
+    cached = feed_cached = None
+    if cache is not None:
+        texts: dict[int, str] = {}
+
+        def text(rec: dict) -> str:
+            if id(rec) not in texts:  # records live through the whole call: their ids stay theirs
+                texts[id(rec)] = json.dumps(rec, ensure_ascii=False, separators=(",", ":"), default=str)
+            return texts[id(rec)]
+
+        def cached(what: str, rec: dict, lang: str, make) -> bytes:
+            return cache.memo_bytes(key(what, lang, site.url, site.name, text(rec)), make)
+
+        def feed_cached(entries: list, lang: str, parts: tuple, make) -> bytes:
+            # a feed is made of its entries' records alone (plus its path and name)
+            return cache.memo_bytes(key("feed", lang, site.url, site.name, repr(parts), *map(text, entries)), make)
+
+    return {**ics.files(records, lex, site, cached), **atom.files(records, lex, site, feed_cached), **opendata.files(records, cached)}

@@ -8,6 +8,9 @@
 - ``published``: the oldest source dateline; ``updated``: the newest; both fall back
   to the meeting's first day when no source has a dateline. The feed's ``updated`` is
   the newest entry's. Never the clock.
+- A feed holds the ``LATEST`` newest entries: readers poll it, and a feed of every
+  meeting ever reported would grow without bound (the calendars and the open data
+  keep the whole record).
 - Text goes through XML escaping (ElementTree); characters XML 1.0 forbids are dropped.
 """
 
@@ -20,6 +23,7 @@ from . import labels, stamps, urls
 
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+LATEST = 50  # entries per feed
 EPOCH = "1970-01-01T00:00:00Z"  # the feed's updated when there is no meeting at all
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -64,7 +68,7 @@ def _entry(feed: ET.Element, rec: dict, lang: str, lex, site) -> None:
 def feed(records, lang: str, lex, site, path: str | None = None, narrower: str | None = None) -> bytes:
     """The feed of ``records`` at ``path`` (default: every meeting); ``narrower`` names
     the subset (a country, a series) in its title."""
-    entries = order(records)
+    entries = order(records)[:LATEST]
     root = ET.Element(f"{{{ATOM}}}feed", {XML_LANG: lang})
     self_url = urls.file_url(site, path or urls.feed_path(lang))
     _sub(root, "id", self_url)
@@ -84,10 +88,17 @@ def feed(records, lang: str, lex, site, path: str | None = None, narrower: str |
     return ('<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n").encode("utf-8")
 
 
-def files(records, lex, site) -> dict[str, bytes]:
-    out = {urls.feed_path(lang): feed(records, lang, lex, site) for lang in urls.LANGS}
+def files(records, lex, site, cached=None) -> dict[str, bytes]:
+    """Every feed. ``cached(entries, lang, parts, make)`` may return a feed made earlier
+    from the same entries (the build cache); by default each is made here."""
+    cached = cached or (lambda entries, lang, parts, make: make())
+    out = {}
+    for lang in urls.LANGS:
+        latest = order(records)[:LATEST]
+        out[urls.feed_path(lang)] = cached(latest, lang, (), lambda: feed(latest, lang, lex, site))
     for facet, value, subset, names in labels.subsets(records, lex):
+        latest = order(subset)[:LATEST]
         for lang in urls.LANGS:
             path = urls.subset_feed_path(lang, facet, value)
-            out[path] = feed(subset, lang, lex, site, path, names[lang])
+            out[path] = cached(latest, lang, (path, names[lang]), lambda: feed(latest, lang, lex, site, path, names[lang]))
     return out

@@ -70,7 +70,14 @@ def event(rec: dict, lang: str, lex, site) -> icalendar.Event:
     return ev
 
 
-def calendar(events: list[icalendar.Event], name: str, lang: str, site, subscribed: bool = False) -> bytes:
+def calendar(events: list[bytes], name: str, lang: str, site, subscribed: bool = False) -> bytes:
+    """A VCALENDAR of already serialised VEVENTs (``event(...).to_ical()``).
+
+    The library writes a calendar as its own properties, then each component's
+    lines, then ``END:VCALENDAR``; joining the events' bytes in that place gives the
+    same file as adding the components would, without serialising each event once
+    per calendar it is in (a meeting is in up to five).
+    """
     cal = icalendar.Calendar()
     cal.add("prodid", f"-//{urls.host(site)}//Briefing generator//{lang.upper()}")
     cal.add("version", "2.0")
@@ -82,21 +89,33 @@ def calendar(events: list[icalendar.Event], name: str, lang: str, site, subscrib
     if subscribed:  # the all-meetings file is meant to be subscribed to
         cal.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
         cal.add("x-published-ttl", "P1D")
-    for ev in events:
-        cal.add_component(ev)
-    return cal.to_ical()
+    head = cal.to_ical()
+    end = b"END:VCALENDAR\r\n"
+    return head[: -len(end)] + b"".join(events) + end
 
 
-def files(records, lex, site) -> dict[str, bytes]:
+def files(records, lex, site, cached=None) -> dict[str, bytes]:
+    """Every calendar. ``cached(what, rec, lang, make)`` may return bytes made earlier
+    from the same record (the build cache); by default each is made here."""
+    cached = cached or (lambda what, rec, lang, make: make())
     out: dict[str, bytes] = {}
     for lang in urls.LANGS:
         events = []
         for rec in records:
-            ev = event(rec, lang, lex, site)
+            ev = cached("vevent", rec, lang, lambda rec=rec: event(rec, lang, lex, site).to_ical())
             events.append(ev)
-            out[urls.ics_path(lang, rec["id"])] = calendar([ev], f"{site.name} — {summary(rec, lang)}", lang, site)
+            out[urls.ics_path(lang, rec["id"])] = cached(
+                "ics", rec, lang, lambda rec=rec, ev=ev: calendar([ev], f"{site.name} — {summary(rec, lang)}", lang, site)
+            )
         name = f"{site.name} — {labels.word(lang, 'meetings')}"
+        # the whole calendar to download, and one per year to subscribe to without
+        # fetching every meeting ever reported
         out[urls.all_ics_path(lang)] = calendar(events, name, lang, site, subscribed=True)
+        by_year: dict[str, list[bytes]] = {}
+        for rec, ev in zip(records, events):
+            by_year.setdefault(rec["date"]["start"][:4], []).append(ev)
+        for year, evs in by_year.items():
+            out[urls.year_ics_path(lang, year)] = calendar(evs, f"{name} — {year}", lang, site, subscribed=True)
         by_id = {rec["id"]: ev for rec, ev in zip(records, events)}
         for facet, value, subset, names in labels.subsets(records, lex):
             out[urls.subset_ics_path(lang, facet, value)] = calendar([by_id[r["id"]] for r in subset], f"{name} — {names[lang]}", lang, site, subscribed=True)

@@ -1,7 +1,8 @@
 """Open data: every record as JSON, and the JSON Schemas that validate it.
 
 ``data/events.json`` is a JSON array of the records, the same content and order as
-the YAML files under content/events/ (by start date, then id). The file as published
+the YAML files under content/events/ (by start date, then id); ``data/events-<year>.json``
+holds the meetings that start in that year, so a reader of one year need not fetch them all. The file as published
 validates against ``data/events.schema.json`` (an array of records); each item
 against ``data/event.schema.json``, a byte-for-byte copy of the project's schema.
 """
@@ -14,8 +15,16 @@ from .. import record
 from . import urls
 
 
-def events_json(records) -> bytes:
-    return (json.dumps(list(records), ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode("utf-8")
+def item_json(rec: dict) -> str:
+    """One record as it stands inside events.json's array (indented one level)."""
+    return "  " + json.dumps(rec, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+
+
+def events_json(records, items=None) -> bytes:
+    """The array of ``records``: ``json.dumps(records, indent=2)``, byte for byte, joined
+    from each record's ``item_json`` (``items``: those made earlier, in the same order)."""
+    items = list(items) if items is not None else [item_json(r) for r in records]
+    return (("[\n" + ",\n".join(items) + "\n]") if items else "[]").encode("utf-8") + b"\n"
 
 
 def array_schema(one: dict) -> dict:
@@ -34,7 +43,16 @@ def array_schema(one: dict) -> dict:
     }
 
 
-def files(records) -> dict[str, bytes]:
+def files(records, cached=None) -> dict[str, bytes]:
+    """``cached(what, rec, lang, make)`` may return a record's JSON made earlier (the build cache)."""
+    cached = cached or (lambda what, rec, lang, make: make())
     one = record.SCHEMA_PATH.read_bytes()
     many = json.dumps(array_schema(json.loads(one)), ensure_ascii=False, indent=2) + "\n"
-    return {urls.EVENTS_JSON: events_json(records), urls.SCHEMA_JSON: one, urls.EVENTS_SCHEMA_JSON: many.encode("utf-8")}
+    items = [cached("json", rec, "", lambda rec=rec: item_json(rec).encode("utf-8")).decode("utf-8") for rec in records]
+    out = {urls.EVENTS_JSON: events_json(records, items), urls.SCHEMA_JSON: one, urls.EVENTS_SCHEMA_JSON: many.encode("utf-8")}
+    by_year: dict[str, list[str]] = {}
+    for rec, item in zip(records, items):
+        by_year.setdefault(rec["date"]["start"][:4], []).append(item)
+    for year, year_items in by_year.items():
+        out[urls.year_events_json(year)] = events_json(None, year_items)
+    return out

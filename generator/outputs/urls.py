@@ -9,6 +9,7 @@ import re
 from urllib.parse import urlsplit
 
 LANGS = ("ar", "en")
+FOLDERS = ("calendar", "feeds", "data")  # under content/pages: the files here that are not pages
 EVENTS_JSON = "data/events.json"
 SCHEMA_JSON = "data/event.schema.json"  # one record
 EVENTS_SCHEMA_JSON = "data/events.schema.json"  # events.json as published: an array of records
@@ -20,6 +21,14 @@ def ics_path(lang: str, rec_id: str) -> str:
 
 def all_ics_path(lang: str) -> str:
     return f"calendar/{lang}/all.ics"
+
+
+def year_ics_path(lang: str, year: str) -> str:
+    return f"calendar/{lang}/year/{year}.ics"
+
+
+def year_events_json(year: str) -> str:
+    return f"data/events-{year}.json"
 
 
 def feed_path(lang: str) -> str:

@@ -11,6 +11,8 @@ or YAML by MkDocs.
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import re
 from pathlib import Path
 
@@ -40,6 +42,7 @@ def environment() -> jinja2.Environment:
     )
 
 
+HTML_FLAG = "bf_html"  # the body is finished HTML: MkDocs' hook skips Markdown (generator/htmlpage.py)
 _YAML_ESCAPE = re.compile("[\"\\\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
@@ -55,7 +58,7 @@ def yaml_str(value: str) -> str:
 
 def front_matter(title: str, description: str | None = None, jsonld: str | None = None) -> str:
     # MkDocs themes print page.meta values unescaped, so they are stored escaped.
-    lines = [f"title: {yaml_str(str(escape(title)))}"]
+    lines = [f"title: {yaml_str(str(escape(title)))}", f"{HTML_FLAG}: true"]
     if description:
         lines.append(f"description: {yaml_str(str(escape(description)))}")
     if jsonld:
@@ -70,10 +73,61 @@ def _tidy(markdown: str) -> bytes:
     return (re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n").encode("utf-8")
 
 
-def render_site(records, articles, lex, site, translator) -> dict[str, bytes]:
+def _cited_seeds(rec: dict) -> list[str]:
+    seeds = {s["seed"] for s in rec["sources"]} | {st["source"] for st in rec["statements"]}
+    seeds |= {ev["seed"] for items in rec["evidence"].values() for ev in items}
+    seeds |= {s for c in rec["conflicts"] for r in c["readings"] for s in r["sources"]}
+    return sorted(seeds)
+
+
+class _Inputs:
+    """Everything a meeting's or an article's page reads, as text: the page's cache key.
+
+    A page is a function of its template, labels and lexicon (in the cache's code
+    fingerprint), the site's name and address, the catalog's translations, and what
+    is listed here. A meeting's page: its record, how each article it cites is named,
+    its series' neighbours and the other parts of an editor's split. An article's
+    page: the article, which of its sentences are evidence and the meetings it gave.
+    """
+
+    def __init__(self, index: views.Index, translator, site) -> None:
+        self.index = index
+        entries = getattr(translator, "entries", None) or {}
+        self.common = repr((site.url, site.name, hashlib.sha256(repr(sorted(entries.items())).encode()).hexdigest()))
+        self._texts: dict[int, str] = {}
+
+    def text(self, rec: dict) -> str:
+        k = id(rec)  # records live through the whole render: their ids stay theirs
+        if k not in self._texts:
+            self._texts[k] = json.dumps(rec, ensure_ascii=False, separators=(",", ":"), default=str)
+        return self._texts[k]
+
+    def meeting(self, rec: dict) -> str:
+        window, more = views.related_records(self.index, rec)
+        partners = [p for e in rec.get("editorial", []) for p in views.split_partners(self.index, rec, e)]
+        names = [views.name_inputs(self.index.articles.get(s)) for s in _cited_seeds(rec)]
+        return repr((self.common, self.text(rec), names, [self.text(r) for r in window], more, [self.text(r) for r in partners]))
+
+    def month(self, month, neighbours) -> str:
+        """A month's page: its meetings, those spanning into it, its neighbours' names."""
+        spanning = self.index.spanning.get(month.key, [])
+        return repr((self.common, month.key, month.total, [self.text(r) for r in month.records], [self.text(r) for r in spanning], neighbours))
+
+    def article(self, art) -> str:
+        used = sorted(self.index.used.get(art.seed, ()))
+        return repr((self.common, repr(art), used, [self.text(r) for r in self.index.by_seed.get(art.seed, [])]))
+
+
+def render_site(records, articles, lex, site, translator, cache=None) -> dict[str, bytes]:
+    """``cache`` (a ``generator.cache.Cache``) keeps each meeting's and article's pages:
+    a build renders only those whose inputs changed."""
+    from ..cache import Cache, key
+
+    cache = cache if cache is not None else Cache(None)
     labels = labels_mod.load()
     env = environment()
     index = views.Index.build(sorted(records, key=lambda r: (r["date"]["start"], r["id"])), articles)
+    inputs = _Inputs(index, translator, site)
     all_months = timeline.months(index.records)
     datelines = [a.published for a in articles if a.published]
     as_of = max(datelines) if datelines else None  # the sources' date: the newest dateline
@@ -87,9 +141,11 @@ def render_site(records, articles, lex, site, translator) -> dict[str, bytes]:
         def ctx(page: str) -> views.Ctx:
             return views.Ctx(lang, t, urls.Linker(page, lang), lex, translator, index)
 
+        def render(template: str, meta: str, **values) -> bytes:
+            return _tidy(meta + env.get_template(template).render(t=t, lang=lang, shown=shown, cite=cite, **values))
+
         def emit(page: str, template: str, meta: str, **values) -> None:
-            body = env.get_template(template).render(t=t, lang=lang, shown=shown, cite=cite, **values)
-            files[urls.md_path(page, lang)] = _tidy(meta + body)
+            files[urls.md_path(page, lang)] = render(template, meta, **values)
 
         def year_links(c: views.Ctx) -> list[dict]:
             out = []
@@ -145,45 +201,59 @@ def render_site(records, articles, lex, site, translator) -> dict[str, bytes]:
         # one page per month: a year's page lists its months, each month's page its meetings
         for i, month in enumerate(all_months):
             page = urls.month_page(month.year, month.month)
-            c = ctx(page)
+            before = all_months[i - 1] if i > 0 else None
+            after = all_months[i + 1] if i + 1 < len(all_months) else None
 
-            def neighbour(other):
-                return {"label": timeline.datefmt.month(other.year, other.month, lang), "href": c.link.to(urls.month_page(other.year, other.month))}
+            def month_page(month=month, page=page, before=before, after=after) -> bytes:
+                c = ctx(page)
 
-            label = timeline.datefmt.month(month.year, month.month, lang)
-            emit(
-                page, "archive_month.md.j2", front_matter(t("archive.month_title", month=label)),
-                label=label,
-                year=month.year,
-                year_href=c.link.to(urls.archive_page(month.year)),
-                month=timeline.month_view(c, month, {month.key}),
-                filters=filters.form(c, month.records),
-                previous=neighbour(all_months[i - 1]) if i > 0 else None,
-                next=neighbour(all_months[i + 1]) if i + 1 < len(all_months) else None,
-            )
+                def neighbour(other):
+                    return {"label": timeline.datefmt.month(other.year, other.month, lang), "href": c.link.to(urls.month_page(other.year, other.month))}
+
+                label = timeline.datefmt.month(month.year, month.month, lang)
+                return render(
+                    "archive_month.md.j2", front_matter(t("archive.month_title", month=label)),
+                    label=label,
+                    year=month.year,
+                    year_href=c.link.to(urls.archive_page(month.year)),
+                    month=timeline.month_view(c, month, {month.key}),
+                    filters=filters.form(c, month.records),
+                    previous=neighbour(before) if before else None,
+                    next=neighbour(after) if after else None,
+                )
+
+            neighbours = (before.key if before else None, after.key if after else None)
+            files[urls.md_path(page, lang)] = cache.memo_bytes(key("month-page", lang, inputs.month(month, neighbours)), month_page)
 
         # one page per meeting
         for rec in index.records:
             page = urls.meeting_page(rec["id"])
-            c = ctx(page)
-            view = views.meeting(c, rec)
-            place = view["place"].text if view["place"] else t("not_stated")
-            description = f"{view['date']} · {place} · {view['status_label']}"
-            emit(
-                page, "meeting.md.j2", front_matter(view["title"].text, description, outputs.meeting_jsonld(rec, lang, site, lex)),
-                m=view,
-                archive=c.link.to(urls.archive_page()),
-            )
+
+            def meeting_page(rec=rec, page=page) -> bytes:
+                c = ctx(page)
+                view = views.meeting(c, rec)
+                place = view["place"].text if view["place"] else t("not_stated")
+                description = f"{view['date']} · {place} · {view['status_label']}"
+                return render(
+                    "meeting.md.j2", front_matter(view["title"].text, description, outputs.meeting_jsonld(rec, lang, site, lex)),
+                    m=view,
+                    archive=c.link.to(urls.archive_page()),
+                )
+
+            files[urls.md_path(page, lang)] = cache.memo_bytes(key("meeting-page", lang, inputs.meeting(rec)), meeting_page)
 
         # one page per source article
         for art in sorted(articles, key=lambda a: a.seed):
             page = urls.source_page(art.seed)
-            c = ctx(page)
-            view = views.article_view(c, art)
-            name = view["name"]
-            if lang != "ar" and name.lang == "ar":  # an Arabic title stays out of the English <title>
-                name = text.code(art.stem)
-            emit(page, "source.md.j2", front_matter(t("source.title", name=name.isolated_text)), a=view)
+
+            def source_page(art=art, page=page) -> bytes:
+                view = views.article_view(ctx(page), art)
+                name = view["name"]
+                if lang != "ar" and name.lang == "ar":  # an Arabic title stays out of the English <title>
+                    name = text.code(art.stem)
+                return render("source.md.j2", front_matter(t("source.title", name=name.isolated_text)), a=view)
+
+            files[urls.md_path(page, lang)] = cache.memo_bytes(key("source-page", lang, inputs.article(art)), source_page)
 
         c = ctx("about.md")
         data = {

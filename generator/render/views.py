@@ -229,6 +229,13 @@ def front_matter_text(value: str, lang: str, translator) -> Shown:
     return text.free(value, lang)
 
 
+def name_inputs(art) -> tuple | None:
+    """What ``source_name`` reads of an article (it keys the pages that cite it)."""
+    if art is None:
+        return None
+    return (art.seed, art.title, art.outlet, art.sentences[0].text if art.sentences else None, art.published)
+
+
 def source_name(ctx: Ctx, seed: str) -> Shown:
     """How a source is named: its title (translated on English pages when the catalog
     has it), else its outlet, else its opening words (see headline.py); the file name
@@ -332,13 +339,10 @@ def editorial_action(ctx: Ctx, rec: dict, action: dict) -> dict:
     any more); the other parts of a split are linked.
     """
     t = ctx.t
-    others = []
-    if action["action"] == "split":
-        others = [
-            {"href": ctx.link.to(urls.meeting_page(r["id"])), "title": text.free(r["title"][ctx.lang] or r["title"]["ar"], ctx.lang)}
-            for r in ctx.index.records
-            if r["id"] != rec["id"] and any(e["action"] == "split" and e["file"] == action["file"] for e in r.get("editorial", []))
-        ]
+    others = [
+        {"href": ctx.link.to(urls.meeting_page(r["id"])), "title": text.free(r["title"][ctx.lang] or r["title"]["ar"], ctx.lang)}
+        for r in split_partners(ctx.index, rec, action)
+    ]
     return {
         "action": action["action"],
         "what": t(f"editorial.{action['action']}"),
@@ -347,6 +351,16 @@ def editorial_action(ctx: Ctx, rec: dict, action: dict) -> dict:
         "others": others,
         "reason": text.free(action["reason"], ctx.lang),
     }
+
+
+def split_partners(index: Index, rec: dict, action: dict) -> list[dict]:
+    """The other records an editor's split made out of the same meeting."""
+    if action["action"] != "split":
+        return []
+    return [
+        r for r in index.records
+        if r["id"] != rec["id"] and any(e["action"] == "split" and e["file"] == action["file"] for e in r.get("editorial", []))
+    ]
 
 
 def statement(ctx: Ctx, st: dict) -> dict:
@@ -372,14 +386,19 @@ def statement(ctx: Ctx, st: dict) -> dict:
 
 def related(ctx: Ctx, rec: dict) -> tuple[list[dict], int]:
     """Meetings of the same series nearest in date order: a bounded list, and how many more."""
-    members = ctx.index.series.get(rec.get("series"), []) if rec.get("series") else []
+    window, more = related_records(ctx.index, rec)
+    return [entry(ctx, r) for r in window], more
+
+
+def related_records(index: Index, rec: dict) -> tuple[list[dict], int]:
+    """The series' meetings around ``rec`` (at most RELATED_EACH_SIDE each side) and how many more it has."""
+    members = index.series.get(rec.get("series"), []) if rec.get("series") else []
     others = [r for r in members if r["id"] != rec["id"]]
     if not others:
         return [], 0
     pos = next(i for i, r in enumerate(members) if r["id"] == rec["id"])
-    window = members[max(0, pos - RELATED_EACH_SIDE) : pos + RELATED_EACH_SIDE + 1]
-    chosen = [entry(ctx, r) for r in window if r["id"] != rec["id"]]
-    return chosen, len(others) - len(chosen)
+    window = [r for r in members[max(0, pos - RELATED_EACH_SIDE) : pos + RELATED_EACH_SIDE + 1] if r["id"] != rec["id"]]
+    return window, len(others) - len(window)
 
 
 # --- sources ------------------------------------------------------------------------

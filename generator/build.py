@@ -1,0 +1,144 @@
+"""One build, as ``python -m generator build`` and ``mkdocs build`` run it.
+
+Under the build lock: the pipeline with the build cache, then the all-at-once write.
+Before any of that, a build whose inputs are byte for byte those of the last build
+(every seed, every editorial, correction and catalog file, mkdocs.yml, and the
+generator itself through the cache's fingerprint), and whose ``content/`` is still
+exactly what that build left, has nothing to do: it stops after reading the inputs.
+``content/`` is compared by each owned file's size and modification time against the
+list the last build recorded, so any edit, deletion or stray file there still
+rebuilds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from . import inputs, writer
+from .cache import Cache, key
+
+EDITOR_FOLDERS = ("corrections", "editorial", "translations")  # inputs that live in content/
+
+
+@dataclass(frozen=True)
+class Outcome:
+    records: int
+    articles: int
+    written: tuple[str, ...]
+    removed: tuple[str, ...]
+    unchanged: int
+    notices: tuple[str, ...]
+    newest: dt.date | None  # the newest dateline, else the first meeting's day: the site's date
+    translations: str  # the catalog's one-line summary
+    skipped: bool = False  # nothing changed since the last build: no stage ran
+
+
+def run(project: Path, seeds: Path, content: Path, before_write=None) -> Outcome:
+    """Build ``content`` from ``seeds``; ``GeneratorError`` or ``OSError`` on failure (nothing
+    written). ``before_write(files)`` sees every planned file's bytes before they are written."""
+    cache = Cache.for_project(project)
+    whole = False  # the pipeline ran: what it did not use can go
+    try:
+        with writer.locked(content):
+            state = _state(project, seeds, content) if cache.enabled else None
+            last = cache.get_value(key("last-build", state)) if state else None
+            if isinstance(last, dict) and _unchanged(content, last.get("manifest")):
+                out = last["outcome"]
+                return replace(out, written=(), removed=(), unchanged=out.unchanged + len(out.written), skipped=True)
+            # imported here: a build with nothing to do never loads the pipeline's libraries
+            from . import pipeline, translations
+
+            result = pipeline.run(seeds, content, project, cache)
+            whole = True
+            if before_write is not None:
+                before_write(result.plan.files)
+            changes = writer.write(result.plan, content)
+            dates = [a.published for a in result.articles if a.published] or [dt.date.fromisoformat(r["date"]["start"]) for r in result.records]
+            out = Outcome(
+                records=len(result.records),
+                articles=len(result.articles),
+                written=changes.written,
+                removed=changes.removed,
+                unchanged=changes.unchanged,
+                notices=tuple(str(n) for n in result.notices),
+                newest=max(dates) if dates else None,
+                translations=translations.summary(translations.status_of(result.plan.files)),
+            )
+            # The inputs as they stand after the write (the build rewrites the catalog):
+            # the next build with these same bytes would plan these same files.
+            state = _state(project, seeds, content) if cache.enabled else None
+            if state:
+                cache.put_value(key("last-build", state), {"manifest": _manifest(content, result.plan), "outcome": out})
+            return out
+    finally:
+        cache.close(prune=whole)
+
+
+def _state(project: Path, seeds: Path, content: Path) -> bytes | None:
+    """A digest of every input's name and bytes; None when one cannot be read as an
+    input (the pipeline then runs and reports it)."""
+    h = hashlib.sha256()
+    try:
+        for path in inputs.listed(seeds, ".txt"):
+            _add(h, path.name, inputs.read(path, inputs.SEED_LIMIT))
+        for folder in EDITOR_FOLDERS:
+            base = content / folder
+            if base.is_dir():
+                for path in sorted(p for p in base.rglob("*") if not p.is_dir()):
+                    _add(h, path.relative_to(content).as_posix(), inputs.read(path, inputs.CATALOG_LIMIT))
+        config = project / "mkdocs.yml"
+        _add(h, "mkdocs.yml", config.read_bytes() if config.is_file() else b"")
+    except (inputs.InputError, OSError):
+        return None
+    return h.digest()
+
+
+def _add(h, name: str, data: bytes) -> None:
+    h.update(f"{name}\0{len(data)}\0".encode())
+    h.update(data)
+
+
+def _manifest(content: Path, plan: writer.Plan) -> dict[str, tuple[int, int]]:
+    """Size and modification time of every file the build owns under ``content``."""
+    out = {}
+    for owned in plan.owned:
+        for rel, st in _files(content, owned):
+            out[rel] = (st.st_size, st.st_mtime_ns)
+    return {"owned": plan.owned, "files": out}
+
+
+def _unchanged(content: Path, manifest) -> bool:
+    if not isinstance(manifest, dict):
+        return False
+    files = manifest.get("files") or {}
+    seen = 0
+    try:
+        for owned in manifest.get("owned", ()):
+            for rel, st in _files(content, owned):
+                if files.get(rel) != (st.st_size, st.st_mtime_ns):
+                    return False
+                seen += 1
+    except OSError:
+        return False
+    return seen == len(files)
+
+
+def _files(content: Path, owned: str):
+    """(path under ``content``, stat) of everything under ``content/owned`` but folders
+    (os.scandir: far cheaper than Path.rglob and a stat per file)."""
+    stack = [owned]
+    while stack:
+        rel = stack.pop()
+        try:
+            with os.scandir(content / rel) as entries:
+                for e in entries:
+                    if e.is_dir(follow_symlinks=False):
+                        stack.append(f"{rel}/{e.name}")
+                    else:
+                        yield f"{rel}/{e.name}", e.stat(follow_symlinks=False)
+        except FileNotFoundError:
+            continue

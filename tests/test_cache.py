@@ -1,0 +1,173 @@
+"""The build cache only costs or saves time: it never changes a byte of content/.
+
+Each step below changes the inputs the way an editor does, builds with the cache
+(warm from the steps before) and compares the whole content/ tree with a build of
+the same inputs in a fresh folder with the cache turned off.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from generator import build, cache
+from support import make_tree, snapshot
+from synthetic import write_corpus
+
+EDITOR_FOLDERS = ("translations", "corrections", "editorial")
+
+
+def _build(tree: Path, monkeypatch, cached: bool) -> build.Outcome:
+    monkeypatch.setenv("BRIEFING_CACHE", "on" if cached else "off")
+    return build.run(tree, tree / "seeds", tree / "content")
+
+
+def _inputs_copy(tree: Path, dest: Path) -> Path:
+    shutil.copytree(tree / "seeds", dest / "seeds")
+    for name in EDITOR_FOLDERS:
+        if (tree / "content" / name).is_dir():
+            shutil.copytree(tree / "content" / name, dest / "content" / name)
+    return dest
+
+
+def _same_as_uncached(tree: Path, tmp_path: Path, monkeypatch, step: str) -> build.Outcome:
+    """Build ``tree`` with the cache; assert content/ equals an uncached build of the same inputs."""
+    reference = _inputs_copy(tree, tmp_path / f"reference-{step}")
+    done = _build(tree, monkeypatch, cached=True)
+    _build(reference, monkeypatch, cached=False)
+    got, want = snapshot(tree / "content"), snapshot(reference / "content")
+    assert sorted(got) == sorted(want), step
+    differing = [rel for rel in want if got[rel] != want[rel]]
+    assert not differing, f"{step}: {differing[:5]}"
+    return done
+
+
+def _translate(po: Path, arabic_start: str, english: str) -> None:
+    text = po.read_text(encoding="utf-8")
+    pattern = re.compile(r'(msgid "' + re.escape(arabic_start) + r'[^"]*"\nmsgstr )""')
+    new, n = pattern.subn(lambda m: m.group(1) + '"' + english + '"', text, count=1)
+    assert n == 1, arabic_start
+    po.write_text(new, encoding="utf-8")
+
+
+@pytest.fixture
+def tree(tmp_path):
+    project = make_tree(tmp_path / "project")
+    write_corpus(project / "seeds", 25)
+    return project
+
+
+def test_cached_builds_equal_uncached_ones_through_an_editors_changes(tree, tmp_path, monkeypatch):
+    first = _same_as_uncached(tree, tmp_path, monkeypatch, "cold")
+    assert first.written and not first.skipped
+    assert (tree / cache.FILE).is_file()
+
+    again = _same_as_uncached(tree, tmp_path, monkeypatch, "nothing-changed")
+    assert again.skipped and not again.written and again.records == first.records
+
+    # an article's first sentence names it on every page citing it, and its date moves the meeting
+    seed = tree / "seeds" / "703_synthetic.txt"
+    dateline, lead, rest = seed.read_text(encoding="utf-8").split("\n", 2)
+    lead = re.sub(r"يوم (\d+)", lambda m: f"يوم {int(m.group(1)) + 1}", "وقد " + lead, count=1)
+    seed.write_text(f"{dateline}\n{lead}\n{rest}", encoding="utf-8")
+    done = _same_as_uncached(tree, tmp_path, monkeypatch, "article-edited")
+    assert done.written and not done.skipped
+
+    # an article gains a title: its meeting's record is the same, the pages citing it are not
+    seed = tree / "seeds" / "704_synthetic.txt"
+    dateline, rest = seed.read_text(encoding="utf-8").split("\n", 1)
+    seed.write_text(f"---\ntitle: عنوان جديد للمقال\ndate: {dateline.split()[1]}\n---\n{rest}", encoding="utf-8")
+    done = _same_as_uncached(tree, tmp_path, monkeypatch, "titled")
+    assert not any(rel.startswith("events/") for rel in done.written) and any(rel.startswith("pages/meetings/") for rel in done.written)
+
+    # a new meeting of the coalition's series: its neighbours' pages list it
+    (tree / "seeds" / "799_series.txt").write_text(
+        "date 2026-01-20\nمن المقرر أن يعقد اجتماع وزراء الخارجية في باريس يوم 24 يناير 2026 ضمن مسار تحالف الراغبين.\n", encoding="utf-8"
+    )
+    _same_as_uncached(tree, tmp_path, monkeypatch, "series-member-added")
+
+    # an article removed
+    (tree / "seeds" / "710_synthetic.txt").unlink()
+    _same_as_uncached(tree, tmp_path, monkeypatch, "article-removed")
+
+    # a translator fills in an entry: English pages quoting it change
+    _translate(tree / "content" / "translations" / "en.po", "وسيحضر الاجتماع", "Also attending: a test translation.")
+    done = _same_as_uncached(tree, tmp_path, monkeypatch, "translated")
+    assert any(rel.endswith(".en.md") for rel in done.written)
+
+    # a correction file
+    rid = sorted((tree / "content" / "events").glob("*.yml"))[3].stem
+    (tree / "content" / "corrections").mkdir(exist_ok=True)
+    (tree / "content" / "corrections" / f"{rid}.yml").write_text(
+        "- field: status\n  value: cancelled\n  reason: The ministry called it off.\n", encoding="utf-8"
+    )
+    done = _same_as_uncached(tree, tmp_path, monkeypatch, "corrected")
+    assert f"events/{rid}.yml" in done.written
+
+
+def test_a_corrupt_cache_costs_time_only(tree, tmp_path, monkeypatch):
+    _build(tree, monkeypatch, cached=True)
+    before = snapshot(tree / "content")
+    db = tree / cache.FILE
+    for suffix in ("-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    db.write_bytes(b"not a database at all" * 100)
+    (tree / "seeds" / "705_synthetic.txt").unlink()  # so the build has work to do
+    _same_as_uncached(tree, tmp_path, monkeypatch, "corrupt")
+    assert snapshot(tree / "content") != before
+    sqlite3.connect(db).execute("SELECT COUNT(*) FROM entries").fetchone()  # rebuilt as a real cache
+
+
+def test_a_damaged_value_is_a_miss(tree, tmp_path, monkeypatch):
+    # Damage SQLite cannot see (a flipped byte inside a stored page or pickle) is
+    # caught by each value's checksum: the value is made again, never used.
+    _build(tree, monkeypatch, cached=True)
+    with sqlite3.connect(tree / cache.FILE) as db:
+        db.execute("UPDATE entries SET value = substr(value, 1, 20) || X'00FF00' || substr(value, 24)")
+    (tree / "seeds" / "706_synthetic.txt").unlink()  # so the build has work to do
+    _same_as_uncached(tree, tmp_path, monkeypatch, "damaged")
+
+
+def test_content_edited_by_hand_is_rebuilt_not_skipped(tree, monkeypatch):
+    _build(tree, monkeypatch, cached=True)
+    want = snapshot(tree / "content")
+    page = next((tree / "content" / "pages" / "meetings").glob("*.md"))
+    page.write_text("edited by hand\n", encoding="utf-8")
+    stray = tree / "content" / "pages" / "meetings" / "stray.md"
+    stray.write_text("not the generator's\n", encoding="utf-8")
+    done = _build(tree, monkeypatch, cached=True)
+    assert not done.skipped
+    assert snapshot(tree / "content") == want  # the page restored, the stray file gone
+    (tree / "content" / "events" / next(iter(p.name for p in (tree / "content" / "events").glob("*.yml")))).unlink()
+    assert not _build(tree, monkeypatch, cached=True).skipped
+    assert snapshot(tree / "content") == want
+
+
+def test_the_fingerprint_covers_code_templates_and_lexicon(tmp_path):
+    pkg = tmp_path / "generator"
+    shutil.copytree(cache.PACKAGE, pkg, ignore=shutil.ignore_patterns("__pycache__"))
+    base = cache.fingerprint(pkg)
+    assert cache.fingerprint.__wrapped__(pkg) == base  # the same files: the same fingerprint
+    for rel in ("templates/meeting.md.j2", "lexicon/cities.yml", "render/views.py", "schema/event.schema.json"):
+        path = pkg / rel
+        original = path.read_bytes()
+        path.write_bytes(original + b"\n")
+        assert cache.fingerprint.__wrapped__(pkg) != base, rel
+        path.write_bytes(original)
+    (pkg / "notes.bak").write_text("an editor's backup file", encoding="utf-8")
+    assert cache.fingerprint.__wrapped__(pkg) == base  # not part of the generator
+
+
+def test_keys_separate_their_parts():
+    assert cache.key("page", "ab", "c") != cache.key("page", "a", "bc")
+    assert cache.key("page", "x") != cache.key("json", "x")
+    assert cache.key("page", "x") == cache.key("page", b"x")
+
+
+def test_turned_off_cache_writes_nothing(tree, monkeypatch):
+    _build(tree, monkeypatch, cached=False)
+    assert not (tree / ".cache").exists()
