@@ -61,9 +61,9 @@ def main(argv: list[str] | None = None) -> int:
         return evaluate.command(args.seeds, args.gold, args.undated)
     try:
         if args.command == "build":  # one build at a time; the whole plan is written at once or not at all
-            with writer.locked(args.content):
+            with writer.locked(args.content) as build:
                 result = pipeline.run(args.seeds, args.content)
-                changes = writer.write(result.plan, args.content)
+                changes = build.write(result.plan)
         else:
             result = pipeline.run(args.seeds, args.content)
     except GeneratorError as exc:
