@@ -12,7 +12,6 @@ import errno
 import os
 import re
 import shutil
-import stat
 import threading
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from generator import cli as generator_cli
 from generator import pipeline, writer
 from generator.errors import GeneratorError
 from support import cli, make_tree
+from support import tree_state as state
 
 SEED_001 = "001_ae68e33f9df36568.txt"
 CORRECTION = "corrections/2026-01-03-national-security-advisers-kyiv.yml"
@@ -33,25 +33,6 @@ STEPS = ("_mkdir", "_set_mode", "_link", "_carry_file", "_write_file", "_exchang
 FAILING = ("_mkdir", "_link", "_carry_file", "_write_file", "_exchange", "_place", "_rename")  # those a full disk can fail
 SIBLINGS = (".content.lock", ".content.staging", ".content.old")
 CHANGED = "changed while the build ran; nothing was written, run the build again"
-
-
-def state(folder: Path) -> dict | None:
-    """Everything under ``folder``: folders and their modes, files with mode and bytes, links with target."""
-    if not os.path.lexists(folder):
-        return None
-    out = {}
-    for root, dirs, names in os.walk(folder):
-        for name in dirs + names:
-            path = Path(root) / name
-            st = os.lstat(path)
-            rel = path.relative_to(folder).as_posix()
-            if stat.S_ISLNK(st.st_mode):
-                out[rel] = ("link", os.readlink(path))
-            elif stat.S_ISDIR(st.st_mode):
-                out[rel] = ("dir", stat.S_IMODE(st.st_mode))
-            else:
-                out[rel] = ("file", stat.S_IMODE(st.st_mode), path.read_bytes())
-    return out
 
 
 def inodes(tree: Path) -> dict:
