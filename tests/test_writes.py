@@ -401,3 +401,15 @@ def test_mkdocs_build_alone_recreates_a_deleted_content_folder(tmp_path, deleted
     if deleted == "content/pages":  # the translators' work was kept
         assert (project / "content/translations/en.po").read_bytes() == catalog
     assert leftovers(project) == []
+
+
+def test_mkdocs_build_while_another_build_runs_stops_with_one_line(tmp_path):
+    project = copy_project(tmp_path / "project")
+    before = state(project / "content")
+    with writer.locked(project / "content"):
+        proc = mkdocs_run(project)
+        log = proc.stdout + proc.stderr
+        assert proc.returncode == 1 and "Traceback" not in log
+        errors = [line for line in log.splitlines() if "ERROR" in line]
+        assert errors == [f"ERROR   -  {project}/content: another build is writing this folder (it holds .content.lock); run again when it has finished"], log
+        assert state(project / "content") == before and not (project / "site").exists()
