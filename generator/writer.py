@@ -188,12 +188,13 @@ def write(plan: Plan, content: Path, seen: dict | None = None) -> Changes:
         raise GeneratorError([Problem(str(exc.filename or content), "", f"cannot write: {exc.strerror or exc}; {content}/ is unchanged")]) from None
     # An editor's save that reached the old tree in the instant before the exchange:
     # put the old tree back, with the save, rather than lose it.
-    late = _drift(carried, _inventory(old, plan.owned), plan.owned)
+    late = _drift(carried, _inventory(old, plan.owned) if old else {}, plan.owned)
     if late:
         _guard(content, lambda: _swap_back(old, content))
         _remove_tree(staging)
         raise GeneratorError([Problem(str(content / rel), "", CHANGED) for rel in late])
-    _remove_tree(old)
+    if old:
+        _remove_tree(old)
     return changes
 
 
@@ -270,11 +271,12 @@ def _carry_file(src: Path, dst: Path, st: os.stat_result) -> None:
         raise OSError(errno.EOPNOTSUPP, "a device or socket that cannot be linked into the new tree", str(src))
 
 
-def _swap(staging: Path, content: Path) -> Path:
-    """Put the staged tree at ``content`` in one step; return where the old tree is now."""
+def _swap(staging: Path, content: Path) -> Path | None:
+    """Put the staged tree at ``content`` in one step; return where the old tree is
+    now (None: there was none)."""
     if not os.path.lexists(content):
         _place(staging, content)
-        return old_path(content)  # nothing there; removing it is a no-op
+        return None
     if _exchange(staging, content):
         return staging
     old = old_path(content)
@@ -287,15 +289,15 @@ def _swap(staging: Path, content: Path) -> Path:
     return old
 
 
-def _swap_back(old: Path, content: Path) -> None:
-    if old == staging_path(content):
+def _swap_back(old: Path | None, content: Path) -> None:
+    if old is None:  # content/ did not exist before: the new tree goes aside again
+        _rename(content, staging_path(content))
+    elif old == staging_path(content):
         if not _exchange(old, content):  # pragma: no cover - it exchanged a moment ago
             raise OSError(errno.EOPNOTSUPP, "cannot exchange folders", str(content))
-    elif os.path.lexists(old):
+    else:
         _rename(content, staging_path(content))
         _rename(old, content)
-    else:  # content/ did not exist before: the new tree goes aside again
-        _rename(content, staging_path(content))
 
 
 # -- the file system steps (each one a point a crash may hit) ------------------
