@@ -108,6 +108,8 @@ def _watch_content(server, project: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     if cond is None or observer is None or not hasattr(server, "_want_rebuild"):
         for folder in folders:
+            with contextlib.suppress(KeyError):  # not watched yet
+                server.unwatch(str(folder))
             server.watch(str(folder))
         return
     from watchdog.events import FileSystemEventHandler
