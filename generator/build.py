@@ -43,7 +43,7 @@ def run(project: Path, seeds: Path, content: Path, before_write=None) -> Outcome
     cache = Cache.for_project(project)
     whole = False  # the pipeline ran: what it did not use can go
     try:
-        with writer.locked(content):
+        with writer.locked(content) as session:
             state = _state(project, seeds, content) if cache.enabled else None
             last = cache.get_value(key("last-build", state)) if state else None
             if isinstance(last, dict) and _unchanged(content, last.get("manifest")):
@@ -56,7 +56,7 @@ def run(project: Path, seeds: Path, content: Path, before_write=None) -> Outcome
             whole = True
             if before_write is not None:
                 before_write(result.plan.files)
-            changes = writer.write(result.plan, content)
+            changes = session.write(result.plan)
             dates = [a.published for a in result.articles if a.published] or [dt.date.fromisoformat(r["date"]["start"]) for r in result.records]
             out = Outcome(
                 records=len(result.records),

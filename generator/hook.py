@@ -6,6 +6,7 @@ this file only connects it to MkDocs. Paths are relative to mkdocs.yml's folder.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import os
@@ -20,7 +21,7 @@ if _ROOT not in sys.path:  # MkDocs loads this file by path; make the package im
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from generator import build, htmlpage, inputs, search  # noqa: E402
+from generator import build, htmlpage, inputs, pipeline, search  # noqa: E402
 from generator.errors import GeneratorError, os_error  # noqa: E402
 from generator.outputs import urls as output_urls  # noqa: E402
 from generator.render import labels  # noqa: E402
@@ -31,6 +32,21 @@ WATCHED = ("seeds", "content/corrections", "content/editorial", "content/transla
 _EPOCH_FROM_USER = "SOURCE_DATE_EPOCH" in os.environ
 _last_config = None  # mkdocs-static-i18n builds each language with the same config: generate once
 _OWN_WRITES: dict[Path, bytes] = {}  # catalog files as the generator last wrote them (see on_serve)
+_SERVING: list = []  # [server, project] while `mkdocs serve` runs
+_CONTENT_WATCHES: list = []  # the watches on content/'s editorial folders (see _watch_content)
+
+
+@event_priority(100)  # before any plugin reads docs_dir
+def on_config(config):
+    # mkdocs.yml cannot name content/pages: MkDocs refuses a docs_dir that does not
+    # exist before any hook runs, and a fresh or cleaned checkout may not have it.
+    pages = Path(config.config_file_path).resolve().parent / "content" / pipeline.PAGES
+    try:
+        pages.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise PluginError(os_error(exc)) from None
+    config.docs_dir = str(pages)
+    return config
 
 
 def on_pre_build(config) -> None:
@@ -39,6 +55,7 @@ def on_pre_build(config) -> None:
         return
     project = Path(config.config_file_path).resolve().parent
     content = project / "content"
+
     def remember(files: dict) -> None:  # known before the write, so its file event is recognised
         for rel, data in files.items():
             if rel.startswith("translations/"):
@@ -52,6 +69,8 @@ def on_pre_build(config) -> None:
         raise PluginError(os_error(exc)) from None
     for notice in done.notices:
         log.info("notice: %s", notice)
+    if _SERVING and (done.written or done.removed):  # a new content/: watch its folders
+        _watch_content(*_SERVING)
     log.info(f"generator: {done.records} meetings; {len(done.written)} files written, {len(done.removed)} removed, {done.unchanged} unchanged")
     if not _EPOCH_FROM_USER and done.newest:  # the sitemap's lastmod and its gzip header: the data's date, not the clock
         os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime.combine(done.newest, dt.time(), dt.timezone.utc).timestamp()))
@@ -64,49 +83,69 @@ def on_serve(server, config, builder):
     project = Path(config.config_file_path).resolve().parent
     server.unwatch(config.docs_dir)
     for rel in WATCHED:
-        if rel.startswith("content/"):  # editorial folders: watch them before the first file lands
-            (project / rel).mkdir(parents=True, exist_ok=True)
-        if rel == "content/translations":
-            _watch_ignoring_own_writes(server, project / rel)
-        elif (project / rel).is_dir():
+        if not rel.startswith("content/") and (project / rel).is_dir():
             server.watch(str(project / rel))
+    _SERVING[:] = [server, project]
+    _watch_content(server, project)
     return server
 
 
-def _watch_ignoring_own_writes(server, folder: Path) -> None:
-    """Watch the catalog folder, but not for the bytes the generator itself wrote.
+def _watch_content(server, project: Path) -> None:
+    """Watch the editors' folders under content/, again after each build that wrote.
 
-    A new article adds entries to en.po during the build; MkDocs would see that write
-    and build a second time. A translator's save (different bytes) still rebuilds.
-    This uses MkDocs 1.6's server internals (pinned); without them it falls back to
-    a plain watch, which costs one extra, idle rebuild per new article.
+    Such a build swaps in a whole new content/ (writer.py) and a watch stays on the
+    folder it was given, now the old tree: the old watches are dropped, and ignore
+    what they see meanwhile (the old tree being removed). The catalog's watch also
+    ignores the bytes the generator itself wrote: a new article adds entries to
+    en.po during the build, and MkDocs would build a second time; a translator's save
+    (different bytes) still rebuilds. This uses MkDocs 1.6's server internals
+    (pinned); without them it falls back to plain watches.
     """
     cond = getattr(server, "_rebuild_cond", None)
     observer = getattr(server, "observer", None)
+    folders = [project / rel for rel in WATCHED if rel.startswith("content/")]
+    for folder in folders:  # watch them before the first file lands
+        folder.mkdir(parents=True, exist_ok=True)
     if cond is None or observer is None or not hasattr(server, "_want_rebuild"):
-        server.watch(str(folder))
+        for folder in folders:
+            with contextlib.suppress(KeyError):  # not watched yet
+                server.unwatch(str(folder))
+            server.watch(str(folder))
         return
     from watchdog.events import FileSystemEventHandler
 
-    def on_any_event(event) -> None:
-        if event.is_directory:
-            return
-        path = Path(getattr(event, "dest_path", "") or event.src_path).resolve()
-        if path.name.startswith(".") and path.name.endswith(".tmp"):
-            return  # the writer's temporary file, renamed over the target when complete
-        try:  # a FIFO or link dropped here must not block the watcher; the build refuses it
-            data = inputs.read(path, inputs.CATALOG_LIMIT)
-        except inputs.InputError:
-            data = None
-        if data is not None and _OWN_WRITES.get(path) == data:
-            return
-        with cond:
-            server._want_rebuild = True
-            cond.notify_all()
+    for watch in _CONTENT_WATCHES:
+        with contextlib.suppress(KeyError, OSError):  # watchdog may have dropped it with its folder
+            observer.unschedule(watch)
+    _CONTENT_WATCHES.clear()
 
-    handler = FileSystemEventHandler()
-    handler.on_any_event = on_any_event
-    observer.schedule(handler, str(folder), recursive=True)
+    def handler_for(folder: Path) -> FileSystemEventHandler:
+        inode, catalog = os.lstat(folder).st_ino, folder.name == "translations"
+
+        def on_any_event(event) -> None:
+            if event.is_directory:
+                return
+            with contextlib.suppress(OSError):
+                if os.lstat(folder).st_ino != inode:
+                    return  # this watch is on a swapped-out tree
+            path = Path(getattr(event, "dest_path", "") or event.src_path).resolve()
+            if catalog:
+                try:  # a FIFO or link dropped here must not block the watcher; the build refuses it
+                    data = inputs.read(path, inputs.CATALOG_LIMIT)
+                except inputs.InputError:
+                    data = None
+                if data is not None and _OWN_WRITES.get(path) == data:
+                    return
+            with cond:
+                server._want_rebuild = True
+                cond.notify_all()
+
+        handler = FileSystemEventHandler()
+        handler.on_any_event = on_any_event
+        return handler
+
+    for folder in folders:
+        _CONTENT_WATCHES.append(observer.schedule(handler_for(folder), str(folder), recursive=True))
 
 
 def on_post_build(config) -> None:

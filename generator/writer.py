@@ -1,16 +1,25 @@
-"""Writing a plan of files: all or nothing, one build at a time.
+"""Writing a plan of files: the whole new content/ at once or not at all, one build at a time.
 
-A build stages the complete new tree of every folder it owns (``events/``, ``pages/``)
-and every other file it writes (``translations/en.po``) under ``content/.staging/``,
-then marks the staging complete (``COMMITTED``, the commit point) and swaps it in:
-each owned folder is exchanged with its staged copy in one ``renameat2`` call, each
-other file replaced with one ``rename``. So:
+A build stages a complete new ``content/`` beside the old one (``.content.staging``):
+the generator's folders (``events/``, ``pages/``) and files (``translations/en.po``)
+from the plan, everything else (editors' corrections, editorial actions, any file the
+build does not know) carried over as hard links, so it stays the same file, byte for
+byte. Then the two folders are exchanged with ONE ``renameat2(RENAME_EXCHANGE)``: the
+only step a reader of ``content/`` can see. So:
 
-* a crash or a full disk while staging leaves ``content/`` as it was; the next build
-  removes the leftover staging;
-* a crash during the swap (a few renames, after the commit point) is finished by the
-  next build before anything else, so no mix of old and new trees survives a build;
-* a second build at the same time stops with one line (``content/.build.lock``).
+* a crash or a full disk before the exchange leaves ``content/`` as it was; after it,
+  ``content/`` is the new tree (the old one, beside it, is removed by this build or
+  the next);
+* a file an editor saves in ``content/`` while the build runs is never lost: the
+  build compares the tree with what it saw when it started, before and after the
+  exchange, and if anything but its own folders changed it stops with one line per
+  file and leaves (or puts back) the tree as the editor left it;
+* a second build at the same time stops with one line (``.content.lock`` beside
+  ``content/``: a lock inside it would be swapped away with the old tree).
+
+Where the exchange is missing (not Linux, or a file system without it) the swap is
+two renames, ``content`` to ``.content.old`` and the staging to ``content``; a crash
+between them leaves no ``content/``, and the next build renames the old tree back.
 
 Files whose bytes did not change are hard links to the old ones in the staged tree,
 so a build that changes one page copies nothing else, and when nothing changes at all
@@ -23,7 +32,7 @@ import contextlib
 import ctypes
 import errno
 import fcntl
-import json
+import functools
 import os
 import re
 import shutil
@@ -31,16 +40,17 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import inputs
 from .errors import GeneratorError, Problem
 
-LOCK = ".build.lock"
-STAGING = ".staging"
-PREVIOUS = ".previous"  # an old tree moved aside where the folders cannot be exchanged
-COMMITTED = "COMMITTED"
+OWNED = ("events", "pages")  # the folders whose every file comes from the generator (pipeline.Plan.owned)
 FILE_MODE = 0o644
 DIR_MODE = 0o755
+# What older writers left inside content/; removed by the next build.
+LEGACY = (".staging", ".previous", ".build.lock")
 STALE_TMP = re.compile(r"\A\..+\.[a-z0-9_]{8}\.tmp\Z")  # an older writer's temporary file (mkstemp)
-TMP_FOLDERS = ("events", "pages", "translations")  # where it left them; editors' folders are not touched
+TMP_FOLDERS = ("events", "pages", "translations")
+CHANGED = "changed while the build ran; nothing was written, run the build again"
 
 
 @dataclass(frozen=True)
@@ -63,6 +73,18 @@ class Changes:
     unchanged: int
 
 
+def lock_path(content: Path) -> Path:
+    return content.parent / f".{content.name}.lock"
+
+
+def staging_path(content: Path) -> Path:
+    return content.parent / f".{content.name}.staging"
+
+
+def old_path(content: Path) -> Path:
+    return content.parent / f".{content.name}.old"
+
+
 def diff(plan: Plan, content: Path) -> Changes:
     """What writing ``plan`` would do to ``content``, without doing it."""
     written = tuple(sorted(rel for rel, data in plan.files.items() if _read(content / rel) != data))
@@ -73,19 +95,29 @@ def diff(plan: Plan, content: Path) -> Changes:
 # -- one build at a time ------------------------------------------------------
 
 
-@contextlib.contextmanager
-def locked(content: Path):
-    """Hold ``content/.build.lock`` for a build, after finishing or clearing what a
-    crashed build left. A build already holding it: one-line ``GeneratorError``.
+@dataclass(frozen=True)
+class Build:
+    """A build holding the lock: ``seen`` is content/ (all but the generator's own
+    folders) as it was before anything was read, so ``write`` can tell an editor's
+    change made while the build ran."""
 
-    The lock file exists only while a build runs, and a ``content/`` created for it
-    is removed again if the build wrote nothing, so a failed build changes nothing.
-    """
-    created = not content.exists()
-    path = content / LOCK
-    busy = GeneratorError([Problem(str(content), "", f"another build is writing this folder (it holds {LOCK}); run again when it has finished")])
+    content: Path
+    seen: dict
+
+    def write(self, plan: Plan) -> Changes:
+        return write(plan, self.content, seen=self.seen)
+
+
+@contextlib.contextmanager
+def locked(content: Path, owned: tuple[str, ...] = OWNED):
+    """Hold ``.content.lock`` (beside ``content/``) for a build, after clearing what a
+    crashed build left. Yields a ``Build``. A build already holding the lock: one-line
+    ``GeneratorError``. The lock file exists only while a build runs."""
+    content = Path(content)
+    path = lock_path(content)
+    busy = GeneratorError([Problem(str(content), "", f"another build is writing this folder (it holds {path.name}); run again when it has finished")])
     try:
-        content.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, FILE_MODE)
     except OSError as exc:
         raise GeneratorError([Problem(str(path), "", f"cannot take the build lock: {exc.strerror or exc}")]) from None
@@ -94,28 +126,30 @@ def locked(content: Path):
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise busy from None
-        if _inode(path) != os.fstat(fd).st_ino:  # the previous holder removed the file we locked
-            raise busy
+        if _identity(path) is None or os.lstat(path).st_ino != os.fstat(fd).st_ino:
+            raise busy  # the previous holder removed the file we locked: it is someone else's turn
         try:
-            _guard(content, STAGING, lambda: recover(content))
-            yield
+            mode = os.lstat(content).st_mode if os.path.lexists(content) else stat.S_IFDIR
+            if not stat.S_ISDIR(mode):  # a linked content/ would have the build write wherever it points
+                raise GeneratorError([Problem(str(content), "", inputs.refusal(mode, "folder"))])
+            _guard(content, lambda: recover(content))
+            yield Build(content, _inventory(content, owned))
         finally:
             with contextlib.suppress(OSError):
                 os.unlink(path)  # still holding the lock, so no other build has it
     finally:
         os.close(fd)
-        if created:
-            with contextlib.suppress(OSError):
-                content.rmdir()
 
 
 def recover(content: Path) -> None:
-    """Finish a committed staging a crashed build left; remove anything else it left."""
-    staging = content / STAGING
-    if (staging / COMMITTED).is_file():
-        _swap_in(content)
-    shutil.rmtree(staging, ignore_errors=True)
-    shutil.rmtree(content / PREVIOUS, ignore_errors=True)
+    """Undo or clear what a crashed build left. Call holding the lock."""
+    old = old_path(content)
+    if os.path.lexists(old) and not os.path.lexists(content):
+        _rename(old, content)  # died between the two renames of a swap without exchange: the old tree goes back
+    _remove_tree(old)
+    _remove_tree(staging_path(content))  # a staged tree never swapped in, or an old tree swapped out
+    for name in LEGACY:
+        _remove_tree(content / name)
     for generated in TMP_FOLDERS:
         for folder, _, names in os.walk(content / generated):
             for name in names:
@@ -126,100 +160,164 @@ def recover(content: Path) -> None:
 # -- writing ------------------------------------------------------------------
 
 
-def write(plan: Plan, content: Path) -> Changes:
-    """Apply ``plan`` to ``content`` all at once. Call inside ``locked(content)``."""
+def write(plan: Plan, content: Path, seen: dict | None = None) -> Changes:
+    """Replace ``content`` with the plan's tree in one step; call inside ``locked``.
+
+    ``seen`` (from ``locked``) is the tree before the build read it: any difference
+    from it outside the generator's folders stops the write with one line per file.
+    """
+    content = Path(content)
     changes = diff(plan, content)
     if not changes.written and not changes.removed:
         return changes
-    staging = content / STAGING
+    staging = staging_path(content)
+    _remove_tree(staging)
     try:
-        _stage(plan, content, set(changes.written))
+        carried = _stage(plan, content, staging, set(changes.written))
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)  # a full disk or an error: the old tree stays
+        _remove_tree(staging)  # a full disk, an error, an interrupt: the old tree stays
         raise
-    _guard(content, STAGING, lambda: _swap_in(content))
-    shutil.rmtree(staging, ignore_errors=True)
-    shutil.rmtree(content / PREVIOUS, ignore_errors=True)
+    changed = _drift(carried, seen, plan.owned) + _drift(carried, _inventory(content, plan.owned), plan.owned)
+    if changed:
+        _remove_tree(staging)
+        raise GeneratorError([Problem(str(content / rel), "", CHANGED) for rel in sorted(set(changed))])
+    try:
+        old = _swap(staging, content)
+    except OSError as exc:
+        _remove_tree(staging)
+        raise GeneratorError([Problem(str(exc.filename or content), "", f"cannot write: {exc.strerror or exc}; {content}/ is unchanged")]) from None
+    # An editor's save that reached the old tree in the instant before the exchange:
+    # put the old tree back, with the save, rather than lose it.
+    late = _drift(carried, _inventory(old, plan.owned) if old else {}, plan.owned)
+    if late:
+        _guard(content, lambda: _swap_back(old, content))
+        _remove_tree(staging)
+        raise GeneratorError([Problem(str(content / rel), "", CHANGED) for rel in late])
+    if old:
+        _remove_tree(old)
     return changes
 
 
-def _guard(content: Path, rel: str, action) -> None:
+def _guard(content: Path, action):
     """Run ``action``; an OS error becomes one line naming the file."""
     try:
-        action()
+        return action()
     except OSError as exc:
-        where = exc.filename or str(content / rel)
+        where = exc.filename or str(content)
         raise GeneratorError([Problem(str(where), "", f"cannot write: {exc.strerror or exc}")]) from None
 
 
-def _stage(plan: Plan, content: Path, changed: set[str]) -> None:
-    staging = content / STAGING
-    shutil.rmtree(staging, ignore_errors=True)
-    marker: dict[str, int] = {}
+def _stage(plan: Plan, content: Path, staging: Path, changed: set[str]) -> dict:
+    """Build the complete new tree at ``staging``; return what was carried over
+    from ``content`` (path -> identity), the files the plan replaces included."""
+    carried: dict = {}
     try:
-        content.mkdir(parents=True, exist_ok=True)
-        _mkdir(staging)
+        top = _identity(content)
+        _mkdir(staging, stat.S_IMODE(os.lstat(content).st_mode) if top and top[0] == "dir" else DIR_MODE)
+        if top and top[0] == "dir":
+            _carry(content, staging, "", plan, carried)
+        for rel in plan.files:
+            if _owner(plan, rel) is None:
+                carried[rel] = _identity(content / rel)  # replaced: must not change while the build runs either
         for folder in plan.owned:
-            _mkdir(staging / folder)
+            if not (staging / folder).is_dir():
+                _mkdir(staging / folder, DIR_MODE)
         for rel, data in plan.files.items():
-            owned = _owner(plan, rel)
-            if owned is None and rel not in changed:
-                continue  # an unchanged file outside the owned folders stays where it is
             target = staging / rel
             if not target.parent.is_dir():
                 _mkdirs(target.parent, staging)
             if rel not in changed and _link(content / rel, target):
                 continue
             _write_file(target, data)
-        for folder in plan.owned:
-            marker[folder] = os.lstat(staging / folder).st_ino
-        # The commit point: from here on the next build finishes this one.
-        _write_file(staging / COMMITTED, json.dumps(marker, sort_keys=True).encode())
     except OSError as exc:
         where = exc.filename or str(staging)
         shown = str(content / Path(where).relative_to(staging)) if Path(where).is_relative_to(staging) else str(where)
         raise GeneratorError([Problem(shown, "", f"cannot write: {exc.strerror or exc}; {content}/ is unchanged")]) from None
+    return carried
 
 
-def _swap_in(content: Path) -> None:
-    staging = content / STAGING
-    marker = json.loads((staging / COMMITTED).read_text(encoding="utf-8"))
-    for folder, inode in sorted(marker.items()):
-        new, target = staging / folder, content / folder
-        if _inode(target) == inode or _inode(new) != inode:
-            continue  # already swapped in
-        if _inode(target) is None:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.rename(new, target)
-        elif not _exchange(new, target):
-            aside = content / PREVIOUS / folder
-            _mkdirs(aside.parent, content)
-            os.rename(target, aside)
-            os.rename(new, target)
-    for root, dirs, names in os.walk(staging):
-        rel_root = Path(root).relative_to(staging)
-        if rel_root.parts and rel_root.parts[0] in marker:
-            dirs[:] = []
-            continue
-        for name in names:
-            rel = rel_root / name
-            if rel.as_posix() == COMMITTED or rel.parts[0] in marker:
-                continue
-            (content / rel).parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staging / rel, content / rel)
+def _carry(src_root: Path, dst_root: Path, rel: str, plan: Plan, carried: dict) -> None:
+    """Carry over everything under ``src_root/rel`` that the plan does not write."""
+    src = src_root / rel if rel else src_root
+    with os.scandir(src) as it:
+        names = sorted(e.name for e in it)
+    for name in names:
+        sub = f"{rel}/{name}" if rel else name
+        if (not rel and name in plan.owned) or sub in plan.files:
+            continue  # written from the plan
+        st = os.lstat(src / name)
+        if stat.S_ISDIR(st.st_mode):
+            carried[sub] = ("dir",)
+            _mkdir(dst_root / sub, 0o700)  # writable while filled, then its own mode
+            _carry(src_root, dst_root, sub, plan, carried)
+            _set_mode(dst_root / sub, stat.S_IMODE(st.st_mode))
+        else:
+            carried[sub] = _identity(src / name)
+            _carry_file(src / name, dst_root / sub, st)
 
+
+def _carry_file(src: Path, dst: Path, st: os.stat_result) -> None:
+    """The same file in the new tree: a hard link (any type, links not followed),
+    else a copy where the file system refuses links."""
+    if _link(src, dst, any_type=True):
+        return
+    if stat.S_ISREG(st.st_mode):
+        shutil.copy2(src, dst, follow_symlinks=False)
+    elif stat.S_ISLNK(st.st_mode):
+        os.symlink(os.readlink(src), dst)
+    elif stat.S_ISFIFO(st.st_mode):
+        os.mkfifo(dst, stat.S_IMODE(st.st_mode))
+    else:
+        raise OSError(errno.EOPNOTSUPP, "a device or socket that cannot be linked into the new tree", str(src))
+
+
+def _swap(staging: Path, content: Path) -> Path | None:
+    """Put the staged tree at ``content`` in one step; return where the old tree is
+    now (None: there was none)."""
+    if not os.path.lexists(content):
+        _place(staging, content)
+        return None
+    if _exchange(staging, content):
+        return staging
+    old = old_path(content)
+    _rename(content, old)
+    try:
+        _rename(staging, content)
+    except OSError:
+        _rename(old, content)
+        raise
+    return old
+
+
+def _swap_back(old: Path | None, content: Path) -> None:
+    if old is None:  # content/ did not exist before: the new tree goes aside again
+        _rename(content, staging_path(content))
+    elif old == staging_path(content):
+        if not _exchange(old, content):  # pragma: no cover - it exchanged a moment ago
+            raise OSError(errno.EOPNOTSUPP, "cannot exchange folders", str(content))
+    else:
+        _rename(content, staging_path(content))
+        _rename(old, content)
+
+
+# -- the file system steps (each one a point a crash may hit) ------------------
 
 _AT_FDCWD = -100
+_RENAME_NOREPLACE = 1
 _RENAME_EXCHANGE = 2
 
 
-def _exchange(a: Path, b: Path) -> bool:
-    """Swap two paths in one step (Linux ``renameat2``); False where it is not available."""
-    libc = ctypes.CDLL(None, use_errno=True)
-    renameat2 = getattr(libc, "renameat2", None)
-    if renameat2 is None:
+@functools.cache
+def _renameat2():
+    return getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+
+
+def _renameat2_call(a: Path, b: Path, flags: int) -> bool:
+    """``renameat2`` with ``flags``; False where the system or file system lacks it."""
+    call = _renameat2()
+    if call is None:
         return False
-    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+    if call(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), flags) == 0:
         return True
     err = ctypes.get_errno()
     if err in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
@@ -227,7 +325,103 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(err, os.strerror(err), str(b))
 
 
-# -- small helpers ------------------------------------------------------------
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one step (Linux ``renameat2``); False where it is not available."""
+    return _renameat2_call(a, b, _RENAME_EXCHANGE)
+
+
+def _place(new: Path, target: Path) -> None:
+    """Rename ``new`` to ``target``, never over something that appeared there meanwhile."""
+    if not _renameat2_call(new, target, _RENAME_NOREPLACE):
+        if os.path.lexists(target):
+            raise OSError(errno.EEXIST, os.strerror(errno.EEXIST), str(target))
+        _rename(new, target)
+
+
+def _rename(a: Path, b: Path) -> None:
+    os.rename(a, b)
+
+
+def _remove_tree(path: Path) -> None:
+    """Remove a leftover folder (or whatever stands at its name); errors are left for the next build."""
+    with contextlib.suppress(OSError):
+        if stat.S_ISDIR(os.lstat(path).st_mode):
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            os.unlink(path)
+
+
+def _link(old: Path, new: Path, any_type: bool = False) -> bool:
+    """Hard-link ``old`` (a regular file unless ``any_type``) at ``new``; False if it cannot be."""
+    try:
+        if not any_type and not stat.S_ISREG(os.lstat(old).st_mode):
+            return False
+        os.link(old, new, follow_symlinks=False)
+        return True
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EROFS, errno.EDQUOT):
+            raise  # a full or read-only disk: no copy would fare better
+        return False
+
+
+def _mkdir(path: Path, mode: int) -> None:
+    path.mkdir()
+    _set_mode(path, mode)  # the same tree whatever the umask
+
+
+def _set_mode(path: Path, mode: int) -> None:
+    os.chmod(path, mode)
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, FILE_MODE)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+    os.chmod(path, FILE_MODE)
+
+
+# -- reading the tree ----------------------------------------------------------
+
+
+def _identity(path: Path) -> tuple | None:
+    """What tells one file from another, or its edited self: type, inode, size, mtime.
+    Never follows a link. None where nothing is."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    if stat.S_ISDIR(st.st_mode):
+        return ("dir",)
+    return (stat.S_IFMT(st.st_mode), st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def _inventory(root: Path, owned: tuple[str, ...]) -> dict:
+    """Every entry under ``root`` but the generator's folders, with its identity."""
+    out: dict = {}
+    if _identity(root) != ("dir",):
+        return out
+    for folder, dirs, names in os.walk(root):
+        rel = Path(folder).relative_to(root).as_posix()
+        prefix = "" if rel == "." else rel + "/"
+        if not prefix:
+            dirs[:] = [d for d in dirs if d not in owned]
+        for name in dirs + names:
+            if not prefix and name in owned:
+                continue
+            out[prefix + name] = _identity(Path(folder) / name)
+    return out
+
+
+def _drift(carried: dict, now: dict | None, owned: tuple[str, ...]) -> list[str]:
+    """Paths whose identity in ``now`` is not the one carried (added, removed, replaced, edited)."""
+    if now is None:
+        return []
+
+    def mine(rel: str) -> bool:
+        return rel.split("/", 1)[0] in owned
+
+    keys = {k for k in carried if not mine(k)} | {k for k in now if not mine(k)}
+    return sorted(k for k in keys if carried.get(k) != now.get(k))
 
 
 def _owner(plan: Plan, rel: str) -> str | None:
@@ -254,40 +448,10 @@ def _read(path: Path) -> bytes | None:
         return None
 
 
-def _inode(path: Path) -> int | None:
-    try:
-        return os.lstat(path).st_ino
-    except FileNotFoundError:
-        return None
-
-
-def _link(old: Path, new: Path) -> bool:
-    """Hard-link an unchanged regular file into the staged tree (no copy, same mtime)."""
-    try:
-        if not stat.S_ISREG(os.lstat(old).st_mode):
-            return False
-        os.link(old, new, follow_symlinks=False)
-        return True
-    except OSError:
-        return False
-
-
-def _mkdir(path: Path) -> None:
-    path.mkdir()
-    os.chmod(path, DIR_MODE)  # the same tree whatever the umask
-
-
 def _mkdirs(path: Path, base: Path) -> None:
     missing = []
     while not path.is_dir() and path != base:
         missing.append(path)
         path = path.parent
     for folder in reversed(missing):
-        _mkdir(folder)
-
-
-def _write_file(path: Path, data: bytes) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, FILE_MODE)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-    os.chmod(path, FILE_MODE)
+        _mkdir(folder, DIR_MODE)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -34,3 +36,26 @@ def cli(tree: Path, *args: str) -> subprocess.CompletedProcess:
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()} if folder.exists() else {}
+
+
+def tree_state(folder: Path) -> dict | None:
+    """Everything under ``folder``, never following a link or opening a FIFO: folders
+    with their mode, files with mode and bytes, links with their target, other entries
+    by type. None if ``folder`` does not exist. Equal states: nothing lost or changed."""
+    if not os.path.lexists(folder):
+        return None
+    out = {}
+    for root, dirs, names in os.walk(folder):
+        for name in dirs + names:
+            path = Path(root) / name
+            st = os.lstat(path)
+            rel = path.relative_to(folder).as_posix()
+            if stat.S_ISLNK(st.st_mode):
+                out[rel] = ("link", os.readlink(path))
+            elif stat.S_ISDIR(st.st_mode):
+                out[rel] = ("dir", stat.S_IMODE(st.st_mode))
+            elif stat.S_ISREG(st.st_mode):
+                out[rel] = ("file", stat.S_IMODE(st.st_mode), path.read_bytes())
+            else:
+                out[rel] = (stat.S_IFMT(st.st_mode), stat.S_IMODE(st.st_mode))
+    return out

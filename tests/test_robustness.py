@@ -50,7 +50,7 @@ import stat  # noqa: E402
 
 import pytest  # noqa: E402
 
-from support import cli, make_tree, snapshot  # noqa: E402
+from support import cli, make_tree, tree_state  # noqa: E402
 
 KYIV = "2026-01-03-national-security-advisers-kyiv"
 SECRET = "TOKEN_abc123_do_not_publish"
@@ -96,7 +96,7 @@ def test_links_fifos_devices_and_folders_are_refused_together_and_nothing_change
         device = True
     except (PermissionError, OSError):
         pass
-    before = snapshot(tree / "content")
+    before = tree_state(tree)  # the whole tree: seeds, content/ and what is beside it
     out = cli(tree, "build")  # would hang on the FIFO or fill memory from /dev/zero if either were read
     assert out.returncode == 2
     found = errors(out)
@@ -114,7 +114,7 @@ def test_links_fifos_devices_and_folders_are_refused_together_and_nothing_change
     for name, reason in expected.items():
         assert sum(line.startswith(f"error: {name}:") and reason in line for line in found) == 1, (name, found)
     assert len(found) == len(expected) + 1  # and the count line
-    assert snapshot(tree / "content") == before
+    assert tree_state(tree) == before
     assert SECRET not in out.stdout + out.stderr
 
 
@@ -126,10 +126,14 @@ def test_a_linked_catalog_is_refused(tree, tmp_path):
     if catalog.exists():
         catalog.unlink()
     catalog.symlink_to(outside)
+    before, linked = tree_state(tree), outside.read_bytes()
     out = cli(tree, "build")
     assert out.returncode == 2
-    assert "error: content/translations/en.po: is a symbolic link, not a regular file; only regular files inside the tree are read" in errors(out)
-    assert catalog.is_symlink() and outside.read_bytes() == outside.read_bytes()
+    assert errors(out) == [
+        "error: content/translations/en.po: is a symbolic link, not a regular file; only regular files inside the tree are read",
+        "error: 1 problem(s); nothing written to content/",
+    ]
+    assert tree_state(tree) == before and outside.read_bytes() == linked  # neither the link nor what it points at was written
 
 
 
@@ -147,23 +151,25 @@ def test_alias_bombs_in_front_matter_and_corrections_are_one_line_each(tree):
     fixes = tree / "content" / "corrections"
     fixes.mkdir(parents=True, exist_ok=True)
     (fixes / f"{KYIV}.yml").write_text("- field: host\n  value:\n" + _bomb("    ") + "  reason: bomb\n", encoding="utf-8")
-    before = snapshot(tree / "content")
+    before = tree_state(tree)  # the whole tree: seeds, content/ and what is beside it
     out = cli(tree, "build")
     assert out.returncode == 2
     found = errors(out)
     assert "error: seeds/020_bomb.txt:4: front matter is not valid YAML (aliases (*a0) are not allowed; write the value out)" in found
     assert f"error: content/corrections/{KYIV}.yml:4: not valid YAML (aliases (*a0) are not allowed; write the value out)" in found
     assert len(found) == 3
-    assert snapshot(tree / "content") == before
+    assert tree_state(tree) == before
 
 
 def test_oversized_correction_is_refused(tree):
     fixes = tree / "content" / "corrections"
     fixes.mkdir(parents=True, exist_ok=True)
     (fixes / f"{KYIV}.yml").write_text("# " + "x" * (1024 * 1024) + "\n", encoding="utf-8")
+    before = tree_state(tree)
     out = cli(tree, "build")
     assert out.returncode == 2
-    assert f"error: content/corrections/{KYIV}.yml: larger than the 1 MB an input may have" in errors(out)
+    assert errors(out) == [f"error: content/corrections/{KYIV}.yml: larger than the 1 MB an input may have", "error: 1 problem(s); nothing written to content/"]
+    assert tree_state(tree) == before
 
 
 def test_control_bidi_and_zero_width_characters_are_cleaned_where_articles_are_read(tree):
@@ -193,14 +199,14 @@ def test_mkdocs_build_refuses_links_and_fifos_with_one_line_each(tmp_path):
     secret.write_text(f"GITHUB_TOKEN={SECRET}\n", encoding="utf-8")
     (project / "seeds" / "010_env.txt").symlink_to(secret)
     os.mkfifo(project / "seeds" / "012_pipe.txt")
-    before = snapshot(project / "content")
+    before = tree_state(project)
     proc = mkdocs_run(project)
     out = proc.stdout + proc.stderr
     assert proc.returncode == 1 and "Traceback" not in out
     assert "seeds/010_env.txt: is a symbolic link, not a regular file; only regular files inside the tree are read" in out
     assert "seeds/012_pipe.txt: is a named pipe (FIFO), not a regular file; only regular files inside the tree are read" in out
     assert SECRET not in out
-    assert snapshot(project / "content") == before
+    assert tree_state(project) == before
 
 
 def test_linked_editorial_folders_are_refused(tree, tmp_path):
@@ -215,13 +221,13 @@ def test_linked_editorial_folders_are_refused(tree, tmp_path):
     shutil.move(translations, tmp_path / "translations")
     translations.symlink_to(tmp_path / "translations", target_is_directory=True)
     (tmp_path / "translations" / "en.po").write_bytes(b"")
-    before = snapshot(tree / "content")
+    before = tree_state(tree)  # the whole tree: seeds, content/ and what is beside it
     out = cli(tree, "build")
     assert out.returncode == 2
     found = errors(out)
     assert "error: content/corrections: is a symbolic link, not a folder; only folders inside the tree are read" in found
     assert "error: content/translations: is a symbolic link, not a folder; only folders inside the tree are read" in found
-    assert snapshot(tree / "content") == before
+    assert tree_state(tree) == before
 
 
 def test_clean_removes_controls_overrides_and_splitting_invisibles_but_keeps_marks():

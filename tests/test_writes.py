@@ -1,116 +1,239 @@
-"""Writes are all or nothing: a crash, a full disk or a second build at the same time
-leaves content/ as it was (or as the finished build), with one line and no traceback."""
+"""Writes are all or nothing: the whole new content/ appears in one step or not at all.
+
+A crash or a full disk at any step of the write, a second build at the same time or
+an editor's save while the build runs leaves content/ as it was (with the editor's
+save), with one line and no traceback; every file the build does not write survives
+as the same file. Trees are compared whole: every folder, file, mode and link.
+"""
 
 from __future__ import annotations
 
 import errno
 import os
+import re
 import shutil
-import subprocess
-import sys
-import textwrap
 import threading
+from pathlib import Path
 
 import pytest
 
+from conftest import copy_project, mkdocs_run
 from generator import cli as generator_cli
-from generator import writer
-from support import ROOT, cli, make_tree, snapshot
+from generator import pipeline, writer
+from generator.errors import GeneratorError
+from support import cli, make_tree
+from support import tree_state as state
 
 SEED_001 = "001_ae68e33f9df36568.txt"
-LEFTOVERS = (writer.STAGING, writer.PREVIOUS)
+CORRECTION = "corrections/2026-01-03-national-security-advisers-kyiv.yml"
+# What editors (and their tools) keep in content/ beside the generated folders.
+CARRIED = (CORRECTION, "corrections/.kyiv.yml.swp", "notes/README.txt", "notes/private.txt", "notes/link")
+# Every step of the write where a crash can happen (writer's file-system calls).
+STEPS = ("_mkdir", "_set_mode", "_link", "_carry_file", "_write_file", "_exchange", "_place", "_rename", "_remove_tree")
+FAILING = ("_mkdir", "_link", "_carry_file", "_write_file", "_exchange", "_place", "_rename")  # those a full disk can fail
+SIBLINGS = (".content.lock", ".content.staging", ".content.old")
+CHANGED = "changed while the build ran; nothing was written, run the build again"
 
 
-@pytest.fixture(scope="module")
-def trees(tmp_path_factory):
-    """The old tree (real seeds, built) and the expected new tree (one seed edited, built)."""
-    old = make_tree(tmp_path_factory.mktemp("old"))
-    assert cli(old, "build").returncode == 0
-    new = tmp_path_factory.mktemp("new")
-    shutil.copytree(old, new, dirs_exist_ok=True)
-    edit(new)
-    assert cli(new, "build").returncode == 0
-    return old, new
+def inodes(tree: Path) -> dict:
+    return {rel: os.lstat(tree / "content" / rel).st_ino for rel in CARRIED}
 
 
-def edit(tree):
+def leftovers(tree: Path) -> list[str]:
+    return [name for name in SIBLINGS if os.path.lexists(tree / name)]
+
+
+def edit(tree: Path) -> None:
     """A change that touches records, pages and the catalog: a meeting moves by two days."""
     seed = tree / "seeds" / SEED_001
     seed.write_text(seed.read_text(encoding="utf-8").replace("في 5 يناير", "في 7 يناير"), encoding="utf-8")
 
 
-def content(tree) -> dict[str, bytes]:
-    """What a reader of content/ sees (the lock file holds nothing)."""
-    return {k: v for k, v in snapshot(tree / "content").items() if k != writer.LOCK}
+def furnish(content: Path) -> None:
+    """What editors add: a correction, an editor's swap file, a translation, notes of
+    their own (a private file, an empty folder, a link) the build knows nothing of."""
+    (content / "corrections").mkdir()
+    (content / CORRECTION).write_text("- field: status\n  value: held\n  reason: The advisers met as planned.\n", encoding="utf-8")
+    (content / "corrections/.kyiv.yml.swp").write_bytes(b"b0VIM 9.0\x00")
+    (content / "notes/empty").mkdir(parents=True)
+    (content / "notes/README.txt").write_text("Kept by the editors.\n", encoding="utf-8")
+    (content / "notes/private.txt").write_text("Not for everyone.\n", encoding="utf-8")
+    os.chmod(content / "notes/private.txt", 0o600)
+    os.chmod(content / "notes", 0o750)
+    (content / "notes/link").symlink_to("../translations/en.po")
+    po = content / "translations/en.po"
+    text = po.read_text(encoding="utf-8")
+    at = text.index('msgstr ""\n', text.index('msgstr ""\n') + 1)  # the first entry after the header
+    po.write_text(text[:at] + 'msgstr "A translator\'s words."\n' + text[at + len('msgstr ""\n'):], encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def trees(tmp_path_factory):
+    """The old tree (real seeds, built, furnished by editors, built again) and the
+    expected new tree (one seed edited, built by the command line)."""
+    old = make_tree(tmp_path_factory.mktemp("old"))
+    assert cli(old, "build").returncode == 0
+    furnish(old / "content")
+    out = cli(old, "build")
+    assert out.returncode == 0, out.stderr
+    new = tmp_path_factory.mktemp("new")
+    shutil.copytree(old, new, dirs_exist_ok=True, symlinks=True)
+    edit(new)
+    out = cli(new, "build")
+    assert out.returncode == 0 and " 0 written" not in out.stdout, out.stderr
+    assert "A translator's words." in (new / "content/translations/en.po").read_text(encoding="utf-8")
+    return old, new
 
 
 @pytest.fixture
 def tree(trees, tmp_path):
     old, _ = trees
     copy = tmp_path / "tree"
-    shutil.copytree(old, copy)
+    shutil.copytree(old, copy, symlinks=True)
     edit(copy)
     return copy
 
 
-# A build that dies (SIGKILL, no clean-up of any kind) at a chosen point of the write.
-DYING_BUILD = textwrap.dedent("""
-    import os, signal, sys
-    sys.path.insert(0, sys.argv[3])
-    from generator import cli, writer
-    point, after = sys.argv[1], int(sys.argv[2])
-    calls = [0]
-    def dying(real):
-        def wrapper(*args):
-            calls[0] += 1
-            if point == "stage" and calls[0] > after:
-                os.kill(os.getpid(), signal.SIGKILL)
-            result = real(*args)
-            if point == "swap" and calls[0] >= after:
-                os.kill(os.getpid(), signal.SIGKILL)
-            return result
-        return wrapper
-    if point == "stage":
-        writer._write_file = dying(writer._write_file)
-    else:
-        writer._exchange = dying(writer._exchange)
-    sys.exit(cli.main(["build"]))
-""")
+@pytest.fixture(scope="module")
+def plan(trees, tmp_path_factory):
+    """What the build writes for the edited tree (content-relative, so any copy's)."""
+    copy = tmp_path_factory.mktemp("plan") / "tree"
+    shutil.copytree(trees[0], copy, symlinks=True)
+    edit(copy)
+    cwd = os.getcwd()
+    os.chdir(copy)
+    try:
+        return pipeline.run(Path("seeds"), Path("content")).plan
+    finally:
+        os.chdir(cwd)
 
 
-def die_during_build(tree, point: str, after: int) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", DYING_BUILD, point, str(after), str(ROOT)], cwd=tree, capture_output=True, text=True)
+def write(tree: Path, plan) -> writer.Changes:
+    """The write of one build, as the command line does it (inside the lock)."""
+    cwd = os.getcwd()
+    os.chdir(tree)
+    try:
+        with writer.locked(Path("content")) as build:
+            return build.write(plan)
+    finally:
+        os.chdir(cwd)
 
 
-def test_killed_while_staging_leaves_the_old_tree_and_the_next_build_cleans_up(trees, tree):
+def counting(monkeypatch, names, action):
+    """Wrap the writer's steps ``names``; ``action(count, name, args)`` runs before each."""
+    count = [0]
+
+    def wrap(name, real):
+        def step(*args, **kwargs):
+            count[0] += 1
+            action(count[0], name, args)
+            return real(*args, **kwargs)
+        return step
+
+    for name in names:
+        monkeypatch.setattr(writer, name, wrap(name, getattr(writer, name)))
+    return count
+
+
+def steps_of(trees, plan, tmp_path, monkeypatch, exchange: bool) -> int:
+    copy = tmp_path / "count"
+    shutil.copytree(trees[0], copy, symlinks=True)
+    with monkeypatch.context() as m:
+        if not exchange:
+            m.setattr(writer, "_exchange", lambda a, b: False)
+        count = counting(m, STEPS, lambda *_: None)
+        write(copy, plan)
+    assert state(copy / "content") == state(trees[1] / "content")
+    shutil.rmtree(copy)
+    return count[0]
+
+
+def crash(tree: Path, plan, at: int, exchange: bool) -> int:
+    """Run the write in a child process that dies at step ``at`` (no clean-up of any
+    kind runs: ``os._exit``, as after a SIGKILL). Returns the child's exit code."""
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        try:
+            with pytest.MonkeyPatch.context() as m:
+                if not exchange:
+                    m.setattr(writer, "_exchange", lambda a, b: False)
+                counting(m, STEPS, lambda n, name, args: os._exit(9) if n == at else None)
+                write(tree, plan)
+            os._exit(0)
+        finally:
+            os._exit(3)
+    return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+
+
+def test_files_the_build_does_not_write_survive_as_the_same_files(trees, tree):
     old, new = trees
-    proc = die_during_build(tree, "stage", 5)
-    assert proc.returncode == -9
-    assert (tree / "content" / writer.STAGING).is_dir()  # what the dead build left behind ...
-    assert {k: v for k, v in content(tree).items() if not k.startswith(writer.STAGING + "/")} == content(old)  # ... and nothing else
+    before = inodes(tree)
     out = cli(tree, "build")
     assert out.returncode == 0, out.stderr
-    assert content(tree) == content(new)
-    assert not any((tree / "content" / name).exists() for name in LEFTOVERS)
+    assert state(tree / "content") == state(new / "content")
+    assert inodes(tree) == before  # the same files (hard links), not copies
+    assert (tree / "content/notes/empty").is_dir() and os.readlink(tree / "content/notes/link") == "../translations/en.po"
+    assert leftovers(tree) == []
 
 
-def test_killed_between_the_swaps_is_finished_by_the_next_build(trees, tree):
-    _, new = trees
-    proc = die_during_build(tree, "swap", 1)  # events/ is in, pages/ and en.po not yet
-    assert proc.returncode == -9
-    assert (tree / "content" / writer.STAGING / writer.COMMITTED).is_file()
-    now, before = content(tree), content(trees[0])
-    assert {k: v for k, v in now.items() if k.startswith("events/")} == {k: v for k, v in content(new).items() if k.startswith("events/")}
-    assert {k: v for k, v in now.items() if k.startswith("pages/")} == {k: v for k, v in before.items() if k.startswith("pages/")}
-    out = cli(tree, "build")
-    assert out.returncode == 0, out.stderr
-    assert " 0 written, 0 removed" in out.stdout  # the committed tree was finished before planning
-    assert content(tree) == content(new)
-    assert not any((tree / "content" / name).exists() for name in LEFTOVERS)
+@pytest.mark.parametrize("exchange", [True, False], ids=["exchange", "two-renames"])
+def test_a_crash_at_any_step_leaves_the_old_tree_or_the_new_one(trees, plan, tmp_path, monkeypatch, exchange):
+    old, new = state(trees[0] / "content"), state(trees[1] / "content")
+    total = steps_of(trees, plan, tmp_path, monkeypatch, exchange)
+    seen = {"old": 0, "new": 0, "aside": 0}
+    for at in range(1, total + 1):
+        copy = tmp_path / f"crash-{at}"
+        shutil.copytree(trees[0], copy, symlinks=True)
+        assert crash(copy, plan, at, exchange) == 9
+        now = state(copy / "content")
+        if now == old:
+            seen["old"] += 1
+        elif now == new:
+            seen["new"] += 1
+        else:  # only between the two renames of a swap without exchange: the old tree is beside
+            assert not exchange and now is None and state(copy / ".content.old") == old, f"step {at}: a mixed tree"
+            seen["aside"] += 1
+        write(copy, plan)  # the next build
+        assert state(copy / "content") == new, f"step {at}"
+        assert leftovers(copy) == []
+        shutil.rmtree(copy)
+    assert seen["old"] and seen["new"], seen
+    assert seen["aside"] == (0 if exchange else 1), seen  # the one step between two renames
+
+
+def test_a_full_disk_at_any_step_is_one_line_and_changes_nothing(trees, plan, tmp_path, monkeypatch):
+    old = state(trees[0] / "content")
+    for exchange in (True, False):
+        for at in range(1, 1000):
+            copy = tmp_path / f"full-{exchange}-{at}"
+            shutil.copytree(trees[0], copy, symlinks=True)
+
+            def full(n, name, args):
+                if n == at:
+                    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(args[0]))
+
+            with monkeypatch.context() as m:
+                if not exchange:
+                    m.setattr(writer, "_exchange", lambda a, b: False)
+                count = counting(m, FAILING, full)
+                try:
+                    write(copy, plan)
+                    done = True
+                except GeneratorError as exc:
+                    done = False
+                    assert len(exc.problems) == 1
+                    assert re.fullmatch(r"\S+: cannot write: No space left on device; content/ is unchanged", str(exc.problems[0])), exc
+            if done:  # every step has failed once
+                assert count[0] < at
+                break
+            assert state(copy / "content") == old, f"step {at}"
+            assert leftovers(copy) == []
+            shutil.rmtree(copy)
+        assert at > 50  # the staging of every file was among them
 
 
 @pytest.mark.parametrize("code", [errno.ENOSPC, errno.EROFS, errno.EACCES])
-def test_failing_write_is_one_line_and_the_old_tree_stays(trees, tree, monkeypatch, capsys, code):
+def test_failing_write_from_the_command_line_is_one_line(trees, tree, monkeypatch, capsys, code):
     old, _ = trees
     real, calls = writer._write_file, []
 
@@ -130,8 +253,58 @@ def test_failing_write_is_one_line_and_the_old_tree_stays(trees, tree, monkeypat
     assert lines[0].startswith("error: content/") and lines[0].endswith(f": cannot write: {os.strerror(code)}; content/ is unchanged")
     assert (tree / lines[0].split(": ")[1].split(":")[0]).parent.exists()  # it names a real place under content/
     assert lines[1] == "error: 1 problem(s); nothing written to content/"
-    assert content(tree) == content(old)
-    assert not any((tree / "content" / name).exists() for name in LEFTOVERS)
+    assert state(tree / "content") == state(old / "content")
+    assert leftovers(tree) == []
+
+
+def save(path: Path, text: str) -> None:
+    """An editor's save: a new file renamed over the old one."""
+    tmp = path.with_name(path.name + "~")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+# What an editor may do while a build runs, and the file the build then names.
+EDITS = {
+    "correction saved": (CORRECTION, lambda c: save(c / CORRECTION, "- field: status\n  value: held\n  reason: A second source confirms it.\n")),
+    "catalog edited in place": ("translations/en.po", lambda c: (c / "translations/en.po").open("a", encoding="utf-8").write("\n")),
+    "correction added": ("corrections/x.yml", lambda c: (c / "corrections/x.yml").write_text("[]\n", encoding="utf-8")),
+    "swap file removed": ("corrections/.kyiv.yml.swp", lambda c: (c / "corrections/.kyiv.yml.swp").unlink()),
+}
+# When: while the build reads (before staging), while it stages, and in the instant
+# between its last check and the swap (the edit then reaches the old tree).
+WHEN = {"after reading": ("_stage", True), "staging": ("_write_file", True), "swapping": ("_exchange", True), "renaming": ("_exchange", False)}
+
+
+@pytest.mark.parametrize("when", WHEN)
+@pytest.mark.parametrize("what", EDITS)
+def test_an_editors_change_while_the_build_runs_stops_it_with_one_line_and_is_kept(trees, tree, monkeypatch, capsys, what, when):
+    rel, action = EDITS[what]
+    step, exchange = WHEN[when]
+    content = tree / "content"
+    expected_tree = tmp = tree.parent / "expected"
+    shutil.copytree(trees[0], tmp, symlinks=True)
+    action(expected_tree / "content")
+    done = []
+
+    def editing(n, name, args):
+        if not done:
+            done.append(name)
+            action(content)
+
+    if not exchange:
+        monkeypatch.setattr(writer, "_exchange", lambda a, b: False)
+    counting(monkeypatch, (step,), editing)
+    monkeypatch.chdir(tree)
+    assert generator_cli.main(["build"]) == 2
+    assert done == [step]
+    err = capsys.readouterr().err
+    assert err.splitlines() == [f"error: content/{rel}: {CHANGED}", "error: 1 problem(s); nothing written to content/"]
+    assert state(content) == state(expected_tree / "content")  # the old tree, with the editor's change
+    assert leftovers(tree) == []
+    monkeypatch.undo()
+    monkeypatch.chdir(tree)
+    assert generator_cli.main(["build"]) == 0  # run again: it builds from the edit
 
 
 def test_a_second_build_while_one_runs_stops_with_one_line(trees, tree):
@@ -140,12 +313,13 @@ def test_a_second_build_while_one_runs_stops_with_one_line(trees, tree):
         out = cli(tree, "build")
         assert out.returncode == 2 and "Traceback" not in out.stderr
         assert out.stderr.splitlines() == [
-            "error: content: another build is writing this folder (it holds .build.lock); run again when it has finished",
+            "error: content: another build is writing this folder (it holds .content.lock); run again when it has finished",
             "error: 1 problem(s); nothing written to content/",
         ]
-        assert content(tree) == content(old)
+        assert state(tree / "content") == state(old / "content")
     assert cli(tree, "build").returncode == 0
-    assert content(tree) == content(new)
+    assert state(tree / "content") == state(new / "content")
+    assert leftovers(tree) == []
 
 
 def test_builds_started_together_never_mix_or_crash(trees, tree):
@@ -164,28 +338,78 @@ def test_builds_started_together_never_mix_or_crash(trees, tree):
         assert "Traceback" not in out.stderr
         assert out.returncode == 0 or "another build is writing this folder" in out.stderr
     assert any(out.returncode == 0 for out in results)
-    assert content(tree) == content(new)
+    assert state(tree / "content") == state(new / "content")
+    assert leftovers(tree) == []
 
 
 def test_stale_temporaries_are_removed_by_the_next_build(trees, tree):
     _, new = trees
-    pages = tree / "content" / "pages"
-    (pages / ".index.md.k2j4x9_q.tmp").write_bytes(b"half")  # an older writer's temporary file
-    staging = tree / "content" / writer.STAGING / "pages"
-    staging.mkdir(parents=True)
-    (staging / "index.md").write_bytes(b"never committed")
-    (tree / "content" / writer.PREVIOUS / "events").mkdir(parents=True)
+    content = tree / "content"
+    (tree / ".content.staging/pages").mkdir(parents=True)  # a staged tree never swapped in
+    (tree / ".content.staging/pages/index.md").write_bytes(b"never swapped in")
+    (tree / ".content.old/events").mkdir(parents=True)  # an old tree swapped out, not yet removed
+    (content / "pages/.index.md.k2j4x9_q.tmp").write_bytes(b"half")  # what older writers left
+    (content / ".staging/pages").mkdir(parents=True)
+    (content / ".staging/COMMITTED").write_bytes(b"{}")
+    (content / ".previous/events").mkdir(parents=True)
     out = cli(tree, "build")
     assert out.returncode == 0, out.stderr
-    assert content(tree) == content(new)
-    assert not any((tree / "content" / name).exists() for name in LEFTOVERS)
+    assert state(content) == state(new / "content")
+    assert leftovers(tree) == []
+
+
+def test_an_old_tree_left_aside_by_a_crash_is_put_back_first(trees, tree):
+    _, new = trees
+    os.rename(tree / "content", tree / ".content.old")  # died between the two renames of a swap
+    out = cli(tree, "build")
+    assert out.returncode == 0, out.stderr
+    assert state(tree / "content") == state(new / "content")  # the editors' files came back with it
+    assert leftovers(tree) == []
+
+
+def test_a_linked_content_folder_is_refused(trees, tree):
+    os.rename(tree / "content", tree / "real")
+    (tree / "content").symlink_to("real")
+    out = cli(tree, "build")
+    assert out.returncode == 2
+    assert out.stderr.splitlines()[0] == "error: content: is a symbolic link, not a folder; only folders inside the tree are read"
+    assert state(tree / "real") == state(trees[0] / "content")
 
 
 def test_unchanged_build_touches_nothing(trees, tmp_path):
     old, _ = trees
     copy = tmp_path / "same"
-    shutil.copytree(old, copy)
-    inodes = {p: p.stat().st_ino for p in (copy / "content").rglob("*")}
+    shutil.copytree(old, copy, symlinks=True)
+    inodes_before = {p: os.lstat(p).st_ino for p in (copy / "content").rglob("*")}
     out = cli(copy, "build")
     assert " 0 written, 0 removed" in out.stdout
-    assert {p: p.stat().st_ino for p in (copy / "content").rglob("*")} == inodes
+    assert {p: os.lstat(p).st_ino for p in (copy / "content").rglob("*")} == inodes_before
+    assert leftovers(copy) == []
+
+
+@pytest.mark.parametrize("deleted", ["content", "content/pages"])
+def test_mkdocs_build_alone_recreates_a_deleted_content_folder(tmp_path, deleted):
+    project = copy_project(tmp_path / "project")
+    catalog = (project / "content/translations/en.po").read_bytes()
+    shutil.rmtree(project / deleted)
+    proc = mkdocs_run(project)
+    log = proc.stdout + proc.stderr
+    assert proc.returncode == 0, log
+    assert "WARNING" not in log and "Traceback" not in log
+    assert (project / "content/pages/index.md").is_file() and (project / "content/events").is_dir()
+    assert (project / "site/index.html").is_file() and (project / "site/en/index.html").is_file()
+    if deleted == "content/pages":  # the translators' work was kept
+        assert (project / "content/translations/en.po").read_bytes() == catalog
+    assert leftovers(project) == []
+
+
+def test_mkdocs_build_while_another_build_runs_stops_with_one_line(tmp_path):
+    project = copy_project(tmp_path / "project")
+    before = state(project / "content")
+    with writer.locked(project / "content"):
+        proc = mkdocs_run(project)
+        log = proc.stdout + proc.stderr
+        assert proc.returncode == 1 and "Traceback" not in log
+        errors = [line for line in log.splitlines() if "ERROR" in line]
+        assert errors == [f"ERROR   -  {project}/content: another build is writing this folder (it holds .content.lock); run again when it has finished"], log
+        assert state(project / "content") == before and not (project / "site").exists()
