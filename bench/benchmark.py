@@ -109,7 +109,6 @@ def measure(n: int, site: bool) -> dict:
         out["records"] = len(list((folder / "content" / "events").glob("*.yml")))
         if site:
             clean(folder)
-            (folder / "content" / "pages").mkdir(parents=True)  # MkDocs checks docs_dir before any hook runs
             out["mkdocs"], out["mkdocs_mem"] = run([py, "-m", "mkdocs", "build", "--strict"], folder)
             out["mkdocs_warm"] = run([py, "-m", "mkdocs", "build", "--strict"], folder)[0]
             files = [p for p in (folder / "site").rglob("*") if p.is_file()]
