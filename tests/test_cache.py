@@ -171,3 +171,30 @@ def test_keys_separate_their_parts():
 def test_turned_off_cache_writes_nothing(tree, monkeypatch):
     _build(tree, monkeypatch, cached=False)
     assert not (tree / ".cache").exists()
+
+
+def test_a_whole_build_drops_what_it_no_longer_uses(tmp_path):
+    path = tmp_path / "c.sqlite3"
+    first = cache.Cache(path)
+    keys = [cache.key("page", str(i)) for i in range(1300)]
+    for i, k in enumerate(keys):
+        first.put(k, f"page {i}".encode())
+    first.close(prune=True)
+
+    def count() -> int:
+        with sqlite3.connect(path) as db:
+            return db.execute("SELECT COUNT(*) FROM entries").fetchone()[0]
+
+    assert count() == 1300
+    partial = cache.Cache(path)  # a build that stopped early (nothing changed) used ten: nothing goes
+    assert [partial.get(k) for k in keys[:10]] == [f"page {i}".encode() for i in range(10)]
+    partial.close()
+    assert count() == 1300
+    whole = cache.Cache(path)  # a whole build that used the same ten: the rest goes
+    for k in keys[:10]:
+        assert whole.get(k) is not None
+    whole.close(prune=True)
+    assert count() == 10
+    again = cache.Cache(path)
+    assert again.get(keys[5]) == b"page 5" and again.get(keys[500]) is None
+    again.close()
