@@ -41,7 +41,7 @@ def run(project: Path, seeds: Path, content: Path, before_write=None) -> Outcome
     """Build ``content`` from ``seeds``; ``GeneratorError`` or ``OSError`` on failure (nothing
     written). ``before_write(files)`` sees every planned file's bytes before they are written."""
     cache = Cache.for_project(project)
-    whole = False  # the pipeline ran: what it did not use can go
+    whole = ok = False  # the pipeline ran: what it did not use can go; the build succeeded: store
     try:
         with writer.locked(content) as session:
             state = _state(project, seeds, content) if cache.enabled else None
@@ -73,9 +73,10 @@ def run(project: Path, seeds: Path, content: Path, before_write=None) -> Outcome
             state = _state(project, seeds, content) if cache.enabled else None
             if state:
                 cache.put_value(key("last-build", state), {"manifest": _manifest(content, result.plan), "outcome": out})
+            ok = True
             return out
     finally:
-        cache.close(prune=whole)
+        cache.close(store=ok, prune=whole)  # a failed build leaves the cache as it was
 
 
 def _state(project: Path, seeds: Path, content: Path) -> bytes | None:

@@ -68,16 +68,20 @@ def key(stage: str, *parts: bytes | str) -> bytes:
 
 
 class Cache:
-    """``get``/``put`` of bytes and of pickled values by key. ``Cache(None)`` stores nothing."""
+    """``get``/``put`` of bytes and of pickled values by key. ``Cache(None)`` stores nothing.
+
+    The file is only read while a build runs; what the build made is written by
+    ``close()`` once it has succeeded, so a build that fails leaves the cache, like
+    everything else on disk, as it found it.
+    """
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self.hits = self.misses = 0
-        self._db: sqlite3.Connection | None = None
+        self._reset = False  # the file is damaged or foreign: replace it when storing
         self._used: list[bytes] = []
         self._new: dict[bytes, bytes] = {}
-        if path is not None:
-            self._db = self._open(path)
+        self._db = self._open_read(path) if path is not None else None
 
     @classmethod
     def for_project(cls, project: Path) -> "Cache":
@@ -85,49 +89,34 @@ class Cache:
             return cls(None)
         return cls(project / FILE)
 
-    @staticmethod
-    def _open(path: Path) -> sqlite3.Connection | None:
-        for attempt in (1, 2):
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                db = sqlite3.connect(path, isolation_level=None)
-                db.execute("PRAGMA journal_mode=WAL")  # a crash mid-write leaves the last commit
-                db.execute("PRAGMA synchronous=NORMAL")
-                db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER)")
-                db.execute("CREATE TABLE IF NOT EXISTS entries (key BLOB PRIMARY KEY, value BLOB NOT NULL)")
-                # which build last used a key: apart from the values, so marking one rewrites a few bytes, not a page
-                db.execute("CREATE TABLE IF NOT EXISTS used (key BLOB PRIMARY KEY, build INTEGER NOT NULL) WITHOUT ROWID")
-                row = db.execute("SELECT value FROM meta WHERE name='schema'").fetchone()
-                if row is None:
-                    db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA,))
-                elif row[0] != SCHEMA:
-                    raise sqlite3.DatabaseError("another layout")
-                return db
-            except (sqlite3.Error, OSError):
-                # Corrupt, foreign or unwritable: set it aside once and start empty;
-                # if even that fails, build without a cache.
-                if attempt == 2:
-                    return None
-                for suffix in ("", "-wal", "-shm"):
-                    try:
-                        Path(str(path) + suffix).unlink(missing_ok=True)
-                    except OSError:
-                        return None
-        return None
+    def _open_read(self, path: Path) -> sqlite3.Connection | None:
+        if not path.is_file():
+            return None
+        try:
+            db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            row = db.execute("SELECT value FROM meta WHERE name='schema'").fetchone()
+            if row is None or row[0] != SCHEMA:
+                raise sqlite3.DatabaseError("another layout")
+            return db
+        except sqlite3.Error:
+            self._reset = True  # corrupt or foreign: a miss for every key, then rebuilt
+            return None
 
     @property
     def enabled(self) -> bool:
-        return self._db is not None
+        return self.path is not None
 
     def get(self, k: bytes) -> bytes | None:
         if k in self._new:
             return self._new[k]
         if self._db is None:
+            self.misses += 1
             return None
         try:
             row = self._db.execute("SELECT value FROM entries WHERE key=?", (k,)).fetchone()
         except sqlite3.Error:
-            self._db = None
+            self._db.close()
+            self._db, self._reset = None, True
             return None
         stored = bytes(row[0]) if row is not None else b""
         value = stored[_SUM:]
@@ -139,7 +128,7 @@ class Cache:
         return value
 
     def put(self, k: bytes, value: bytes) -> None:
-        if self._db is not None:
+        if self.path is not None:
             self._new[k] = value
 
     def get_value(self, k: bytes):
@@ -169,16 +158,37 @@ class Cache:
             self.put(k, value)
         return value
 
-    def close(self, prune: bool = False) -> None:
-        """Store the new entries and mark the used ones (one transaction). With ``prune``
-        (after a whole build, when what it used is all the next one can use), drop
-        the entries it did not use once they are most of the file."""
-        db, self._db = self._db, None
-        if db is None:
-            return
+    def close(self, store: bool = True, prune: bool = False) -> None:
+        """With ``store``, write the new entries and mark the used ones (one
+        transaction). With ``prune`` too (after a whole build, when what it used is all
+        the next one can use), drop the entries it did not use once they are most of the file."""
+        if self._db is not None:
+            self._db.close()
+            self._db = None
         try:
+            if store and self.path is not None and (self._new or self._used):
+                self._store(prune)
+        except (sqlite3.Error, OSError):
+            pass  # a cache that cannot be written costs the next build time, nothing else
+        finally:
+            self._new.clear()
+            self._used.clear()
+
+    def _store(self, prune: bool) -> None:
+        path = self.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if self._reset:
+            for suffix in ("", "-journal", "-wal", "-shm"):
+                Path(str(path) + suffix).unlink(missing_ok=True)
+        db = sqlite3.connect(path, isolation_level=None)
+        try:
+            db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER)")
+            db.execute("CREATE TABLE IF NOT EXISTS entries (key BLOB PRIMARY KEY, value BLOB NOT NULL)")
+            # which build last used a key: apart from the values, so marking one rewrites a few bytes, not a page
+            db.execute("CREATE TABLE IF NOT EXISTS used (key BLOB PRIMARY KEY, build INTEGER NOT NULL) WITHOUT ROWID")
+            db.execute("BEGIN")  # a crash before COMMIT leaves the cache as it was (rollback journal)
+            db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA,))
             stamp = (db.execute("SELECT value FROM meta WHERE name='build'").fetchone() or (0,))[0] + 1
-            db.execute("BEGIN")
             db.execute("INSERT OR REPLACE INTO meta VALUES ('build', ?)", (stamp,))
             db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?)", ((k, _checksum(v) + v) for k, v in self._new.items()))
             db.executemany("INSERT OR REPLACE INTO used VALUES (?, ?)", ((k, stamp) for k in (*self._used, *self._new)))
@@ -191,9 +201,5 @@ class Cache:
                 db.execute("DELETE FROM used WHERE build < ?", (stamp,))
                 db.execute("COMMIT")
                 db.execute("VACUUM")
-        except sqlite3.Error:
-            pass  # a cache that cannot be written costs the next build time, nothing else
         finally:
             db.close()
-            self._new.clear()
-            self._used.clear()
