@@ -185,3 +185,221 @@ def test_two_series_of_meetings_are_two_notices_in_the_order_of_the_text(lex):
 ])
 def test_a_sentence_without_a_meeting_and_a_meeting_date_is_no_notice(lex, text):
     assert mentions(lex, text) == []
+
+
+def test_a_date_of_the_news_that_is_not_a_report_still_makes_the_day_of_the_news(lex):
+    # "اليوم الخميس (11 أيلول)" is read as a date, not as "today": the word still names the news day.
+    found = mentions(lex, "date 2025-09-11\n\nتنطلق اليوم الخميس (11 أيلول 2025) أعمال المنتدى في جنيف.\n\n"
+                          "وعلى هامش اجتماع وزراء الطاقة في الدوحة عرضت الخطة.")
+    assert [(m.kind.id, m.date, m.city.id) for m in found] == [
+        ("forum", day(2025, 9, 11), "geneva"), ("energy-ministers", day(2025, 9, 11), "doha")]
+
+
+def test_a_sentence_that_opens_on_the_sidelines_of_a_meeting_takes_the_news_day(lex):
+    m = one(lex, "date 2026-03-05\n\nقال الوزير اليوم إن الخطة جاهزة.\n\nعلى هامش اجتماع وزراء الخارجية في القاهرة عرضت الخطة.")
+    assert (m.date, m.date_text, sentences(m, "date")) == (day(2026, 3, 5), None, [2])
+
+
+def test_an_occasion_named_after_the_meeting_word_does_not_date_it(lex):
+    m = one(lex, "date 2026-03-05\n\nقال الوزير اليوم إن اجتماع وزراء الخارجية في القاهرة سيبحث ما جرى خلال الأسبوع.")
+    assert m.date is None
+
+
+def test_a_meeting_with_its_own_date_keeps_it_beside_an_occasion(lex):
+    m = one(lex, "date 2026-03-05\n\nقال الوزير اليوم إن الخطة ستعرض خلال اجتماع وزراء الخارجية يوم 12 مارس.")
+    assert (m.date, m.date_text) == (day(2026, 3, 12), "12 مارس")
+
+
+# --- how long a meeting lasts -----------------------------------------------------------------
+
+@pytest.mark.parametrize("when, expected", [
+    ("يوم 31 مارس على مدى يومين", day(2026, 3, 31, end_day=1, end_month=4)),
+    ("يوم 30 ديسمبر على مدى ثلاثة أيام", day(2026, 12, 30, end_day=1, end_month=1, end_year=2027)),
+    ("يوم 12 مارس على مدى يوم واحد", day(2026, 3, 12)),
+    ("من 12 إلى 14 مارس على مدى ثلاثة أيام", day(2026, 3, 12, end_day=14)),
+    ("في مارس على مدى يومين", DateValue(2026, 3, None)),  # no day to count from: none is made up
+])
+def test_a_length_extends_a_one_day_meeting_only(lex, when, expected):
+    assert one(lex, f"date 2026-03-01\n\nستعقد القمة العربية في الرياض {when}.").date == expected
+
+
+def test_a_length_without_a_year_to_count_from_changes_nothing(lex):
+    assert one(lex, "ستعقد القمة العربية في الرياض يوم 12 مارس على مدى يومين.").date == DateValue(None, 3, 12)
+
+
+# --- which sentences make one meeting --------------------------------------------------------
+
+def test_direct_talks_on_the_day_and_place_of_a_ministers_meeting_are_that_meeting(lex):
+    found = mentions(lex, "date 2026-03-01\n\nتجري محادثات مباشرة في جنيف يوم 12 مارس.\n\nويجتمع وزراء الخارجية في جنيف يوم 12 مارس.")
+    assert [(m.kind.id, m.kind_generic, sentences(m, "date")) for m in found] == [("foreign-ministers", False, [1, 2])]
+
+
+def test_two_levels_in_one_city_on_one_day_are_two_meetings_in_the_order_named(lex):
+    found = mentions(lex, "date 2026-03-01\n\nيجتمع وزراء الدفاع في برلين يوم 12 مارس.\n\nويجتمع وزراء الخارجية في برلين يوم 12 مارس.")
+    assert [(m.order, m.kind.id, m.city.id) for m in found] == [(0, "defence-ministers", "berlin"), (1, "foreign-ministers", "berlin")]
+
+
+def test_one_level_named_twice_for_one_day_is_one_meeting(lex):
+    m = one(lex, "date 2026-03-01\n\nيجتمع وزراء الخارجية في الرياض يوم 12 مارس.\n\nويجتمع وزراء الخارجية في الرياض يوم 12 مارس لبحث ملف المياه.")
+    assert sentences(m, "date") == [1, 2]
+
+
+def test_talks_on_the_day_of_a_ministers_meeting_keep_the_ministers_level(lex):
+    m = one(lex, "date 2026-03-01\n\nيجتمع وزراء الخارجية في الرياض يوم 12 مارس.\n\nوتجري محادثات في الرياض يوم 12 مارس.")
+    assert (m.kind.id, sentences(m, "date")) == ("foreign-ministers", [1, 2])
+
+
+def test_a_body_named_later_for_the_same_day_and_place_is_the_same_meeting(lex):
+    m = one(lex, "date 2026-03-01\n\nيجتمع وزراء الدفاع في بروكسل يوم 12 مارس.\n\nويجتمع وزراء الدفاع في حلف الناتو في بروكسل يوم 12 مارس.")
+    assert (m.series.id, sentences(m, "series")) == ("nato", [2])
+
+
+def test_the_first_format_named_stays_the_kind_of_a_meeting_without_a_level(lex):
+    m = one(lex, "date 2026-03-01\n\nتجري محادثات في جنيف يوم 12 مارس.\n\nويعقد مؤتمر في جنيف يوم 12 مارس.")
+    assert (m.kind.id, m.kind_generic, m.format) == ("talks", True, "talks")
+
+
+def test_ministers_who_take_part_in_the_talks_give_them_their_level(lex):
+    m = one(lex, "date 2026-03-01\n\nتجري محادثات في جنيف يوم 12 مارس.\n\nويشارك وزراء الخارجية في المحادثات.")
+    assert (m.kind.id, m.kind_generic, m.format) == ("foreign-ministers", False, "talks")
+
+
+def test_the_meeting_named_again_does_not_change_the_talks_format(lex):
+    m = one(lex, "date 2026-03-01\n\nتجري محادثات في جنيف يوم 12 مارس.\n\nويشارك في الاجتماع ممثلو عشر دول.")
+    assert (m.kind.id, m.participant_count) == ("talks", (10, "countries"))
+
+
+def test_a_meeting_of_a_level_named_again_without_a_date_is_the_last_one(lex):
+    found = mentions(lex, "date 2026-03-01\n\nيجتمع وزراء الخارجية في الرياض يوم 3 مارس.\n\n"
+                          "ويجتمع وزراء الخارجية في جدة يوم 10 مارس.\n\nويبحث اجتماع وزراء الخارجية ملف المياه.")
+    assert [(m.city.id, sentences(m, "kind")) for m in found] == [("riyadh", [1]), ("jeddah", [2, 3])]
+
+
+def test_the_next_meeting_in_another_city_is_another_meeting(lex):
+    found = mentions(lex, "date 2026-03-01\n\nيجتمع وزراء الخارجية في الرياض يوم 3 مارس.\n\nوسيعقد الاجتماع المقبل في الكويت.")
+    assert [(m.date, m.city.id if m.city else None, m.country.id) for m in found] == [(day(2026, 3, 3), "riyadh", "sa"), (None, None, "kw")]
+
+
+# --- headlines and other undated mentions ----------------------------------------------------
+
+def test_a_headline_of_another_body_stays_apart(lex):
+    found = mentions(lex, "date 2026-03-01\n\nقمة الاتحاد الأفريقي\n\nتعقد القمة العربية في الرياض يوم 12 مارس.")
+    assert sorted((m.series.id, m.date is None) for m in found) == [("african-union", True), ("arab-league", False)]
+
+
+def test_a_headline_format_does_not_replace_the_format_of_the_dated_talks(lex):
+    m = one(lex, "date 2026-03-01\n\nمؤتمر في جنيف\n\nتجري محادثات في جنيف يوم 12 مارس.")
+    assert (m.kind.id, m.format, sentences(m, "kind")) == ("talks", "talks", [1, 2])
+
+
+def test_a_meeting_said_to_be_in_person_stays_so_when_a_headline_joins_it(lex):
+    m = one(lex, "date 2026-03-01\n\nقمة في الرياض\n\nتعقد القمة في الرياض يوم 12 مارس حضوريا.")
+    assert m.in_person and not m.online
+
+
+# --- one body's meetings share the venue the text gives once ---------------------------------
+
+GCC = "date 2026-03-01\n\nيجتمع وزراء خارجية مجلس التعاون الخليجي {p1}يوم 3 مارس.\n\nويجتمع وزراء دفاع مجلس التعاون الخليجي {p2}يوم 5 مارس."
+
+
+def places(found):
+    return [(m.kind.id, m.city.id if m.city else None, m.country.id if m.country else None, sentences(m, "place")) for m in found]
+
+
+def test_a_meeting_of_a_body_without_a_place_takes_the_place_of_the_bodys_other_meeting(lex):
+    found = mentions(lex, GCC.format(p1="في الرياض ", p2=""))
+    assert places(found) == [("foreign-ministers", "riyadh", "sa", [1]), ("defence-ministers", "riyadh", "sa", [1])]
+
+
+def test_a_body_meeting_in_a_country_gives_that_country(lex):
+    found = mentions(lex, GCC.format(p1="في السعودية ", p2=""))
+    assert places(found) == [("foreign-ministers", None, "sa", [1]), ("defence-ministers", None, "sa", [1])]
+
+
+def test_meetings_of_one_body_in_two_cities_keep_their_own(lex):
+    found = mentions(lex, GCC.format(p1="في الرياض ", p2="في جدة "))
+    assert places(found) == [("foreign-ministers", "riyadh", "sa", [1]), ("defence-ministers", "jeddah", "sa", [2])]
+
+
+def test_a_body_that_met_in_two_cities_gives_no_place_to_a_third_meeting(lex):
+    found = mentions(lex, GCC.format(p1="في الرياض ", p2="في جدة ") + "\n\nويجتمع وزراء داخلية مجلس التعاون الخليجي يوم 8 مارس.")
+    assert places(found)[2] == ("interior-ministers", None, None, [])
+
+
+# --- what goes to which meeting word within a sentence ----------------------------------------
+
+def test_advisers_of_the_leaders_meet_not_the_leaders(lex):
+    m = one(lex, "date 2026-03-01\n\nيجتمع مستشارو الأمن القومي لقادة الدول الأوروبية في لندن يوم 12 مارس.")
+    assert (m.kind.id, m.city.id) == ("national-security-advisers", "london")
+
+
+@pytest.mark.parametrize("text", [
+    "يعقد اجتماع وزراء الخارجية بحضور وزراء الدفاع في الرياض يوم 12 مارس.",
+    "بحضور وزراء الدفاع، يعقد اجتماع وزراء الخارجية في الرياض يوم 12 مارس.",
+])
+def test_the_level_nearest_the_meeting_word_is_the_meetings(lex, text):
+    assert one(lex, "date 2026-03-01\n\n" + text).kind.id == "foreign-ministers"
+
+
+def test_a_list_of_days_is_one_meeting_a_day_each_with_the_level_body_and_place(lex):
+    found = mentions(lex, "date 2026-03-01\n\nيجتمع وزراء خارجية مجلس التعاون الخليجي في الرياض في 25 آذار و22 نيسان، و20 أيار.")
+    assert [(m.date, m.kind.id, m.series.id, m.city.id, m.format) for m in found] == [
+        (day(2026, m, d), "foreign-ministers", "gcc", "riyadh", "meeting") for m, d in ((3, 25), (4, 22), (5, 20))]
+
+
+def test_the_format_is_that_of_the_word_the_date_goes_to(lex):
+    # A meeting held to prepare a summit is a meeting, not the summit.
+    assert one(lex, "date 2026-03-01\n\nيعقد اجتماع يوم 10 مارس تحضيرا للقمة.").format == "meeting"
+
+
+def test_an_undated_meeting_word_joins_the_nearest_dated_meeting_of_the_sentence(lex):
+    found = mentions(lex, "date 2026-03-01\n\nيعقد اجتماع في الرياض يوم 3 مارس، ويعقد اجتماع آخر في جدة يوم 5 مارس تليه محادثات لوزراء الخارجية.")
+    assert [(m.date, m.city.id, m.kind.id) for m in found] == [(day(2026, 3, 3), "riyadh", "meeting"), (day(2026, 3, 5), "jeddah", "foreign-ministers")]
+
+
+def test_two_summits_in_two_cities_named_in_one_sentence_are_two(lex):
+    found = mentions(lex, "date 2026-03-01\n\nبعد قمة الرياض، قمة في القاهرة.")
+    assert [(m.date, m.city.id) for m in found] == [(None, "riyadh"), (None, "cairo")]
+
+
+def test_a_summit_in_a_country_named_beside_a_dated_summit_in_a_city_stays_apart(lex):
+    found = mentions(lex, "date 2026-03-01\n\nتعقد قمة في مصر يوم 12 مارس بعد قمة في الرياض.")
+    assert [(m.date, m.country.id) for m in found] == [(day(2026, 3, 12), "sa"), (None, "eg")]
+
+
+def test_the_same_day_of_two_years_is_two_meetings(lex):
+    found = mentions(lex, "date 2026-03-01\n\nيجتمع وزراء الخارجية في الرياض يوم 12 مارس 2025.\n\nويجتمع وزراء الخارجية في الرياض يوم 12 مارس 2026.")
+    assert [m.date for m in found] == [day(2025, 3, 12), day(2026, 3, 12)]
+
+
+def test_the_same_day_named_without_its_year_is_the_same_meeting(lex):
+    m = one(lex, "يجتمع وزراء الخارجية في الرياض يوم 12 مارس 2026.\n\nويجتمع وزراء الخارجية في الرياض يوم 12 مارس لبحث ملف المياه.")
+    assert (m.date, sentences(m, "date")) == (day(2026, 3, 12), [1, 2])
+
+
+@pytest.mark.parametrize("again", ["والاجتماع في الرياض سيبحث ملف المياه.", "فالاجتماع في الرياض سيبحث ملف المياه."])
+def test_the_meeting_named_again_with_a_conjunction_is_the_same_meeting(lex, again):
+    m = one(lex, "date 2026-03-01\n\nيجتمع وزراء الخارجية في الرياض يوم 3 مارس.\n\n" + again)
+    assert sentences(m, "place") == [1, 2]
+
+
+# --- how far a date, place or level reaches ---------------------------------------------------
+
+def test_a_place_in_another_clause_is_not_the_meetings(lex):
+    m = one(lex, "date 2026-03-01\n\nيجتمع وزراء الخارجية يوم 12 مارس، فيما يصل الرئيس إلى القاهرة.")
+    assert (m.date, m.city, m.country) == (day(2026, 3, 12), None, None)
+
+
+def test_a_date_in_another_clause_is_not_the_meetings(lex):
+    m = one(lex, "date 2026-03-01\n\nيجتمع الوزراء في جدة، فيما يصل وزراء الدفاع إلى الرياض يوم 12 مارس.")
+    assert (m.date, m.city.id) == (None, "jeddah")
+
+
+def test_a_level_in_another_clause_is_not_the_meetings(lex):
+    m = one(lex, "date 2026-03-01\n\nيجتمع الوزراء في جدة يوم 12 مارس، فيما يبحث وزراء الدفاع ملف الحدود.")
+    assert (m.kind.id, m.kind_generic) == ("meeting", True)
+
+
+def test_of_two_places_the_one_nearest_the_meeting_word_is_its_venue(lex):
+    m = one(lex, "date 2026-03-01\n\nفي الرياض، أعلن الوزير عقد اجتماع في جدة يوم 12 مارس.")
+    assert m.city.id == "jeddah"
