@@ -403,3 +403,55 @@ def test_a_level_in_another_clause_is_not_the_meetings(lex):
 def test_of_two_places_the_one_nearest_the_meeting_word_is_its_venue(lex):
     m = one(lex, "date 2026-03-01\n\nفي الرياض، أعلن الوزير عقد اجتماع في جدة يوم 12 مارس.")
     assert m.city.id == "jeddah"
+
+
+def test_a_meeting_named_without_a_level_joins_the_latest_meeting_of_its_day_and_city(lex):
+    found = mentions(lex, "date 2026-03-01\n\nيجتمع وزراء الدفاع في برلين يوم 12 مارس.\n\nويجتمع وزراء الخارجية في برلين يوم 12 مارس.\n\n"
+                          "ويجتمع وزراء الداخلية في ميونخ يوم 12 مارس.\n\nويعقد اجتماع في برلين يوم 12 مارس بحضور ماكرون.")
+    assert [(m.kind.id, m.city.id, sentences(m, "date")) for m in found] == [
+        ("defence-ministers", "berlin", [1]), ("foreign-ministers", "berlin", [2, 4]), ("interior-ministers", "munich", [3])]
+
+
+# --- which dated meeting a headline joins ------------------------------------------------------
+
+def joined(found):
+    return [(m.date, sentences(m, "kind")) for m in found]
+
+
+def test_a_headline_of_a_body_joins_the_meeting_of_that_body(lex):
+    found = mentions(lex, "date 2026-03-01\n\nقمة مجلس التعاون الخليجي\n\nتعقد قمة مجلس التعاون الخليجي في الرياض يوم 3 مارس.\n\n"
+                          "وتعقد قمة أخرى في القاهرة يوم 10 مارس.")
+    assert joined(found) == [(day(2026, 3, 3), [1, 2]), (day(2026, 3, 10), [3])]
+
+
+def test_a_headline_in_a_city_joins_the_meeting_in_that_city_not_the_one_in_its_country(lex):
+    found = mentions(lex, "date 2026-03-01\n\nقمة في الرياض\n\nتعقد القمة الأولى في الرياض يوم 3 مارس.\n\nوتعقد قمة ثانية في السعودية يوم 10 مارس.")
+    assert joined(found) == [(day(2026, 3, 3), [1, 2]), (day(2026, 3, 10), [3])]
+
+
+def test_a_headline_in_a_country_joins_the_meeting_placed_in_it(lex):
+    found = mentions(lex, "date 2026-03-01\n\nقمة في السعودية\n\nتعقد القمة الأولى في الرياض يوم 3 مارس.\n\nوتعقد قمة ثانية يوم 10 مارس.")
+    assert joined(found) == [(day(2026, 3, 3), [1, 2]), (day(2026, 3, 10), [3])]
+
+
+def test_a_headline_that_fits_two_meetings_equally_joins_neither(lex):
+    # Both summits are the body's; that one has a place the headline does not give decides nothing.
+    found = mentions(lex, "date 2026-03-01\n\nقمة مجلس التعاون الخليجي\n\nتعقد قمة مجلس التعاون الخليجي في الرياض يوم 3 مارس.\n\n"
+                          "وتعقد قمة مجلس التعاون الخليجي يوم 10 مارس.")
+    assert joined(found) == [(None, [1]), (day(2026, 3, 3), [2]), (day(2026, 3, 10), [3])]
+
+
+def test_the_day_a_postponement_is_announced_is_not_the_meetings_previous_day(lex):
+    m = one(lex, "date 2026-02-16\n\nقال الوزير يوم 15 فبراير إن القمة العربية أجلت إلى يوم 21 فبراير.")
+    assert (m.date, m.previous, m.status) == (day(2026, 2, 21), None, "postponed")
+
+
+def test_a_meeting_word_without_a_body_on_the_day_and_place_of_a_bodys_meeting_joins_it(lex):
+    m = one(lex, "date 2026-02-10\n\nيجتمع وزراء الدفاع في حلف الناتو في بروكسل يوم 12 فبراير.\n\n"
+                 "ويجتمع وزراء الدفاع في بروكسل يوم 12 فبراير لبحث دعم الدفاع الجوي.")
+    assert (m.series.id, sentences(m, "date"), sentences(m, "series")) == ("nato", [1, 2], [1])
+
+
+def test_a_month_the_news_was_given_in_is_no_day_for_a_meeting_on_its_sidelines(lex):
+    m = one(lex, "date 2026-04-10\n\nأعلن الوزير في مارس أن الخطة جاهزة.\n\nوعلى هامش اجتماع وزراء الخارجية في القاهرة عرضت الخطة.")
+    assert (m.date, m.city.id) == (None, "cairo")

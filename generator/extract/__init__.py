@@ -261,7 +261,7 @@ def _groups(folded: str, found_triggers, dated, lex: Lexicon) -> list[_Group]:
     # the kind only where no level stands near. "الأمين العام لحلف الناتو" names a
     # person's office, not the meeting's body.
     for hits_all, attr, reach in ((levels, "level", LEVEL_REACH), (formats, "level", LEVEL_REACH), (matches(lex.series, folded), "body", BODY_REACH)):
-        hits = [h for h in _heads(hits_all, folded) if not TITLE_BEFORE.search(folded, 0, h[0])]
+        hits = [h for h in _heads(hits_all, folded) if not TITLE_BEFORE.search(folded, endpos=h[0])]
         for (s, e, entry), owner in zip(hits, _nearest([(s, e) for s, e, _x in hits], flat, folded, reach)):
             if owner is not None:
                 g = owners[owner[0]][0]
@@ -350,7 +350,7 @@ def _place_group(group: _Group, drafts: list[_Draft], current, folded, words, ne
     if date is None and news_day is not None and "future" not in words:
         # "جاءت تصريحاته تزامنًا مع اجتماع ...": the meeting of the statement's day.
         first = group.triggers[0].start
-        occasion = [m for m in lex.cues["same_occasion"].finditer(folded, 0, first) if first - m.end() <= 25]
+        occasion = [m for m in lex.cues["same_occasion"].finditer(folded, endpos=first) if first - m.end() <= 25]
         if occasion:
             date = news_day
             group.occasion = True
@@ -418,7 +418,7 @@ def _moved(d: _Draft, dated, folded: str) -> None:
     """"أُجّلت القمة التي كانت مقررة الخميس 20 فبراير إلى الجمعة 21 فبراير": the day after
     "إلى" is the meeting's; the other is kept as its previous day."""
     days = [x for x in dated if not x.report and x.value is not None and x.value.precision == "day"]
-    new = [x for x in days if NEW_DATE.search(folded, 0, x.found.start)]
+    new = [x for x in days if NEW_DATE.search(folded, endpos=x.found.start)]
     old = [x for x in days if x not in new]
     if new and old:
         d.previous, d.date, d.date_text, d.moved = old[0].value, new[0].value, new[0].found.text, True
