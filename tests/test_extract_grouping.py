@@ -328,9 +328,19 @@ def test_a_body_that_met_in_two_cities_gives_no_place_to_a_third_meeting(lex):
 
 # --- what goes to which meeting word within a sentence ----------------------------------------
 
-def test_advisers_of_the_leaders_meet_not_the_leaders(lex):
-    m = one(lex, "date 2026-03-01\n\nيجتمع مستشارو الأمن القومي لقادة الدول الأوروبية في لندن يوم 12 مارس.")
+@pytest.mark.parametrize("text", [
+    "يجتمع مستشارو الأمن القومي لقادة الدول الأوروبية في لندن يوم 12 مارس.",
+    # "للقادة" stands nearer the meeting word, but it says whose advisers they are.
+    "مستشارو الأمن القومي للقادة الأوروبيين يجتمعون في لندن يوم 12 مارس.",
+])
+def test_advisers_of_the_leaders_meet_not_the_leaders(lex, text):
+    m = one(lex, "date 2026-03-01\n\n" + text)
     assert (m.kind.id, m.city.id) == ("national-security-advisers", "london")
+
+
+def test_advisers_and_leaders_named_apart_leave_the_nearest_level(lex):
+    m = one(lex, "date 2026-03-01\n\nمستشارو الأمن القومي، والقادة الأوروبيون يجتمعون في لندن يوم 12 مارس.")
+    assert m.kind.id == "leaders"
 
 
 @pytest.mark.parametrize("text", [
@@ -455,3 +465,14 @@ def test_a_meeting_word_without_a_body_on_the_day_and_place_of_a_bodys_meeting_j
 def test_a_month_the_news_was_given_in_is_no_day_for_a_meeting_on_its_sidelines(lex):
     m = one(lex, "date 2026-04-10\n\nأعلن الوزير في مارس أن الخطة جاهزة.\n\nوعلى هامش اجتماع وزراء الخارجية في القاهرة عرضت الخطة.")
     assert (m.date, m.city.id) == (None, "cairo")
+
+
+def test_a_meeting_word_without_date_or_place_brings_its_level_to_the_nearest_dated_meeting(lex):
+    found = mentions(lex, "date 2026-03-01\n\nيعقد اجتماع في الرياض يوم 3 مارس، ويعقد اجتماع ثان لوزراء الخارجية يوم 5 مارس تليه محادثات.")
+    assert [(m.date, m.kind.id, m.format) for m in found] == [(day(2026, 3, 3), "meeting", "meeting"), (day(2026, 3, 5), "foreign-ministers", "talks")]
+
+
+def test_a_level_beside_a_format_phrase_names_the_kind(lex):
+    # "محادثات مباشرة" is nearer the meeting word (it is one), but it only says what kind of talks.
+    m = one(lex, "date 2026-03-01\n\nتجري محادثات مباشرة بين وزراء الخارجية في جنيف يوم 12 مارس.")
+    assert (m.kind.id, m.kind_generic, m.format) == ("foreign-ministers", False, "talks")
