@@ -476,3 +476,25 @@ def test_a_level_beside_a_format_phrase_names_the_kind(lex):
     # "محادثات مباشرة" is nearer the meeting word (it is one), but it only says what kind of talks.
     m = one(lex, "date 2026-03-01\n\nتجري محادثات مباشرة بين وزراء الخارجية في جنيف يوم 12 مارس.")
     assert (m.kind.id, m.kind_generic, m.format) == ("foreign-ministers", False, "talks")
+
+
+FILES = "ملفات التعاون الاقتصادي والتنمية والتجارة والاستثمار والنقل والتعليم والصحة والزراعة والبيئة والسياحة"
+
+
+@pytest.mark.parametrize("last, reached", [("والموانئ", True), ("والاتصالات", False)])
+def test_a_place_is_the_meetings_up_to_its_reach_and_no_further(lex, last, reached):
+    text = f"يجتمع الوزراء يوم 12 مارس لبحث {FILES} {last} في الرياض."
+    distance = text.index("الرياض") - len("يجتمع")  # characters from the meeting word to the place
+    assert distance == (extract.PLACE_REACH if reached else extract.PLACE_REACH + 2)
+    m = one(lex, "date 2026-03-01\n\n" + text)
+    assert (m.city.id if m.city else None) == ("riyadh" if reached else None)
+
+
+@pytest.mark.parametrize("words, dated", [("الأعمال الرسمية الموسعة", True), ("الأعمال الرسمية المفتوحة", False)])
+def test_an_occasion_reaches_a_meeting_word_twenty_five_characters_away_and_no_further(lex, words, dated):
+    # "خلال <25 characters> لاجتماع": the statement was made during that meeting; further off,
+    # "خلال" speaks of something else.
+    text = f"قال الوزير اليوم إن الخطة عرضت خلال {words} لاجتماع وزراء الخارجية في القاهرة."
+    assert text.index("لاجتماع") - text.index("خلال") - len("خلال") == (25 if dated else 26)
+    m = one(lex, "date 2026-03-05\n\n" + text)
+    assert m.date == (day(2026, 3, 5) if dated else None)

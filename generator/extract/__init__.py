@@ -276,7 +276,7 @@ def _groups(folded: str, found_triggers, dated, lex: Lexicon) -> list[_Group]:
         base = group_of[i]
         for mate in _chained(first, [d for d in meeting_dates if id(d) not in owned or d is first], folded):
             if mate.value not in by_date:
-                by_date[mate.value] = replace(base, triggers=list(base.triggers), date=mate)
+                by_date[mate.value] = replace(base, date=mate)  # its meeting words are final: sharing them is safe
                 groups.append(by_date[mate.value])
     return groups
 
