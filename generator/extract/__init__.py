@@ -53,7 +53,7 @@ class _Draft:
     order: int
     kind: Ref | None = None
     generic: bool = True
-    format: tuple | None = None  # (rank, format id): the most telling meeting word seen
+    format: tuple | None = None  # (rank, format id) of the words that first name it (set by _new_draft)
     date: DateValue | None = None
     date_text: str | None = None
     previous: DateValue | None = None
