@@ -498,3 +498,9 @@ def test_an_occasion_reaches_a_meeting_word_twenty_five_characters_away_and_no_f
     assert text.index("لاجتماع") - text.index("خلال") - len("خلال") == (25 if dated else 26)
     m = one(lex, "date 2026-03-05\n\n" + text)
     assert m.date == (day(2026, 3, 5) if dated else None)
+
+
+def test_another_body_speaking_of_the_meeting_does_not_become_its_body(lex):
+    m = one(lex, "date 2026-02-10\n\nيجتمع وزراء الدفاع في حلف الناتو في بروكسل يوم 12 فبراير.\n\n"
+                 "وقال الاتحاد الأوروبي إن الاجتماع سيبحث دعم الدفاع الجوي.")
+    assert (m.series.id, sentences(m, "series"), sentences(m, "topics")) == ("nato", [1], [2])

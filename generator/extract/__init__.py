@@ -397,16 +397,14 @@ def _fill(d: _Draft, group: _Group, ev: Evidence, words: set[str]) -> None:
         d.cite("kind", ev)
     if _tells_status(words):
         d.cite("status", ev)
-    if group.date is not None or group.occasion:
-        if d.date is not None and (group.date is None or _same_day(d.date, group.date.value)):
-            d.cite("date", ev)
+    if group.date is not None or group.occasion:  # the draft is of that day (_place_group)
+        d.cite("date", ev)
     v = group.venue
     if v is not None:
-        if v.city is not None and "city" not in d.fields:
+        # The venue fits the draft (_place_group checked it): it can only add the city.
+        if v.city is not None:
             d.fields["city"] = Ref(v.city.id, v.city.ar, v.city.en)
-            d.fields["country"] = v.city.country
-        elif v.city is None and "country" not in d.fields:
-            d.fields["country"] = v.country
+        d.fields["country"] = v.country
         d.cite("place", ev)
     if group.body is not None and "series" not in d.fields:
         d.fields["series"] = group.body[1].ref
