@@ -504,3 +504,14 @@ def test_another_body_speaking_of_the_meeting_does_not_become_its_body(lex):
     m = one(lex, "date 2026-02-10\n\nيجتمع وزراء الدفاع في حلف الناتو في بروكسل يوم 12 فبراير.\n\n"
                  "وقال الاتحاد الأوروبي إن الاجتماع سيبحث دعم الدفاع الجوي.")
     assert (m.series.id, sentences(m, "series"), sentences(m, "topics")) == ("nato", [1], [2])
+
+
+def test_undated_summits_named_with_two_cities_are_two_and_the_first_word_goes_with_the_first(lex):
+    found = mentions(lex, "date 2026-03-01\n\nتتواصل التحضيرات للقمة المرتقبة وقمة الرياض وقمة القاهرة.")
+    assert [(m.date, m.city.id) for m in found] == [(None, "riyadh"), (None, "cairo")]
+
+
+def test_the_meeting_of_the_day_goes_on_with_the_one_just_named_again(lex):
+    found = mentions(lex, "date 2026-03-01\n\nيجتمع وزراء الخارجية في برلين يوم 12 مارس.\n\nويجتمع وزراء الدفاع في برلين يوم 12 مارس.\n\n"
+                          "ويبحث اجتماع وزراء الخارجية في برلين يوم 12 مارس ملف أوكرانيا.\n\nويعقد الاجتماع في برلين يوم 12 مارس بحضور ماكرون.")
+    assert [(m.kind.id, sentences(m, "date")) for m in found] == [("foreign-ministers", [1, 3, 4]), ("defence-ministers", [2])]
