@@ -174,7 +174,7 @@ def test_the_same_month_is_the_month_the_article_named_last(lex):
 
 def test_two_series_of_meetings_are_two_notices_in_the_order_of_the_text(lex):
     found = mentions(lex, "date 2026-03-01\n\nتبدأ سلسلة اجتماعات يوم 12 مارس.\n\nوتليها سلسلة لقاءات يوم 20 مارس.")
-    assert [(m.several, m.published, sentences(m, "kind")) for m in found] == [(True, dt.date(2026, 3, 1), [1]), (True, dt.date(2026, 3, 1), [2])]
+    assert [(m.several, m.order, m.published, sentences(m, "kind")) for m in found] == [(True, 0, dt.date(2026, 3, 1), [1]), (True, 1, dt.date(2026, 3, 1), [2])]
     _events, notices = merge.merge(found)
     assert [n.place for n in notices] == ["sentence 1", "sentence 2"]
 
@@ -515,3 +515,9 @@ def test_the_meeting_of_the_day_goes_on_with_the_one_just_named_again(lex):
     found = mentions(lex, "date 2026-03-01\n\nيجتمع وزراء الخارجية في برلين يوم 12 مارس.\n\nويجتمع وزراء الدفاع في برلين يوم 12 مارس.\n\n"
                           "ويبحث اجتماع وزراء الخارجية في برلين يوم 12 مارس ملف أوكرانيا.\n\nويعقد الاجتماع في برلين يوم 12 مارس بحضور ماكرون.")
     assert [(m.kind.id, sentences(m, "date")) for m in found] == [("foreign-ministers", [1, 3, 4]), ("defence-ministers", [2])]
+
+
+def test_levels_after_advisers_of_the_leaders_are_still_read(lex):
+    found = mentions(lex, "date 2026-03-01\n\nيجتمع مستشارو الأمن القومي للقادة الأوروبيين يوم 12 مارس في لندن، "
+                          "ويجتمع وزراء الخارجية يوم 14 مارس في باريس.")
+    assert [(m.kind.id, m.date) for m in found] == [("national-security-advisers", day(2026, 3, 12)), ("foreign-ministers", day(2026, 3, 14))]

@@ -471,8 +471,11 @@ def _within_article(drafts: list[_Draft]) -> list[_Draft]:
 
 
 def _closeness(a: _Draft, b: _Draft) -> tuple:
-    """Compared in order: the same kind, then the same body, then how much of the place."""
-    same = lambda key: a.fields.get(key) is not None and a.fields.get(key) == b.fields.get(key)  # noqa: E731
+    """Compared in order: the same kind, then the same body, then how much of the place.
+
+    ``a`` already agrees with ``b`` wherever both give a body or a place (see
+    _within_article), so both giving one is giving the same."""
+    same = lambda key: key in a.fields and key in b.fields  # noqa: E731
     return (a.kind == b.kind, same("series"), same("city") + same("country"))
 
 
@@ -523,7 +526,7 @@ def _freeze(d: _Draft, article: Article) -> Mention:
     evidence = {k: tuple(sorted(v, key=lambda e: e.sentence)) for k, v in d.evidence.items()}
     if "status" not in evidence:
         # The status follows from the date against the dateline, or from the verbs of its sentences.
-        evidence["status"] = evidence.get("date", evidence.get("kind", ()))
+        evidence["status"] = evidence.get("date", evidence["kind"])  # every draft cites its kind (_fill)
     return Mention(
         seed=article.seed,
         published=article.published,
