@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..dates import DateFinder, resolve
 from ..lexicon import Lexicon
@@ -53,7 +53,7 @@ class _Draft:
     order: int
     kind: Ref | None = None
     generic: bool = True
-    format: tuple | None = None  # (rank, format id): the most telling meeting word seen
+    format: tuple | None = None  # (rank, format id) of the words that first name it (set by _new_draft)
     date: DateValue | None = None
     date_text: str | None = None
     previous: DateValue | None = None
@@ -88,21 +88,27 @@ class _Group:
     lead: object = None  # the meeting word the date went to: its format is the meeting's
 
 
-def _nearest(spans, groups_or_triggers, folded, reach):
-    """For each candidate span, the index of the trigger nearest it (and the cost), within reach."""
+def _nearest(spans, anchors, folded, reach):
+    """For each candidate span, the index of the anchor span nearest it (and the cost), within reach.
+
+    ``anchors`` is never empty: it holds at least the sentence's meeting words."""
     out = []
     for span in spans:
-        best = min(((segment.cost(folded, (t.start, t.end), span), i) for i, t in enumerate(groups_or_triggers)), default=None)
-        if best is not None and best[0] <= reach:
+        best = min((segment.cost(folded, anchor, span), i) for i, anchor in enumerate(anchors))
+        if best[0] <= reach:
             out.append((best[1], best[0]))
         else:
             out.append(None)
     return out
 
 
+STATUS_CUES = ("cancelled", "postponed", "held", "scheduled", "announced")
+
+
 def _words(folded: str, lex: Lexicon) -> set[str]:
+    """The status cues of a sentence, and "future" (its tense) and "started" (under way)."""
     cues = lex.cues
-    found = {name for name in ("cancelled", "postponed", "held", "scheduled", "announced") if cues["status"][name].search(folded)}
+    found = {name for name in STATUS_CUES if cues["status"][name].search(folded)}
     if cues["future"].search(folded):
         found.add("future")
     if cues["started"].search(folded):
@@ -110,14 +116,23 @@ def _words(folded: str, lex: Lexicon) -> set[str]:
     return found
 
 
+def _tells_status(words: set[str]) -> bool:
+    """Every cue but the tense says something of the meeting's status: the sentence is its evidence."""
+    return bool(words - {"future"})
+
+
 def extract(article: Article, lex: Lexicon) -> list[Mention]:
     finder = _finder(lex)
     drafts: list[_Draft] = []
     current: _Draft | None = None
     news_day: DateValue | None = None  # the day the article reports on ("اليوم", a report's date)
-    context = None  # the last date the article gave, for "الشهر نفسه"
+    # The last date the article gave, for "الشهر نفسه". Equivalent mutants: resolve() only
+    # asks whether it is set, and "" is as unset as None.
+    context = None  # pragma: no mutate
     last_speaker = None
-    previous_attached = False
+    # Whether the sentence before went to a meeting ("وأضاف" goes on with it). Equivalent
+    # mutants: the first sentence has no meeting to go on with and no speaker before it.
+    previous_attached = False  # pragma: no mutate
     several: list[Evidence] = []  # sentences naming meetings together, none singled out
     for sentence in article.sentences:
         folded = segment.strip_dateline(fold(sentence.text))
@@ -128,9 +143,9 @@ def extract(article: Article, lex: Lexicon) -> list[Mention]:
         dated: list[when.Dated] = []
         for f in finder.find(folded):
             last = current.date.start() if current and current.date and current.date.year else None
+            # A date without a year in an article without a dateline keeps no year: merging
+            # anchors it to another source's, or reports it.
             value = resolve(f, article.published, last, *when.tense_at(folded, f.start, f.end, lex), context=context)
-            if value is None and f.value is not None and article.published is None:
-                value = f.value  # no year and no dateline: anchored later by merging, or reported
             report = when.is_report(f, folded, lex, spans)
             dated.append(when.Dated(f, value, report))
             if value is not None and value.year is not None and value.precision == "day":
@@ -149,7 +164,7 @@ def extract(article: Article, lex: Lexicon) -> list[Mention]:
             previous_attached = attach is not None
             if attach is not None:
                 attach.words |= words
-                if words & {"cancelled", "postponed", "held", "scheduled", "announced", "started"}:
+                if _tells_status(words):
                     attach.cite("status", ev)
                 _durations(attach, folded, finder, ev)
                 details.read(attach, folded, ev, lex, who, sentence)
@@ -161,7 +176,7 @@ def extract(article: Article, lex: Lexicon) -> list[Mention]:
         touched = []
         for group in groups:
             draft = _place_group(group, drafts, current, folded, words, news_day, lex)
-            _fill(draft, group, folded, ev, words, lex)
+            _fill(draft, group, ev, words)
             touched.append(draft)
         for draft in dict.fromkeys(touched):
             _durations(draft, folded, finder, ev)
@@ -183,8 +198,8 @@ def _groups(folded: str, found_triggers, dated, lex: Lexicon) -> list[_Group]:
     """Give every date, venue, level and body to its nearest meeting word; fuse words into meetings."""
     meeting_dates = [d for d in dated if not d.report and d.value is not None]
     # Other events ("a phone call on Friday") compete for the dates as meeting words do.
-    others = [triggers.Trigger(m.start(), m.end(), None, 99) for m in lex.cues["other_events"].finditer(folded)]
-    anchors = found_triggers + others
+    spans = [(t.start, t.end) for t in found_triggers]
+    anchors = spans + [m.span() for m in lex.cues["other_events"].finditer(folded)]
     date_owner = _nearest([(d.found.start, d.found.end) for d in meeting_dates], anchors, folded, DATE_REACH)
     # Each meeting word takes the nearest of the dates given to it.
     chosen: dict[int, tuple[float, when.Dated]] = {}
@@ -195,9 +210,9 @@ def _groups(folded: str, found_triggers, dated, lex: Lexicon) -> list[_Group]:
         if i not in chosen or c < chosen[i][0]:
             chosen[i] = (c, d)
     # Postponed to a new date: the date after "إلى" is the meeting's; the other, its previous one.
-    venues = where.find(folded, lex, [(t.start, t.end) for t in found_triggers])
+    venues = where.find(folded, lex, spans)
     venue_of: dict[int, tuple[float, where.Venue]] = {}  # trigger index -> its nearest venue
-    for v, owner in zip(venues, _nearest([(v.start, v.end) for v in venues], found_triggers, folded, PLACE_REACH)):
+    for v, owner in zip(venues, _nearest([(v.start, v.end) for v in venues], spans, folded, PLACE_REACH)):
         if owner is not None and (owner[0] not in venue_of or owner[1] < venue_of[owner[0]][0]):
             venue_of[owner[0]] = (owner[1], v)
     groups: list[_Group] = []
@@ -238,7 +253,7 @@ def _groups(folded: str, found_triggers, dated, lex: Lexicon) -> list[_Group]:
         if c < g.venue_cost:
             g.venue, g.venue_cost = v, c
     owners = [(g, t) for g in groups for t in g.triggers]
-    flat = [t for _g, t in owners]
+    flat = [(t.start, t.end) for _g, t in owners]
     kinds = matches(lex.kinds, folded)
     levels = [h for h in kinds if not h[2].extra.get("generic")]
     formats = [h for h in kinds if h[2].extra.get("generic")]
@@ -246,7 +261,7 @@ def _groups(folded: str, found_triggers, dated, lex: Lexicon) -> list[_Group]:
     # the kind only where no level stands near. "الأمين العام لحلف الناتو" names a
     # person's office, not the meeting's body.
     for hits_all, attr, reach in ((levels, "level", LEVEL_REACH), (formats, "level", LEVEL_REACH), (matches(lex.series, folded), "body", BODY_REACH)):
-        hits = [h for h in _heads(hits_all, folded) if not TITLE_BEFORE.search(folded[max(0, h[0] - 20):h[0]])]
+        hits = [h for h in _heads(hits_all, folded) if not TITLE_BEFORE.search(folded, endpos=h[0])]
         for (s, e, entry), owner in zip(hits, _nearest([(s, e) for s, e, _x in hits], flat, folded, reach)):
             if owner is not None:
                 g = owners[owner[0]][0]
@@ -261,9 +276,8 @@ def _groups(folded: str, found_triggers, dated, lex: Lexicon) -> list[_Group]:
         base = group_of[i]
         for mate in _chained(first, [d for d in meeting_dates if id(d) not in owned or d is first], folded):
             if mate.value not in by_date:
-                clone = _Group(list(base.triggers), date=mate, venue=base.venue, level=base.level, body=base.body, venue_cost=base.venue_cost)
-                by_date[mate.value] = clone
-                groups.append(clone)
+                by_date[mate.value] = replace(base, date=mate)  # its meeting words are final: sharing them is safe
+                groups.append(by_date[mate.value])
     return groups
 
 
@@ -274,7 +288,7 @@ def _chained(first: when.Dated, dates, folded: str) -> list[when.Dated]:
     """The dates that follow ``first`` as a list ("X و Y، و Z"), each a day of its own."""
     out, last = [], first
     for d in sorted(dates, key=lambda d: d.found.start):
-        if d is first or d.found.start < first.found.start or d.value == first.value:
+        if d.value == first.value:  # first itself, or its day named again
             continue
         if d.found.start == last.found.start or (d.found.start >= last.found.end and LIST_GLUE.match(folded[last.found.end:d.found.start])):
             if d.value.precision == "day" and first.value.precision == "day":
@@ -291,7 +305,7 @@ def _heads(hits, folded: str):
     """"مستشاري الأمن القومي لقادة الدول": of two levels joined by "of", the first is the one meeting."""
     out = []
     for hit in hits:
-        if out and hit[0] - out[-1][1] <= 2 and folded[hit[0]:hit[0] + 1] == "ل":
+        if out and not folded[out[-1][1]:hit[0]].strip() and folded.startswith("ل", hit[0]):
             continue
         out.append(hit)
     return out
@@ -304,16 +318,14 @@ def _differs(a: where.Venue, b: where.Venue) -> bool:
 
 
 def _kind_of(group: _Group, lex: Lexicon) -> tuple[Ref, bool]:
-    if group.level is not None:
-        entry = group.level[1]
-        return entry.ref, bool(entry.extra.get("generic", False))
-    fmt = min(group.triggers, key=lambda t: t.rank).format
-    entry = lex.kind(fmt.kind)
-    return entry.ref, bool(entry.extra.get("generic", False))
+    """The level given to the group or, where none is, the kind of its most telling meeting word."""
+    entry = group.level[1] if group.level is not None else lex.kind(min(group.triggers, key=lambda t: t.rank).format.kind)
+    return entry.ref, bool(entry.extra.get("generic"))
 
 
 def _compatible_kind(a: _Draft, kind: Ref, generic: bool) -> bool:
-    return a.kind is None or a.kind == kind or a.generic or generic
+    """A generic kind (talks, a meeting) fits any level; two levels fit only if the same."""
+    return a.kind == kind or a.generic or generic
 
 
 def _compatible_body(a: _Draft, group: _Group) -> bool:
@@ -338,63 +350,61 @@ def _place_group(group: _Group, drafts: list[_Draft], current, folded, words, ne
     if date is None and news_day is not None and "future" not in words:
         # "جاءت تصريحاته تزامنًا مع اجتماع ...": the meeting of the statement's day.
         first = group.triggers[0].start
-        occasion = [m for m in lex.cues["same_occasion"].finditer(folded, 0, first) if first - m.end() <= 25]
+        occasion = [m for m in lex.cues["same_occasion"].finditer(folded, endpos=first) if first - m.end() <= 25]
         if occasion:
             date = news_day
             group.occasion = True
     if date is not None:
+        # A dated group joins a draft of its own day (the meeting just named first), or opens one.
         for d in ([current] if current else []) + drafts[::-1]:
-            if d and d.date is not None and _same_day(d.date, date) and _compatible_kind(d, kind, generic) and _compatible_place(d, group.venue) and _compatible_body(d, group):
-                return _adopt(d, kind, generic, date, group)
-        d = _Draft(order=len(drafts))
-        drafts.append(d)
-        return _adopt(d, kind, generic, date, group)
+            if _same_day(d.date, date) and _compatible_kind(d, kind, generic) and _compatible_place(d, group.venue) and _compatible_body(d, group):
+                return _adopt(d, kind, generic)
+        return _adopt(_new_draft(drafts, group, date), kind, generic)
     # No date in the sentence: "the meeting" again, or a meeting named before its date is.
     definite = any(_refers_back(folded[t.start:t.end], t) for t in group.triggers)
     refers_back = definite or group.venue is None
     if current is not None and refers_back and not lex.cues["another"].search(folded) and _compatible_kind(current, kind, generic) and _compatible_place(current, group.venue):
-        return _adopt(current, kind, generic, None, group)
-    d = _Draft(order=len(drafts))
+        return _adopt(current, kind, generic)
+    return _adopt(_new_draft(drafts, group, None), kind, generic)
+
+
+def _new_draft(drafts: list[_Draft], group: _Group, date: DateValue | None) -> _Draft:
+    """A meeting first named by ``group``: its format is that of the words that name it
+    ("القمة ... اجتماع": a summit); later sentences' words ("محادثات السلام") speak of
+    other things as often as of it."""
+    lead = group.lead or min(group.triggers, key=lambda t: t.rank)
+    d = _Draft(order=len(drafts), format=(lead.rank, lead.format.id), date=date, date_text=group.date.found.text if group.date else None)
     drafts.append(d)
-    return _adopt(d, kind, generic, None, group)
+    return d
 
 
 def _refers_back(word: str, t) -> bool:
     """"الاجتماع", "للقمة" or a verb speak of a meeting in hand; "اجتماع كييف" may name a new one."""
-    bare = word[1:] if word[:1] in "وف" and len(word) > 4 else word
+    bare = word[1:] if word.startswith(("و", "ف")) else word  # no meeting word starts with و or ف
     return bare.startswith(("ال", "لل", "بال", "كال")) or bare in t.format.verbs or word in t.format.verbs
 
 
-def _adopt(d: _Draft, kind: Ref, generic: bool, date: DateValue | None, group: _Group) -> _Draft:
-    # The format of the words that first name the meeting ("القمة ... اجتماع": a summit);
-    # later sentences' words ("محادثات السلام") speak of other things as often as of it.
-    if d.format is None and group.triggers:
-        lead = group.lead or min(group.triggers, key=lambda t: t.rank)
-        d.format = (lead.rank, lead.format.id)
+def _adopt(d: _Draft, kind: Ref, generic: bool) -> _Draft:
+    """The draft takes the kind of a group it gets, unless it has a level and the group only a format."""
     if d.kind is None or (d.generic and not generic):
         d.kind, d.generic = kind, generic
-    if date is not None and d.date is None:  # a dated group only joins a draft of the same day
-        d.date = date
-        d.date_text = group.date.found.text if group.date else None
     return d
 
 
-def _fill(d: _Draft, group: _Group, folded: str, ev: Evidence, words: set[str], lex: Lexicon) -> None:
+def _fill(d: _Draft, group: _Group, ev: Evidence, words: set[str]) -> None:
     d.words |= words
     if group.level is not None or not d.evidence.get("kind"):
         d.cite("kind", ev)
-    if words & {"cancelled", "postponed", "held", "scheduled", "announced", "started"}:
+    if _tells_status(words):
         d.cite("status", ev)
-    if group.date is not None or group.occasion:
-        if d.date is not None and (group.date is None or _same_day(d.date, group.date.value)):
-            d.cite("date", ev)
+    if group.date is not None or group.occasion:  # the draft is of that day (_place_group)
+        d.cite("date", ev)
     v = group.venue
     if v is not None:
-        if v.city is not None and "city" not in d.fields:
+        # The venue fits the draft (_place_group checked it): it can only add the city.
+        if v.city is not None:
             d.fields["city"] = Ref(v.city.id, v.city.ar, v.city.en)
-            d.fields["country"] = v.city.country
-        elif v.city is None and "country" not in d.fields:
-            d.fields["country"] = v.country
+        d.fields["country"] = v.country
         d.cite("place", ev)
     if group.body is not None and "series" not in d.fields:
         d.fields["series"] = group.body[1].ref
@@ -406,7 +416,7 @@ def _moved(d: _Draft, dated, folded: str) -> None:
     """"أُجّلت القمة التي كانت مقررة الخميس 20 فبراير إلى الجمعة 21 فبراير": the day after
     "إلى" is the meeting's; the other is kept as its previous day."""
     days = [x for x in dated if not x.report and x.value is not None and x.value.precision == "day"]
-    new = [x for x in days if NEW_DATE.search(folded[max(0, x.found.start - 12):x.found.start])]
+    new = [x for x in days if NEW_DATE.search(folded, endpos=x.found.start)]
     old = [x for x in days if x not in new]
     if new and old:
         d.previous, d.date, d.date_text, d.moved = old[0].value, new[0].value, new[0].found.text, True
@@ -438,10 +448,9 @@ def _within_article(drafts: list[_Draft]) -> list[_Draft]:
     for u in (d for d in drafts if d.date is None):
         # It must share something positive with the dated one: its venue, its body or its level.
         fits = [d for d in dated if _compatible_kind(d, u.kind, u.generic) and _same_body(d, u) and _places_agree(d, u) and _shares(d, u)]
-        if len(fits) > 1:
-            # The closest fit: the same level or format counts most, then the body, then the place.
-            scored = sorted(((_closeness(d, u), d.order) for d in fits), reverse=True)
-            fits = [d for d in fits if _closeness(d, u) == scored[0][0]]
+        # The closest fit: the same level or format counts most, then the body, then the place.
+        best = max((_closeness(d, u) for d in fits), default=None)
+        fits = [d for d in fits if _closeness(d, u) == best]
         if len(fits) == 1:
             _absorb(fits[0], u)
         else:
@@ -456,18 +465,22 @@ def _within_article(drafts: list[_Draft]) -> list[_Draft]:
             for key in ("city", "country"):
                 if key in donor.fields:
                     d.fields[key] = donor.fields[key]
-            for e in donor.evidence.get("place", []):
+            for e in donor.evidence["place"]:  # whatever gave it a country cited the place
                 d.cite("place", e)
     return sorted(out, key=lambda d: d.order)
 
 
-def _closeness(a: _Draft, b: _Draft) -> int:
-    same = lambda key: a.fields.get(key) is not None and a.fields.get(key) == b.fields.get(key)  # noqa: E731
-    return 4 * (a.kind == b.kind) + 2 * same("series") + same("city") + same("country")
+def _closeness(a: _Draft, b: _Draft) -> tuple:
+    """Compared in order: the same kind, then the same body, then how much of the place.
+
+    ``a`` already agrees with ``b`` wherever both give a body or a place (see
+    _within_article), so both giving one is giving the same."""
+    same = lambda key: key in a.fields and key in b.fields  # noqa: E731
+    return (a.kind == b.kind, same("series"), same("city") + same("country"))
 
 
 def _shares(a: _Draft, b: _Draft) -> bool:
-    for key in ("city", "country", "series"):
+    for key in ("country", "series"):  # the same city is the same country
         if a.fields.get(key) is not None and a.fields.get(key) == b.fields.get(key):
             return True
     return a.kind == b.kind and not a.generic
@@ -491,8 +504,6 @@ def _absorb(d: _Draft, u: _Draft) -> None:
         d.fields.setdefault(key, value)
     if d.generic and not u.generic and u.kind is not None:
         d.kind, d.generic = u.kind, u.generic
-    if d.format is None:
-        d.format = u.format
     for name, evs in u.evidence.items():
         for e in evs:
             d.cite(name, e)
@@ -509,11 +520,13 @@ def _absorb(d: _Draft, u: _Draft) -> None:
 def _freeze(d: _Draft, article: Article) -> Mention:
     city = d.fields.get("city")
     code = d.fields.get("country")
-    country = Ref(code.lower(), "", "") if code else None
+    # Only the code: merging compares and writes it upper-cased and never reads the names
+    # (the record takes them from the lexicon), so changing the case or the names is equivalent.
+    country = Ref(code.lower(), "", "") if code else None  # pragma: no mutate
     evidence = {k: tuple(sorted(v, key=lambda e: e.sentence)) for k, v in d.evidence.items()}
     if "status" not in evidence:
         # The status follows from the date against the dateline, or from the verbs of its sentences.
-        evidence["status"] = evidence.get("date", evidence.get("kind", ()))
+        evidence["status"] = evidence.get("date", evidence["kind"])  # every draft cites its kind (_fill)
     return Mention(
         seed=article.seed,
         published=article.published,
@@ -526,7 +539,7 @@ def _freeze(d: _Draft, article: Article) -> Mention:
         status=status(d.words, d.date, article.published, d.moved),
         previous=d.previous,
         kind_generic=d.generic,
-        format=d.format[1] if d.format else None,
+        format=d.format[1],  # every draft is made from a group of meeting words
         series=d.fields.get("series"),
         host=d.fields.get("host"),
         participants=tuple(d.participants.values()),
