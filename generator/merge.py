@@ -60,7 +60,7 @@ def _background(m: Mention) -> bool:
 def merge(mentions: list[Mention]) -> tuple[list[Event], list[Problem]]:
     notices: list[Problem] = []
     for m in sorted((m for m in mentions if _background(m)), key=_sort_key):
-        ev = m.evidence.get("date", m.evidence.get("kind", ()))
+        ev = m.evidence.get("date") or m.evidence.get("kind")
         notices.append(Problem(f"seeds/{m.seed}", f"sentence {ev[0].sentence}" if ev else "", f"a meeting ({m.kind.id if m.kind else 'unknown kind'}) on {m.date_text!r}, over a year before the article: named in passing; not recorded"))
     mentions = [m for m in mentions if not _background(m)]
     groups: list[list[Mention]] = []
@@ -85,7 +85,7 @@ def merge(mentions: list[Mention]) -> tuple[list[Event], list[Problem]]:
         if len(fits) == 1:
             fits[0].append(m)
         else:
-            ev = m.evidence.get("date", m.evidence.get("kind", ()))
+            ev = m.evidence.get("date") or m.evidence.get("kind")
             place = f"sentence {ev[0].sentence}" if ev else ""
             why = "several" if fits else "no other"
             notices.append(Problem(f"seeds/{m.seed}", place, f"the date {m.date_text!r} has no year and the article no dateline, and {why} source dates this meeting ({m.kind.id}); not recorded"))
@@ -93,7 +93,7 @@ def merge(mentions: list[Mention]) -> tuple[list[Event], list[Problem]]:
         ev = m.evidence["kind"][0]
         notices.append(Problem(f"seeds/{m.seed}", f"sentence {ev.sentence}", "speaks of dated meetings together («اجتماعات», «سلسلة») and singles none out; not recorded"))
     for m in sorted((m for m in mentions if m.kind and m.date is None), key=_sort_key):
-        ev = m.evidence.get("kind", ())
+        ev = m.evidence.get("kind")
         place = f"sentence {ev[0].sentence}" if ev else ""
         notices.append(Problem(f"seeds/{m.seed}", place, f"a meeting ({m.kind.id}) with no date; not recorded"))
     by_start: dict = {}

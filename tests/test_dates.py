@@ -135,6 +135,7 @@ def found(finder, text):
         ("في المنامة الأربعاء.", ("الاربعاء", None, 2, None, None, None, False, None, None, False, None)),
         # relative days, from the dateline or from the meeting just mentioned
         ("غدًا", ("غدا", None, None, None, None, 1, False, None, None, False, None)),
+        ("وغدا", ("وغدا", None, None, None, None, 1, False, None, None, False, None)),  # with its clitic
         ("بعد يوم", ("بعد يوم", None, None, None, None, 1, True, None, None, False, None)),
         ("قبل أسبوعين", ("قبل اسبوعين", None, None, None, None, -14, True, None, None, False, None)),
         ("بعد خمسة أيام", ("بعد خمسة ايام", None, None, None, None, 5, True, None, None, False, None)),

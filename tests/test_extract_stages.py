@@ -130,6 +130,12 @@ def test_a_series_of_talks_is_not_one_meeting(lex):
     assert formats(lex, "بدأت المحادثات في جنيف") == [("talks", "المحادثات")]
 
 
+def test_a_word_left_out_does_not_hide_the_next(lex):
+    assert formats(lex, "بعد سلسلة محادثات، تبدأ المحادثات في جنيف") == [("talks", "المحادثات")]
+    far = "عقد جلسة طارئة " + "ا" * 70 + " ثم جلسة مجلس الأمن"  # the council too far from the first
+    assert [(t.format.id, t.start) for t in triggers.find(fold(far), lex)] == [("session", fold(far).rindex("جلسة"))]
+
+
 def test_a_session_needs_a_council_before_or_after_it(lex):
     assert [f for f, _w in formats(lex, "مجلس الأمن يعقد جلسة طارئة")] == ["session"]
     assert [f for f, _w in formats(lex, "عقد جلسة مجلس الأمن")] == ["session"]
@@ -221,6 +227,8 @@ def venues(lex, text):
         ("يعقد الاجتماع وبجدة", [("وبجدة", "jeddah", "SA")]),
         ("بحثوا الحرب بين روسيا وأوكرانيا", []),
         ("يزور الوزير الرياض وجدة", [("الرياض", "riyadh", "SA"), ("وجدة", "oujda", "MA")]),
+        ("يزور الوزير الأردن ومصر", [("الأردن", None, "JO"), ("ومصر", None, "EG")]),  # و before a name of three letters
+        ("عاد الوزير بعد أن زار الرياض من طهران", [("الرياض", "riyadh", "SA")]),  # "from Tehran" is not visited
         ("في مدينة هو تشي مينه", [("مدينة هو تشي مينه", "ho-chi-minh-city", "VN")]),  # four words
         ("في ريو دي جانيرو", [("ريو دي جانيرو", "rio-de-janeiro", "BR")]),  # three
         ("في ريو دي جانيرو وفي الرياض", [("ريو دي جانيرو", "rio-de-janeiro", "BR"), ("الرياض", "riyadh", "SA")]),
