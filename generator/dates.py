@@ -42,8 +42,13 @@ def weekday_names() -> dict[str, int]:
 
 
 def _alt(words) -> str:
-    """Regex alternation of folded words, longest first (so "يومين" beats "يوم")."""
-    return "|".join(re.escape(w) for w in sorted({fold(w) for w in words}, key=lambda w: (-len(w), w)))
+    """Regex alternation of folded words, sorted so the pattern is the same every run.
+
+    Every pattern built from one ends at a word boundary, so the regex engine tries the
+    longer word when the shorter one stops inside a word ("يومين" after "يوم"): the
+    order of the words does not change what matches.
+    """
+    return "|".join(re.escape(w) for w in sorted({fold(w) for w in words}))
 
 
 @dataclass(frozen=True)
@@ -92,7 +97,7 @@ class DateFinder:
         ]
         # "يوم 6 من الشهر نفسه", "في 22 من الشهر الجاري": the month comes from the context.
         self.context_rx = re.compile(
-            rf"(?<!\w)(?:يوم\s+|في\s+)?(?:(?P<ad>\d{{1,2}})|(?P<ao>{_alt(self.ordinals)}))\s+(?:من\s+)?(?:الشهر|هذا الشهر)\s*(?P<which>{_alt(['نفسه', 'ذاته', 'الجاري', 'الحالي', 'المقبل', 'القادم'])})?(?!\w)"
+            rf"(?<!\w)(?:يوم\s+|في\s+)?(?:(?P<ad>\d{{1,2}})|(?P<ao>{_alt(self.ordinals)}))\s+(?:من\s+)?(?:الشهر|هذا الشهر)\s*(?P<which>{_alt(['نفسه', 'ذاته', 'الجاري', 'الحالي', 'المقبل', 'القادم'])})(?!\w)"
         )
         # "مطلع الشهر المقبل": a month, and only a month.
         self.next_month_rx = re.compile(
@@ -127,23 +132,20 @@ class DateFinder:
             return all(b <= x or a >= y for x, y in taken)
 
         for m in self.weekday_span_rx.finditer(folded):
-            direction = "last" if (m.group("dir") or "").startswith("الماضي") else "next" if m.group("dir") else None
+            direction = ("last" if m.group("dir").startswith("الماضي") else "next") if m.group("dir") else None
             taken.append((m.start(), m.end()))
             found.append(Found(m.start(), m.end(), m.group(0).strip(), None, weekday=self.weekdays[m.group("wd1")], weekday_end=self.weekdays[m.group("wd2")], direction=direction))
         for name, rx in self.patterns:
             for m in rx.finditer(folded):
-                if not free(m.start(), m.end()):
+                values = self._values(name, m)
+                if not free(m.start(), m.end()) or values is None or not all(_plausible(v) for v in values):
                     continue
-                for value in self._values(name, m):
-                    if not _plausible(value):
-                        break
-                else:
-                    taken.append((m.start(), m.end()))
-                    tense = {"المقبل": "future", "القادم": "future", "الماضي": "past", "المنصرم": "past", "الجاري": "current", "الحالي": "current"}.get(m.group("tense") or "")
-                    for value in self._values(name, m):
-                        found.append(Found(m.start(), m.end(), m.group(0).strip(), value, tense=tense))
+                taken.append((m.start(), m.end()))
+                tense = {"المقبل": "future", "القادم": "future", "الماضي": "past", "المنصرم": "past", "الجاري": "current", "الحالي": "current"}.get(m.group("tense"))
+                for value in values:
+                    found.append(Found(m.start(), m.end(), m.group(0).strip(), value, tense=tense))
         for m in self.context_rx.finditer(folded):
-            if free(m.start(), m.end()) and (m.group("which") or "").strip():
+            if free(m.start(), m.end()):
                 day = int(m.group("ad")) if m.group("ad") else self.ordinals[m.group("ao")]
                 which = "same" if m.group("which") in ("نفسه", "ذاته") else "next" if m.group("which") in ("المقبل", "القادم") else "current"
                 if 1 <= day <= 31:
@@ -160,7 +162,7 @@ class DateFinder:
             # after a time of day; "الأحد" and "الاثنين" are also plain words, so they need that.
             if not (m.group("yawm") or m.group("dir")) and not self._bare_weekday(folded, m):
                 continue
-            direction = {"الماضي": "last", "المنصرم": "last"}.get(m.group("dir") or "", "next" if m.group("dir") else None)
+            direction = {"الماضي": "last", "المنصرم": "last"}.get(m.group("dir"), "next" if m.group("dir") else None)
             taken.append((m.start(), m.end()))
             found.append(Found(m.start(), m.end(), m.group(0).strip(), None, weekday=self.weekdays[m.group("wd")], direction=direction))
         for m in self.relative_rx.finditer(folded):
@@ -172,7 +174,7 @@ class DateFinder:
                 continue
             unit = m.group("unit")  # folded: يومين, ايام, اسبوع, ...
             n = m.group("n")
-            count = int(n) if n and n.isdigit() else self.cardinals.get(n, 1) if n else (2 if unit in ("يومين", "اسبوعين") else 1)
+            count = (int(n) if n.isdigit() else self.cardinals[n]) if n else (2 if unit in ("يومين", "اسبوعين") else 1)
             days = count * (7 if "سبوع" in unit else 1)
             if m.group("dir") == "قبل":
                 days = -days
@@ -180,8 +182,9 @@ class DateFinder:
             found.append(Found(m.start(), m.end(), m.group(0).strip(), None, relative_days=days, relative_to_meeting=True))
         return _fuse(sorted(found, key=lambda f: (f.start, f.end)), folded)
 
-    def _values(self, name: str, m) -> list[DateValue]:
-        """The date(s) one match stands for: two for a list ("في 5 و9 مارس", "25 آذار و22 نيسان")."""
+    def _values(self, name: str, m) -> list[DateValue] | None:
+        """The date(s) one match stands for: two for a list ("في 5 و9 مارس", "25 آذار و22 نيسان").
+        None: the match is not of this form (another pattern reads it)."""
         month = self.months[m.group("m1") if name != "range" else m.group("m2")]
         year = m.group("y1") if name in ("day", "month", "range2") else m.group("y2")
         year = int(year) if year else None
@@ -193,7 +196,7 @@ class DateFinder:
         joined_by_and = fold(m.group("sep")) == "و"
         if name == "range":
             if joined_by_and and m.group("ao") and m.group("bo") and a < 10 and b % 10 == 0:
-                return [DateValue(year, month, 0)]  # "التاسع والعشرين": one ordinal, not a range (rejected here, read as a day)
+                return None  # "التاسع والعشرين": one ordinal, not a range (read as a day)
             if joined_by_and and not m.group("pre") and b != a + 1:
                 return [DateValue(year, month, a), DateValue(year, month, b)]  # "في 5 و9 مارس": two days
             return [DateValue(year, month, a, end_day=b)]
@@ -231,7 +234,7 @@ class DateFinder:
         out = []
         for m in self.duration_rx.finditer(folded):
             unit, n = m.group("unit"), m.group("n")
-            days = int(n) if n and n.isdigit() else self.cardinals.get(n, 1) if n else (2 if unit == "يومين" else 1)
+            days = (int(n) if n.isdigit() else self.cardinals[n]) if n else (2 if unit == "يومين" else 1)
             if 1 <= days <= 31:
                 out.append((m.start(), m.end(), days))
         return out
@@ -338,10 +341,10 @@ def resolve(found: Found, anchor: dt.date | None, last_meeting: dt.date | None, 
         elif found.direction == "next" or tense == "future":
             delta = ahead
         else:
-            delta = back if -back < ahead else ahead  # no tense to go by: the nearer of the two
+            delta = min((back, ahead), key=abs)  # no tense to go by: the nearer of the two (never a tie: they are 7 apart, or both 0)
         d = anchor + dt.timedelta(days=delta)
         if found.weekday_end is not None:
             e = d + dt.timedelta(days=(found.weekday_end - found.weekday) % 7)
-            return DateValue(d.year, d.month, d.day, end_day=e.day, end_month=e.month if e.month != d.month else None, end_year=e.year if e.year != d.year else None)
+            return DateValue(d.year, d.month, d.day, end_day=e.day, end_month=e.month if e.month != d.month else None)  # the end's year follows
         return DateValue(d.year, d.month, d.day)
     return None

@@ -10,6 +10,7 @@ Where sources disagree the event keeps every reading (``conflicts``).
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 
 from .errors import Problem
@@ -59,7 +60,7 @@ def _background(m: Mention) -> bool:
 def merge(mentions: list[Mention]) -> tuple[list[Event], list[Problem]]:
     notices: list[Problem] = []
     for m in sorted((m for m in mentions if _background(m)), key=_sort_key):
-        ev = m.evidence.get("date", m.evidence.get("kind", ()))
+        ev = m.evidence.get("date") or m.evidence.get("kind")
         notices.append(Problem(f"seeds/{m.seed}", f"sentence {ev[0].sentence}" if ev else "", f"a meeting ({m.kind.id if m.kind else 'unknown kind'}) on {m.date_text!r}, over a year before the article: named in passing; not recorded"))
     mentions = [m for m in mentions if not _background(m)]
     groups: list[list[Mention]] = []
@@ -84,7 +85,7 @@ def merge(mentions: list[Mention]) -> tuple[list[Event], list[Problem]]:
         if len(fits) == 1:
             fits[0].append(m)
         else:
-            ev = m.evidence.get("date", m.evidence.get("kind", ()))
+            ev = m.evidence.get("date") or m.evidence.get("kind")
             place = f"sentence {ev[0].sentence}" if ev else ""
             why = "several" if fits else "no other"
             notices.append(Problem(f"seeds/{m.seed}", place, f"the date {m.date_text!r} has no year and the article no dateline, and {why} source dates this meeting ({m.kind.id}); not recorded"))
@@ -92,7 +93,7 @@ def merge(mentions: list[Mention]) -> tuple[list[Event], list[Problem]]:
         ev = m.evidence["kind"][0]
         notices.append(Problem(f"seeds/{m.seed}", f"sentence {ev.sentence}", "speaks of dated meetings together («اجتماعات», «سلسلة») and singles none out; not recorded"))
     for m in sorted((m for m in mentions if m.kind and m.date is None), key=_sort_key):
-        ev = m.evidence.get("kind", ())
+        ev = m.evidence.get("kind")
         place = f"sentence {ev[0].sentence}" if ev else ""
         notices.append(Problem(f"seeds/{m.seed}", place, f"a meeting ({m.kind.id}) with no date; not recorded"))
     by_start: dict = {}
@@ -135,17 +136,14 @@ FORMAT_ORDER = ("summit", "talks", "conference", "forum", "visit", "session", "m
 
 def _format(group: list[Mention]) -> str | None:
     """The format most sources give; on a tie, the more telling one."""
-    counts: dict[str, int] = {}
-    for m in group:
-        if m.format:
-            counts[m.format] = counts.get(m.format, 0) + 1
+    counts = Counter(m.format for m in group if m.format)
     rank = lambda f: (-counts[f], FORMAT_ORDER.index(f) if f in FORMAT_ORDER else len(FORMAT_ORDER), f)  # noqa: E731
     return min(counts, key=rank) if counts else None
 
 
 def _published_key(m: Mention):
     # Newest source wins: sources without a dateline count as the oldest.
-    return (m.published is not None, m.published or dt.date.min, m.seed)
+    return (m.published or dt.date.min, m.seed)
 
 
 def _event(group: list[Mention]) -> Event:
@@ -174,8 +172,8 @@ def _event(group: list[Mention]) -> Event:
         conflicts.append((name, tuple(Reading(v, tuple(sorted(set(s)))) for v, s in readings.items()), shown, shown_why))
         return shown
 
-    date = max((m.date for m in kinded), key=lambda d: (d.end_day is not None, d.year is not None))
-    date = date if date.year else next(m.date for m in kinded if m.date.year)
+    # A range over a single day; a date with a year (every group starts from one) over one without.
+    date = max((m.date for m in kinded if m.date.year), key=lambda d: d.end_day is not None)
     # Place and series cannot disagree within a group (``_compatible`` keeps such
     # mentions apart): the first source that names them gives them.
     city = _first(group, lambda m: m.city)
@@ -193,11 +191,9 @@ def _event(group: list[Mention]) -> Event:
     modes = {p.mode for p in participants.values() if p.mode}
     online_meeting = any(m.online for m in group)
     in_person_cue = any(m.in_person for m in group)
-    if online_meeting and not (modes - {"online"}) and city is None and not in_person_cue:
-        attendance = "online"
-    elif "online" in modes or online_meeting:
-        attendance = "mixed" if ("in_person" in modes or city or any(m.in_person for m in group)) else "online"
-    elif "in_person" in modes or any(m.in_person for m in group):
+    if "online" in modes or online_meeting:
+        attendance = "mixed" if ("in_person" in modes or city or in_person_cue) else "online"
+    elif "in_person" in modes or in_person_cue:
         attendance = "in_person"
     else:
         attendance = None

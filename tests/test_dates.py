@@ -103,3 +103,156 @@ def test_day_that_exists_in_no_year_near_the_dateline_is_dropped(finder):
 def test_range_that_ends_before_it_starts_is_not_a_date(finder):
     assert all(f.value is None or f.value.end_day is None for f in finder.find(fold("من ٥ يناير إلى 3 يناير")))
     assert finder.find(fold("من 12 إلى 10 مارس")) == [] or all(f.value.end_day is None for f in finder.find(fold("من 12 إلى 10 مارس")) if f.value)
+
+
+# --- each form as find() reports it: the words it was read from and what they say -------
+# (the words are what a notice quotes, see merge: "the date '...' has no year")
+
+def found(finder, text):
+    return [(f.text, f.value, f.weekday, f.weekday_end, f.direction, f.relative_days, f.relative_to_meeting, f.context_day, f.context_month, f.month_only, f.tense) for f in finder.find(fold(text))]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a span of two weekdays, with a singular direction word
+        ("يومي السبت والأحد القادم", ("يومي السبت والاحد القادم", None, 5, 6, "next", None, False, None, None, False, None)),
+        ("يومي السبت والأحد المقبل", ("يومي السبت والاحد المقبل", None, 5, 6, "next", None, False, None, None, False, None)),
+        ("يومي السبت والأحد الماضي", ("يومي السبت والاحد الماضي", None, 5, 6, "last", None, False, None, None, False, None)),
+        ("يومي السبت والأحد", ("يومي السبت والاحد", None, 5, 6, None, None, False, None, None, False, None)),
+        # a month and only a month
+        ("مطلع الشهر القادم", ("مطلع الشهر القادم", None, None, None, None, None, False, None, "next", True, None)),
+        # a day of the month the context gives
+        ("يوم 1 من الشهر الجاري", ("يوم 1 من الشهر الجاري", None, None, None, None, None, False, 1, "current", False, None)),
+        ("يوم 31 من الشهر الحالي", ("يوم 31 من الشهر الحالي", None, None, None, None, None, False, 31, "current", False, None)),
+        ("في الخامس من الشهر نفسه", ("في الخامس من الشهر نفسه", None, None, None, None, None, False, 5, "same", False, None)),
+        ("في 9 من الشهر المقبل", ("في 9 من الشهر المقبل", None, None, None, None, None, False, 9, "next", False, None)),
+        # a weekday: with "يوم", with a direction, or standing apart
+        ("يعقد الوزراء يوم الأحد اجتماعا", ("يوم الاحد", None, 6, None, None, None, False, None, None, False, None)),
+        ("الجمعة الماضي", ("الجمعة الماضي", None, 4, None, "last", None, False, None, None, False, None)),
+        ("الاجتماع، الأحد ، في الرياض", ("الاحد", None, 6, None, None, None, False, None, None, False, None)),
+        ("في المنامة الثلاثاء.", ("الثلاثاء", None, 1, None, None, None, False, None, None, False, None)),
+        ("في المنامة الأربعاء.", ("الاربعاء", None, 2, None, None, None, False, None, None, False, None)),
+        # relative days, from the dateline or from the meeting just mentioned
+        ("غدًا", ("غدا", None, None, None, None, 1, False, None, None, False, None)),
+        ("وغدا", ("وغدا", None, None, None, None, 1, False, None, None, False, None)),  # with its clitic
+        ("بعد يوم", ("بعد يوم", None, None, None, None, 1, True, None, None, False, None)),
+        ("قبل أسبوعين", ("قبل اسبوعين", None, None, None, None, -14, True, None, None, False, None)),
+        ("بعد خمسة أيام", ("بعد خمسة ايام", None, None, None, None, 5, True, None, None, False, None)),
+        # a date with its tense word
+        ("في 5 مارس المقبل", ("5 مارس المقبل", DateValue(None, 3, 5), None, None, None, None, False, None, None, False, "future")),
+        ("في 5 مارس الجاري", ("5 مارس الجاري", DateValue(None, 3, 5), None, None, None, None, False, None, None, False, "current")),
+        # one expression for a weekday or relative word and the date it names
+        ("اليوم الخميس (11 أيلول 2025)", ("اليوم الخميس (11 ايلول 2025", DateValue(2025, 9, 11), None, None, None, None, False, None, None, False, None)),
+        ("يوم الخميس، 5 مارس المقبل", ("يوم الخميس، 5 مارس المقبل", DateValue(None, 3, 5), None, None, None, None, False, None, None, False, "future")),
+        ("غدا الأحد", ("غدا الاحد", None, None, None, None, 1, False, None, None, False, None)),
+    ],
+)
+def test_one_expression_and_what_it_says(finder, text, expected):
+    assert found(finder, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "يوم 0 من الشهر الجاري",  # no day 0
+        "يوم 32 من الشهر الجاري",  # nor 32
+        "يوم 6 من الشهر",  # which month is not said
+        "في 29 فبراير 2025",  # 2025 is no leap year
+        "كتب الوزير على منصة X الأحد",  # "الأحد" after a name is not a day
+        "قال إن السبت عطلة",
+    ],
+)
+def test_not_a_date(finder, text):
+    assert finder.find(fold(text)) == []
+
+
+def test_several_expressions_in_one_sentence_are_all_found(finder):
+    # Each kind of expression after another already found: none hides the next.
+    texts = {
+        "يوم 6 من الشهر الجاري، ثم غدا": ["يوم 6 من الشهر الجاري", "غدا"],
+        "في 5 مارس ثم مطلع الشهر المقبل": ["5 مارس", "مطلع الشهر المقبل"],
+        "في 5 مارس ثم مطلع الشهر المقبل ثم غدا": ["5 مارس", "مطلع الشهر المقبل", "غدا"],
+        "في 5 مارس ثم اليوم": ["5 مارس", "اليوم"],
+        "في 5 مارس ثم بعد يومين": ["5 مارس", "بعد يومين"],
+        "اليوم ثم بعد يومين": ["اليوم", "بعد يومين"],
+        "بعد يومين ثم بعد ثلاثة أيام": ["بعد يومين", "بعد ثلاثة ايام"],
+        "يوم الخميس 5 مارس ثم السبت المقبل": ["يوم الخميس 5 مارس", "السبت المقبل"],
+        "قال إن السبت عطلة، والاجتماع يوم الأحد": ["يوم الاحد"],
+        "اجتمع الوزراء اليوم، ويجتمع القادة غدا": ["اليوم", "غدا"],
+        "يومي السبت والأحد المقبلين ثم 9 مارس": ["يومي السبت والاحد المقبلين", "9 مارس"],
+    }
+    for text, words in texts.items():
+        assert [f.text for f in finder.find(fold(text))] == words, text
+
+
+def test_two_days_of_one_month_keep_the_year_given(finder):
+    assert [f.value for f in finder.find(fold("في 5 و9 مارس 2026"))] == [DateValue(2026, 3, 5), DateValue(2026, 3, 9)]
+
+
+def test_a_range_within_one_month_with_one_year_given(finder):
+    [f] = finder.find(fold("من 5 مارس 2026 إلى 9 مارس"))
+    assert (f.value.start(), f.value.end()) == (dt.date(2026, 3, 5), dt.date(2026, 3, 9))
+    [f] = finder.find(fold("من 5 مارس إلى 9 مارس 2026"))
+    assert (f.value.start(), f.value.end()) == (dt.date(2026, 3, 5), dt.date(2026, 3, 9))
+
+
+def test_a_range_keeps_both_years_written(finder):
+    [f] = finder.find(fold("من 28 ديسمبر 2025 إلى 3 يناير 2027"))
+    assert (f.value.start(), f.value.end()) == (dt.date(2025, 12, 28), dt.date(2027, 1, 3))
+
+
+def test_durations(finder):
+    assert [d[2] for d in finder.durations(fold("على مدى يوم واحد"))] == [1]
+    assert [d[2] for d in finder.durations(fold("تستمر ثلاثة أيام"))] == [3]
+    assert [d[2] for d in finder.durations(fold("على مدى يومين"))] == [2]
+    assert [d[2] for d in finder.durations(fold("لمدة 31 يوما"))] == [31]
+    assert finder.durations(fold("لمدة 32 يوما")) == []
+
+
+# --- resolving against the dateline (Friday 2 January 2026) -----------------------------
+
+def test_the_tense_word_after_a_date_decides_its_year(finder):
+    assert first(finder, "في 20 ديسمبر المقبل") == (dt.date(2026, 12, 20),) * 2  # nearest would be 2025
+    assert first(finder, "في 10 يناير الماضي") == (dt.date(2025, 1, 10),) * 2  # nearest would be 2026
+
+
+def test_the_sentence_tense_decides_the_year(finder):
+    assert first(finder, "في 5 يناير", past=True) == (dt.date(2025, 1, 5),) * 2
+    assert first(finder, "في 5 يناير") == (dt.date(2026, 1, 5),) * 2
+    assert first(finder, "في 20 ديسمبر", future=True) == (dt.date(2026, 12, 20),) * 2
+    assert first(finder, "في 5 يناير", past=True, future=True) == (dt.date(2026, 1, 5),) * 2  # both: no tense
+
+
+def test_a_day_of_next_month_in_december_is_in_january(finder):
+    assert first(finder, "يوم 6 من الشهر المقبل", anchor=dt.date(2025, 12, 10)) == (dt.date(2026, 1, 6),) * 2
+    assert first(finder, "يوم 6 من الشهر المقبل", anchor=dt.date(2025, 5, 10)) == (dt.date(2025, 6, 6),) * 2
+    assert first(finder, "مطلع الشهر المقبل", anchor=dt.date(2025, 12, 10)) == (dt.date(2026, 1, 1), dt.date(2026, 1, 31))
+
+
+@pytest.mark.parametrize(
+    "text, past, future, day",
+    [
+        ("يوم الجمعة", False, False, "2026-01-02"),  # the dateline's own weekday: that day
+        ("يوم الجمعة", True, False, "2026-01-02"),
+        ("يوم الجمعة", False, True, "2026-01-02"),
+        ("يوم الجمعة الماضي", False, False, "2025-12-26"),  # a week back
+        ("يوم الجمعة المقبل", False, False, "2026-01-09"),
+        ("يوم السبت", True, False, "2025-12-27"),  # past: back, though tomorrow is nearer
+        ("يوم السبت", False, False, "2026-01-03"),  # no tense: the nearer
+        ("يوم الأربعاء", False, True, "2026-01-07"),  # future: ahead, though two days ago is nearer
+        ("يوم الأربعاء", False, False, "2025-12-31"),
+    ],
+)
+def test_weekdays(finder, text, past, future, day):
+    assert first(finder, text, past=past, future=future) == (dt.date.fromisoformat(day),) * 2
+
+
+def test_a_span_of_weekdays_across_the_new_year(finder):
+    assert first(finder, "يومي الأربعاء والخميس المقبلين", anchor=dt.date(2025, 12, 29)) == (dt.date(2025, 12, 31), dt.date(2026, 1, 1))
+    assert first(finder, "يومي الجمعة والسبت المقبلين", anchor=dt.date(2026, 1, 27)) == (dt.date(2026, 1, 30), dt.date(2026, 1, 31))
+    assert first(finder, "يومي السبت والأحد المقبلين", anchor=dt.date(2026, 1, 27)) == (dt.date(2026, 1, 31), dt.date(2026, 2, 1))
+
+
+def test_a_weekday_without_a_dateline_is_not_guessed(finder):
+    assert resolve(finder.find(fold("يوم السبت"))[0], None, None, False) is None

@@ -26,6 +26,11 @@ TITLE_BEFORE = office_before(OFFICES)
 MEMBERSHIP = re.compile(r"(?<!\w)[وف]?(?:يضم|تضم|يتالف|تتالف|يتكون|تتكون|عضويه|عضوية|الاعضاء|اعضاء)(?!\w)")
 
 
+def _roles(entry) -> list[str]:
+    """What an actor may be: the lexicon limits some (a capital standing for its government hosts only)."""
+    return entry.extra.get("roles", ["host", "participant"])
+
+
 def speaker(folded: str, lex: Lexicon) -> Ref | None:
     """The person a speech verb attributes words to, if one is named before the words."""
     verb = lex.cues["speech_verbs"].search(folded)
@@ -50,7 +55,7 @@ def read(d, folded: str, ev: Evidence, lex: Lexicon, who: Ref | None, sentence: 
     # Host: a host verb next to an actor ("تخطط كييف لعقد", "تحالف الراغبين يخطط لعقد").
     verbs = [(m.start(), m.end()) for m in cues["host_verbs"].finditer(folded)]
     for start, end, entry in matches(lex.actors, folded):
-        if "host" not in entry.extra.get("roles", ["host", "participant"]):
+        if "host" not in _roles(entry):
             continue
         if any(0 <= start - ve <= 3 or 0 <= vs - end <= 3 for vs, ve in verbs) and "host" not in d.fields:
             d.fields["host"] = entry.ref
@@ -60,7 +65,7 @@ def read(d, folded: str, ev: Evidence, lex: Lexicon, who: Ref | None, sentence: 
         online = bool(cues["attendance"]["online"].search(clause))
         in_person = bool(cues["attendance"]["in_person"].search(clause))
         # "الأمين العام لحلف الناتو" speaks for NATO; it does not make NATO a participant.
-        people = [h for h in matches(lex.actors, clause) if "participant" in h[2].extra.get("roles", ["host", "participant"]) and not TITLE_BEFORE.search(clause[max(0, h[0] - 20):h[0]])]
+        people = [h for h in matches(lex.actors, clause) if "participant" in _roles(h[2]) and not TITLE_BEFORE.search(clause[max(0, h[0] - 20):h[0]])]
         for _s, _e, entry in people:
             mode = "online" if online else "in_person" if in_person else None
             known = d.participants.get(entry.ref.id)

@@ -27,5 +27,5 @@ def matches(entries: tuple[Entry, ...], folded: str) -> list[tuple[int, int, Ent
         found = [(x.end(), i) for i, e in enumerate(entries) if (x := e.pattern.match(folded, m.start()))]
         end, index = max(found, key=lambda t: (t[0], -t[1]))
         hits.append((m.start(), end, entries[index]))
-        pos = max(end, m.start() + 1)
+        pos = end  # never empty: every form is at least one letter (lexicon schema)
     return hits

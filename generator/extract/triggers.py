@@ -18,6 +18,8 @@ BODY_AHEAD = re.compile(r"^.{0,60}?(?<!\w)[وف]?[بلك]?(?:ال|ل)?(?:مجل�
 BODY_BEHIND = re.compile(r"(?<!\w)[وف]?[بلك]?(?:ال|ل)?(?:مجلس|جمعية|لجنة|برلمان)(?!\w).{0,50}$")  # "يعقد مجلس الأمن اليوم جلسة"
 
 
+# "سلسلة محادثات", "سلسلة من المحادثات": a series of meetings right before the word.
+SERIES_BEFORE = re.compile(r"(?<!\w)[وف]?سلسلة\s+(?:من\s+)?$")
 FIRST_OF = re.compile(r"(?<!\w)(?:اول|ثاني|ثالث|اخر)\s+(?:هذه\s+|تلك\s+)?(?P<noun>(?:ال)?(?:اجتماعات|لقاءات|قمم|مؤتمرات))(?!\w)")
 
 
@@ -34,11 +36,11 @@ def find(folded: str, lex: Lexicon) -> list[Trigger]:
     out: list[Trigger] = []
     for rank, fmt in enumerate(lex.formats):
         for m in fmt.pattern.finditer(folded):
-            if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in series_spans):
+            if any(s < m.end() and m.start() < e for s, e in series_spans):  # overlaps a series word
                 continue
-            if re.search(r"(?<!\w)سلسله\s+(?:من\s+)?$", folded[max(0, m.start() - 12):m.start()]):
+            if SERIES_BEFORE.search(folded, 0, m.start()):
                 continue
-            if fmt.needs_body and not (BODY_AHEAD.match(folded[m.end():]) or BODY_BEHIND.search(folded[max(0, m.start() - 60):m.start()])):
+            if fmt.needs_body and not (BODY_AHEAD.match(folded[m.end():]) or BODY_BEHIND.search(folded, 0, m.start())):
                 continue
             out.append(Trigger(m.start(), m.end(), fmt, rank))
     # "أول هذه الاجتماعات": the first of several meetings is one meeting.

@@ -56,7 +56,7 @@ def _strip(word: str) -> list[tuple[str, bool]]:
         # "بالرياض" is "in Riyadh"; "لأوكرانيا" is "for Ukraine": only ب leads to a venue.
         rest = w[1:]
         out.append((rest, w[0] == "ب"))
-        if rest.startswith("ل") and not rest.startswith("ال"):  # "للرياض": ل + الرياض
+        if rest.startswith("ل"):  # "للرياض": ل + الرياض
             out.append(("ا" + rest, False))
     return out
 
@@ -96,14 +96,15 @@ def find(folded: str, lex: Lexicon, trigger_spans: list[tuple[int, int]]) -> lis
         # after "سلطنة", "مملكة", "دولة" or "جمهورية", and the city elsewhere.
         if city is not None and country is not None and i and words[i - 1][2].lstrip("وفب") in STATE_FRAMES:
             city = None
-        if _in_venue_position(folded, words, i, i + n, led, trigger_spans, lex):
+        if _in_venue_position(words, i, i + n, led, trigger_spans, lex):
             venues.append(Venue(start, end, city, city.country if city else country))
         i += n
     return _join(venues)
 
 
-def _in_venue_position(folded, words, i, j, led, trigger_spans, lex) -> bool:
-    before = [w for _s, _e, w in words[max(0, i - 3):i]]
+def _in_venue_position(words, i, j, led, trigger_spans, lex) -> bool:
+    # Up to four words back: a two-word frame, a preposition and what stands before it.
+    before = [w for _s, _e, w in words[max(0, i - 4):i]]
     k = len(before)
     # Skip a frame ("العاصمة البلجيكية", "مدينة") back to what stands before it.
     if k and before[k - 1].endswith("ية") and k >= 2 and before[k - 2] in FRAMES:
@@ -128,8 +129,7 @@ def _in_venue_position(folded, words, i, j, led, trigger_spans, lex) -> bool:
     start = words[i][0]
     if any(0 <= start - e <= 2 for _s, e in trigger_spans):  # "قمة شرم الشيخ", "اجتماع كييف"
         return True
-    after = words[j][2] if j < len(words) else ""
-    return bool(after and HOST_WORDS.match(after))  # "كييف تستضيف"
+    return j < len(words) and bool(HOST_WORDS.match(words[j][2]))  # "كييف تستضيف"
 
 
 def _join(venues: list[Venue]) -> list[Venue]:
