@@ -21,9 +21,8 @@ if _ROOT not in sys.path:  # MkDocs loads this file by path; make the package im
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from generator import build, htmlpage, inputs, pipeline, search  # noqa: E402
+from generator import build, htmlpage, inputs, pipeline, publish, search  # noqa: E402
 from generator.errors import GeneratorError, os_error  # noqa: E402
-from generator.outputs import urls as output_urls  # noqa: E402
 from generator.render import labels  # noqa: E402
 from generator.render.html import with_dir  # noqa: E402
 
@@ -157,20 +156,20 @@ def on_post_build(config) -> None:
     site = Path(config.site_dir)
     root = site if lang == default else site / lang
     try:
+        if lang == default:
+            publish.copy_outputs(Path(config.docs_dir), site)
         done = search.build(root, lang)
     except search.SearchError as exc:
         raise PluginError(str(exc)) from None
+    except OSError as exc:
+        raise PluginError(os_error(exc)) from None
     log.info(f"search: {done.pages} {lang} pages, {done.words} words indexed in {done.seconds:.2f} s")
 
 
-@event_priority(-110)  # after mkdocs-static-i18n's own on_files (-100), which picks each language's files
+@event_priority(50)  # before mkdocs-static-i18n's on_files (-100) sorts every file into each language
 def on_files(files, config):
-    # The calendars, feeds and open data sit at the same address for every language;
-    # the default language's build has copied them already, and each copy costs.
-    i18n = config.plugins.get("i18n")
-    if i18n is None or getattr(i18n, "current_language", None) == getattr(i18n, "default_language", None):
-        return files
-    for f in [f for f in files if not f.is_documentation_page() and f.src_uri.split("/", 1)[0] in output_urls.FOLDERS]:
+    # The calendars, feeds and open data are published by the hook itself, once (generator/publish.py).
+    for f in [f for f in files if not f.is_documentation_page() and publish.is_output(f.src_uri)]:
         files.remove(f)
     return files
 

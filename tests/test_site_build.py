@@ -151,6 +151,17 @@ def test_finished_html_pages_keep_their_table_of_contents(built_site):
         assert "bf_html" not in page  # the front matter flag is not printed
 
 
+def test_calendars_feeds_and_data_are_published_as_generated(built_site):
+    # The hook copies them itself, once (generator/publish.py): every such file under
+    # content/pages reaches the same path in site/ with the same bytes, and no other.
+    pages = built_site.project / "content" / "pages"
+    made = {p.relative_to(pages).as_posix(): p.read_bytes() for folder in ("calendar", "feeds", "data") for p in (pages / folder).rglob("*") if p.is_file()}
+    published = {p.relative_to(built_site.site).as_posix(): p.read_bytes() for folder in ("calendar", "feeds", "data") for p in (built_site.site / folder).rglob("*") if p.is_file()}
+    assert len(made) > 20 and "calendar/en/all.ics" in made and "data/events.json" in made
+    assert published == made
+    assert not (built_site.site / "en" / "calendar").exists()
+
+
 def test_bad_input_stops_the_build_with_one_line_per_problem(tmp_path):
     project = copy_project(tmp_path / "bad")
     (project / "seeds" / "bad.txt").write_bytes(b"date 2026-01-01\n\xff\xfe not text\n")
