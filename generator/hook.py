@@ -21,7 +21,7 @@ if _ROOT not in sys.path:  # MkDocs loads this file by path; make the package im
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from generator import build, htmlpage, inputs, pipeline, publish, search  # noqa: E402
+from generator import build, htmlpage, inputs, langfork, pipeline, publish, search  # noqa: E402
 from generator.errors import GeneratorError, os_error  # noqa: E402
 from generator.render import labels  # noqa: E402
 from generator.render.html import with_dir  # noqa: E402
@@ -33,6 +33,12 @@ _last_config = None  # mkdocs-static-i18n builds each language with the same con
 _OWN_WRITES: dict[Path, bytes] = {}  # catalog files as the generator last wrote them (see on_serve)
 _SERVING: list = []  # [server, project] while `mkdocs serve` runs
 _CONTENT_WATCHES: list = []  # the watches on content/'s editorial folders (see _watch_content)
+_COMMAND: dict = {}  # how MkDocs was invoked (on_startup): command, dirty
+_FORKS: list = []  # the other languages' builds, forked at on_nav (generator/langfork.py)
+
+
+def on_startup(command, dirty) -> None:
+    _COMMAND.update(command=command, dirty=dirty)
 
 
 @event_priority(100)  # before any plugin reads docs_dir
@@ -147,23 +153,47 @@ def _watch_content(server, project: Path) -> None:
         _CONTENT_WATCHES.append(observer.schedule(handler_for(folder), str(folder), recursive=True))
 
 
+@event_priority(-200)  # after mkdocs-static-i18n has sorted this language's files and nav
+def on_nav(nav, config, files):
+    i18n = config.plugins.get("i18n")
+    if langfork.wanted(_COMMAND.get("command"), i18n):
+        _FORKS[:] = [langfork.start(config, i18n, _COMMAND.get("dirty", False))]
+    return nav
+
+
 def on_post_build(config) -> None:
     # Each language build ends here (mkdocs-static-i18n builds the others from its own
-    # post-build step, after this one): index the language just written.
+    # post-build step, after this one): index the language just written, then wait for
+    # the languages built in forked processes, before the plugin's loop would build them.
     i18n = config.plugins.get("i18n")
     lang = getattr(i18n, "current_language", None) or config.theme.language
     default = getattr(i18n, "default_language", None) or lang
     site = Path(config.site_dir)
     root = site if lang == default else site / lang
     try:
-        if lang == default:
-            publish.copy_outputs(Path(config.docs_dir), site)
-        done = search.build(root, lang)
+        try:
+            if lang == default:
+                publish.copy_outputs(Path(config.docs_dir), site)
+            done = search.build(root, lang)
+        finally:  # the forked builds are waited for even when this one failed
+            failed = _FORKS[0].wait() if _FORKS and lang == default else []
     except search.SearchError as exc:
         raise PluginError(str(exc)) from None
     except OSError as exc:
         raise PluginError(os_error(exc)) from None
     log.info(f"search: {done.pages} {lang} pages, {done.words} words indexed in {done.seconds:.2f} s")
+    if failed:
+        raise PluginError(f"the {', '.join(failed)} build failed (its errors are above)")
+
+
+def on_build_error(error) -> None:
+    if _FORKS:
+        _FORKS[0].stop()  # the default language's build failed before it waited for them
+
+
+def on_shutdown() -> None:
+    if _FORKS:  # the languages built in forks get their `build` flag back
+        _FORKS.pop().restore()
 
 
 @event_priority(50)  # before mkdocs-static-i18n's on_files (-100) sorts every file into each language
@@ -176,10 +206,6 @@ def on_files(files, config):
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
     return htmlpage.hold(markdown, page)
-
-
-def on_page_content(html: str, page, config, files) -> str:
-    return htmlpage.release(html, page)
 
 
 def on_post_page(output: str, page, config) -> str:
