@@ -26,6 +26,8 @@ import sys
 import traceback
 from dataclasses import dataclass
 
+from generator import pool
+
 log = logging.getLogger("mkdocs.hooks.generator")
 _FILTERED = ("Documentation built in", "Building documentation to directory")
 
@@ -75,19 +77,11 @@ class Forks:
                 lang.build = build
 
 
-def cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        return os.cpu_count() or 1
-
-
 def wanted(command: str | None, i18n) -> bool:
     """Whether this build forks: `mkdocs build`, more than one core, not turned off."""
-    if command != "build" or i18n is None or getattr(i18n, "building", True) or not hasattr(os, "fork"):
+    if command != "build" or i18n is None or getattr(i18n, "building", True):
         return False
-    jobs = os.environ.get("BRIEFING_JOBS", "").strip()
-    return (int(jobs) if jobs.isdigit() else cores()) > 1
+    return pool.jobs() > 1 and pool.can_fork()
 
 
 def start(config, i18n, dirty: bool) -> Forks:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project, mkdocs_run
-from generator import langfork
+from generator import langfork, pool
 
 
 def i18n(building: bool = False):
@@ -41,9 +41,9 @@ def test_when_a_build_forks(monkeypatch, command, plugin, jobs, forks):
 
 def test_without_a_setting_it_forks_when_there_are_two_cores(monkeypatch):
     monkeypatch.delenv("BRIEFING_JOBS", raising=False)
-    monkeypatch.setattr(langfork, "cores", lambda: 1)
+    monkeypatch.setattr(pool, "cores", lambda: 1)
     assert langfork.wanted("build", i18n()) is False
-    monkeypatch.setattr(langfork, "cores", lambda: 2)
+    monkeypatch.setattr(pool, "cores", lambda: 2)
     assert langfork.wanted("build", i18n()) is True
 
 
