@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import html
+import os
 import re
 import shutil
 import subprocess
@@ -101,7 +102,7 @@ def build(lang_root: Path, lang: str) -> Indexed:
     """
     started = time.perf_counter()
     bundle = lang_root / BUNDLE
-    with tempfile.TemporaryDirectory(prefix="bf-search-") as scratch:
+    with tempfile.TemporaryDirectory(prefix="bf-search-", dir=_scratch_root()) as scratch:
         count, problems = 0, []
         for path in pages(lang_root):
             try:
@@ -120,6 +121,15 @@ def build(lang_root: Path, lang: str) -> Indexed:
     for name in UNUSED:
         (bundle / name).unlink(missing_ok=True)
     return Indexed(lang, count, words, time.perf_counter() - started, bundle)
+
+
+def _scratch_root() -> str | None:
+    """Where the documents for Pagefind are written: memory (``/dev/shm``) where there is
+    one. Thousands of small files created, read once and removed cost twice the time of
+    the whole index on a disk (measured: 11.6 s against 4.8 s for 2,000 pages); they
+    take about 5 KB a page. Elsewhere, the system's temporary folder."""
+    shm = "/dev/shm"
+    return shm if os.path.isdir(shm) and os.access(shm, os.W_OK | os.X_OK) else None
 
 
 def _pagefind(docs: Path, bundle: Path, lang: str) -> int:
