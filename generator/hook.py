@@ -199,7 +199,10 @@ def on_shutdown() -> None:
 @event_priority(50)  # before mkdocs-static-i18n's on_files (-100) sorts every file into each language
 def on_files(files, config):
     # The calendars, feeds and open data are published by the hook itself, once (generator/publish.py).
-    for f in [f for f in files if not f.is_documentation_page() and publish.is_output(f.src_uri)]:
+    # A language built in a fork copies no other file either: the theme's files and
+    # robots.txt go to site/ itself, where the default language's build copies them.
+    forked = langfork.CHILD is not None
+    for f in [f for f in files if not f.is_documentation_page() and (forked or publish.is_output(f.src_uri))]:
         files.remove(f)
     return files
 
@@ -219,6 +222,10 @@ def on_env(env, config, files):
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
+    if template_name.startswith("sitemap.xml") and _FORKS:
+        # mkdocs-static-i18n's sitemap lists the languages built so far, and the last
+        # build's is the one that stays; with the others built in forks, that is theirs.
+        return ""
     if template_name != "404.html":
         return output
     # Every language build renders 404.html into site/; each language gets its own:

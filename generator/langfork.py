@@ -30,6 +30,7 @@ from generator import pool
 
 log = logging.getLogger("mkdocs.hooks.generator")
 _FILTERED = ("Documentation built in", "Building documentation to directory")
+CHILD: str | None = None  # in a forked child: the language it builds
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,8 @@ def _child(config, i18n, locale: str, dirty: bool) -> None:
         from mkdocs.commands.build import build
         from mkdocs.exceptions import MkDocsException
 
+        global CHILD
+        CHILD = locale
         # The state the plugin sets up before its loop (plugin.py, on_post_build).
         i18n.building = True
         i18n.current_language = locale
