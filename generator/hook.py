@@ -157,7 +157,8 @@ def _watch_content(server, project: Path) -> None:
 def on_nav(nav, config, files):
     i18n = config.plugins.get("i18n")
     if langfork.wanted(_COMMAND.get("command"), i18n):
-        _FORKS[:] = [langfork.start(config, i18n, _COMMAND.get("dirty", False))]
+        forks = langfork.start(config, i18n, _COMMAND.get("dirty", False))
+        _FORKS[:] = [forks] if forks.children else []
     return nav
 
 

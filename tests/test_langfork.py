@@ -111,3 +111,18 @@ def test_a_failing_arabic_build_stops_the_english_one(tmp_path):
     assert "the en build failed" not in out
     assert not (project / "slow side finished").exists()  # it was stopped, not left running
     assert processes_in(project.resolve()) == []
+
+
+def test_one_language_built_forks_nothing(tmp_path):
+    # With English switched off, the Arabic build is the whole site, sitemap included.
+    project = copy_project(tmp_path / "project")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    english = "        - locale: en\n          name: English\n          build: true\n"
+    assert english in config
+    (project / "mkdocs.yml").write_text(config.replace(english, english.replace("true", "false")), encoding="utf-8")
+    proc = mkdocs_run(project, BRIEFING_JOBS="2")
+    assert proc.returncode == 0, proc.stderr
+    assert "Building 'en' documentation" not in proc.stderr
+    assert not (project / "site" / "en").exists()
+    sitemap = (project / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://briefing.example.org/meetings/" in sitemap
