@@ -68,6 +68,22 @@ class Found:
     context_month: str | None = None  # same (the month just mentioned) | current (the dateline's)
     tense: str | None = None  # future | past | current, from "المقبل", "الماضي", "الجاري" after the date
     month_only: bool = False  # "الشهر المقبل": the month the context gives, no day
+    pre: str | None = None  # what opens a range: "من", "بين", "يومي", "ايام" (folded)
+    joint: tuple[int, int] | None = None  # the word "to" that joins a range ("19 إلى 20"), where it stands
+
+    def halves(self, folded: str) -> tuple["Found", "Found"]:
+        """A range joined by "إلى" as two days: where a meeting is moved ("من الخميس 19 إلى
+        الجمعة 20"), the first is the day it leaves and the second the day it goes to."""
+        v = self.value
+        end_month = v.end_month or v.month
+        end_year = v.end_year if v.end_year is not None else (v.year + (end_month < v.month) if v.year is not None else None)
+        to, after = self.joint
+        first = Found(self.start, to, folded[self.start:to].strip(), DateValue(v.year, v.month, v.day), pre=self.pre)
+        last = Found(after, self.end, folded[after:self.end].strip(), DateValue(end_year, end_month, v.end_day), tense=self.tense)
+        return first, last
+
+
+TO_WORDS = frozenset(fold(w) for w in ("إلى", "حتى", "لغاية", "ولغاية"))
 
 
 class DateFinder:
@@ -142,8 +158,11 @@ class DateFinder:
                     continue
                 taken.append((m.start(), m.end()))
                 tense = {"المقبل": "future", "القادم": "future", "الماضي": "past", "المنصرم": "past", "الجاري": "current", "الحالي": "current"}.get(m.group("tense"))
+                pre = m.group("pre") if name.startswith("range") else None
+                # Only a range joined by a word "to" can be a move from one day to another.
+                joint = m.span("sep") if name.startswith("range") and fold(m.group("sep")) in TO_WORDS else None
                 for value in values:
-                    found.append(Found(m.start(), m.end(), m.group(0).strip(), value, tense=tense))
+                    found.append(Found(m.start(), m.end(), m.group(0).strip(), value, tense=tense, pre=pre, joint=joint if value.end_day else None))
         for m in self.context_rx.finditer(folded):
             if free(m.start(), m.end()):
                 day = int(m.group("ad")) if m.group("ad") else self.ordinals[m.group("ao")]

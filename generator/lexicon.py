@@ -171,12 +171,13 @@ def load(directory: Path = LEXICON_DIR) -> Lexicon:
         "status": {k: re.compile(word_pattern(v)) for k, v in cues["status"].items()},
         "attendance": {k: re.compile(word_pattern(v)) for k, v in cues["attendance"].items()},
         "count_units": {k: [fold(f) for f in v] for k, v in cues["count_units"].items()},
-        **{name: re.compile(word_pattern(cues[name])) for name in ("not_single", "report_verbs", "same_occasion", "future", "started", "other_events")},
+        **{name: re.compile(word_pattern(cues[name])) for name in ("not_single", "report_verbs", "same_occasion", "future", "started", "other_events", "moved")},
         "not_venue_after": frozenset(fold(w) for w in cues["not_venue_after"]),
     }
     from . import gazetteer  # here, not at import time: the lexicon tests need no GeoNames
 
-    stop = {fold(w) for w in cues["not_places"]} | set(country_forms)
+    heads = [fold(w) for w in cues["body_heads"]]
+    stop = {fold(w) for w in cues["not_places"]} | set(heads) | {"ال" + w for w in heads} | set(country_forms)
     from .dates import month_names, weekday_names
 
     stop |= set(month_names()) | set(weekday_names())

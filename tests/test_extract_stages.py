@@ -168,7 +168,12 @@ def report(lex, finder, text):
         ("أفادت القناة، الأربعاء، بإلغاء القمة", [("الاربعاء", True)]),  # set off by commas after who reported
         ("أفادت القناة , الأربعاء , بإلغاء القمة", [("الاربعاء", True)]),
         ("أعلن الوزير يوم الأربعاء عن القمة", [("يوم الاربعاء", False)]),  # no opener, no commas
-        ("أفادت القناة، 5 مارس، بإلغاء القمة", [("5 مارس", False)]),  # a full date is not set off that way
+        ("أفادت القناة، 5 مارس، بإلغاء القمة", [("5 مارس", True)]),  # a full date set off the same way
+        ("أعلنت الوزارة، الأحد 1 مارس، تأجيل القمة", [("الاحد 1 مارس", True)]),
+        ("أعلنت الوزارة، مساء الأحد، تأجيل القمة", [("الاحد", True)]),  # a time of day before it
+        ("أعلنت الوزارة، في 1 مارس، تأجيل القمة", [("1 مارس", True)]),
+        ('قال الرئيس في منشور: "سيعقد، في 3 يناير، اجتماع', [("3 يناير", False)]),  # inside what was said
+        ("قال الرئيس «سيعقد، في 3 يناير، اجتماع", [("3 يناير", False)]),
         ("يوم الأحد قال الوزير إن القمة ستعقد", [("يوم الاحد", False)]),  # the verb comes after the date
         ("أعلن الوزير أن القمة ستعقد يوم الأحد", [("يوم الاحد", False)]),
         ("أعلن الوزير اليوم أن القمة ستعقد غدا", [("اليوم", True), ("غدا", False)]),
@@ -192,6 +197,36 @@ def test_the_opener_is_at_most_fifty_characters_after(lex, finder):
     far = "قال الوزير اليوم " + "ا" * 49 + " إن"
     assert report(lex, finder, at) == [("اليوم", True)]
     assert report(lex, finder, far) == [("اليوم", False)]
+
+
+def moved(lex, finder, text):
+    folded = fold(text)
+    return [(f.text, f.value) for f in when.moves(finder.find(folded), folded, lex)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # moved from one day to the next: two days, the first the one it leaves
+        ("أرجئت القمة التي كانت مقررة الخميس 19 فبراير إلى يوم الجمعة 20 فبراير",
+         [("الخميس 19 فبراير", DateValue(None, 2, 19)), ("يوم الجمعة 20 فبراير", DateValue(None, 2, 20))]),
+        ("تقرر تأجيل القمة من 19 إلى 26 فبراير", [("من 19", DateValue(None, 2, 19)), ("26 فبراير", DateValue(None, 2, 26))]),
+        ("تقرر تغيير موعد القمة من 30 ديسمبر 2026 حتى 2 يناير", [("من 30 ديسمبر 2026", DateValue(2026, 12, 30)), ("2 يناير", DateValue(2027, 1, 2))]),
+        ("نقل موعد القمة من 30 ديسمبر إلى 2 يناير", [("من 30 ديسمبر", DateValue(None, 12, 30)), ("2 يناير", DateValue(None, 1, 2))]),
+        # spans stay spans
+        ("تعقد القمة من 19 إلى 21 فبراير", [("من 19 الي 21 فبراير", DateValue(None, 2, 19, end_day=21))]),  # nothing moves it
+        ("أرجئ المؤتمر إلى الفترة من 19 إلى 21 فبراير", [("من 19 الي 21 فبراير", DateValue(None, 2, 19, end_day=21))]),  # the new span
+        ("تأجيل المؤتمر الذي كان مقررا من 19 إلى 21 فبراير", [("من 19 الي 21 فبراير", DateValue(None, 2, 19, end_day=21))]),  # the old span
+        ("تأجيل المؤتمر المقرر يومي 19 و20 فبراير", [("يومي 19 و20 فبراير", DateValue(None, 2, 19, end_day=20))]),  # joined by و
+        ("تأجيل المؤتمر المقرر 19-20 فبراير", [("19-20 فبراير", DateValue(None, 2, 19, end_day=20))]),
+        ("تأجيل القمة بين 19 إلى 21 فبراير", [("بين 19 الي 21 فبراير", DateValue(None, 2, 19, end_day=21))]),
+        ("من 19 إلى 21 فبراير تأجيل المؤتمر", [("من 19 الي 21 فبراير", DateValue(None, 2, 19, end_day=21))]),  # nothing moves it before the span
+        ("كان مقررا 19 حتى 21 فبراير ثم أرجئ إلى 3 مارس",
+         [("19 حتي 21 فبراير", DateValue(None, 2, 19, end_day=21)), ("3 مارس", DateValue(None, 3, 3))]),  # another day is the new one
+    ],
+)
+def test_moves(lex, finder, text, expected):
+    assert moved(lex, finder, text) == [(fold(t), v) for t, v in expected]
 
 
 def test_tense(lex):
@@ -235,6 +270,10 @@ def venues(lex, text):
         ("تعقد القمة بسلطنة عمان", [("عمان", None, "OM")]),  # the country after "سلطنة"
         ("تعقد القمة في عمان", [("عمان", "amman", "JO")]),  # the city elsewhere
         ("قمة شرم الشيخ", [("شرم الشيخ", "sharm-el-sheikh", "EG")]),  # right after a meeting word
+        ("عقدوا اجتماعا وزاريا", []),  # "و" + a town's name right after a meeting word: an adjective
+        ("قمة وبغداد", []),
+        ("قمة جامعة الدول العربية في الرياض", [("الرياض", "riyadh", "SA")]),  # a body's name is no town
+        ("اجتماع الجامعة في القاهرة", [("القاهرة", "cairo", "EG")]),
         ("اجتماع، كييف", [("كييف", "kyiv", "UA")]),
         ("اجتماع ، كييف", []),  # too far from the meeting word
         ("كييف تستضيف", [("كييف", "kyiv", "UA")]),

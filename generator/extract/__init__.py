@@ -38,7 +38,6 @@ BODY_REACH = 120
 PLACE_REACH = 140
 DATE_REACH = 160
 TODAY = re.compile(r"(?<!\w)[وف]?اليوم(?!\w)")  # "today": the article speaks of its dateline's day
-NEW_DATE = re.compile(r"(?:^|\s)(?:الي|حتي|ل)\s*(?:يوم\s+)?$")
 
 
 @functools.lru_cache(maxsize=4)
@@ -113,6 +112,8 @@ def _words(folded: str, lex: Lexicon) -> set[str]:
         found.add("future")
     if cues["started"].search(folded):
         found.add("started")
+    if cues["moved"].search(folded):
+        found.add("moved")
     return found
 
 
@@ -141,7 +142,7 @@ def extract(article: Article, lex: Lexicon) -> list[Mention]:
         spans = [(t.start, t.end) for t in found_triggers]
         words = _words(folded, lex)
         dated: list[when.Dated] = []
-        for f in finder.find(folded):
+        for f in when.moves(finder.find(folded), folded, lex):
             last = current.date.start() if current and current.date and current.date.year else None
             # A date without a year in an article without a dateline keeps no year: merging
             # anchors it to another source's, or reports it.
@@ -182,7 +183,7 @@ def extract(article: Article, lex: Lexicon) -> list[Mention]:
             _durations(draft, folded, finder, ev)
         if touched:
             current = touched[-1]
-            if "postponed" in words:
+            if words & {"postponed", "moved"}:
                 _moved(current, dated, folded)
             # Participants, topics and statements of a sentence that holds several
             # meetings go to the last one named (where the sentence's subject usually is).
@@ -414,12 +415,19 @@ def _fill(d: _Draft, group: _Group, ev: Evidence, words: set[str]) -> None:
 
 def _moved(d: _Draft, dated, folded: str) -> None:
     """"أُجّلت القمة التي كانت مقررة الخميس 20 فبراير إلى الجمعة 21 فبراير": the day after
-    "إلى" is the meeting's; the other is kept as its previous day."""
+    "إلى" is the meeting's; the other is kept as its previous day. "بدلا من الخميس": the
+    day after it is the previous one, the other the meeting's. A postponement to a
+    named day is a meeting on that day, whether or not the text gives the old one."""
     days = [x for x in dated if not x.report and x.value is not None and x.value.precision == "day"]
-    new = [x for x in days if NEW_DATE.search(folded, endpos=x.found.start)]
+    new = [x for x in days if when.NEW_DAY.search(folded, endpos=x.found.start)]
+    instead = [x for x in days if when.INSTEAD_OF.search(folded, endpos=x.found.start)]
+    if not new and instead:
+        new = [x for x in days if x not in instead]
     old = [x for x in days if x not in new]
-    if new and old:
-        d.previous, d.date, d.date_text, d.moved = old[0].value, new[0].value, new[0].found.text, True
+    if new:
+        d.date, d.date_text, d.moved = new[0].value, new[0].found.text, True
+        if old:
+            d.previous = old[0].value
 
 
 def _durations(d: _Draft, folded: str, finder: DateFinder, ev: Evidence) -> None:

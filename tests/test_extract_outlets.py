@@ -1,0 +1,165 @@
+"""Extraction on wording seen at more outlets: bodies' names beside a venue, a report's
+day beside a postponement, and a meeting moved from one day to another.
+
+Every text is the project's own, written in the styles outlets use. The expected
+records are written by hand: (start, end, city id, country code, kind, status), and
+where it matters the series and the previous day.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from generator import extract, merge, record
+from generator.reader import parse_article
+
+
+def records(lex, text: str) -> list[dict]:
+    article = parse_article("a.txt", text.encode("utf-8"))
+    events, _notices = merge.merge(extract.extract(article, lex))
+    return [record.build(e, lex) for e in events]
+
+
+def brief(rec: dict) -> tuple:
+    place = rec["place"]
+    return (
+        rec["date"]["start"],
+        rec["date"]["end"],
+        (place["city"] or {}).get("id"),
+        (place["country"] or {}).get("code"),
+        rec["kind"],
+        rec["status"],
+    )
+
+
+def only(lex, text: str) -> dict:
+    recs = records(lex, text)
+    assert len(recs) == 1, [brief(r) for r in recs]
+    return recs[0]
+
+
+# --- A body's name is not a place: the venue is the city the text gives ---------------------
+
+BODIES = {
+    "league_summit_then_city": (
+        "date 2026-04-20\n\nتستعد المملكة لاستضافة قمة جامعة الدول العربية في الرياض يوم 19 مايو المقبل.",
+        ("2026-05-19", "2026-05-19", "riyadh", "SA", "leaders", "scheduled"), "arab-league",
+    ),
+    "league_council_with_clitic": (
+        "date 2026-03-01\n\nيعقد مجلس الجامعة على مستوى المندوبين اجتماعا لجامعة الدول العربية بالقاهرة يوم 4 مارس.",
+        ("2026-03-04", "2026-03-04", "cairo", "EG", "meeting", "scheduled"), "arab-league",
+    ),
+    "gulf_council_meeting": (
+        "date 2026-11-25\n\nيعقد اجتماع مجلس التعاون الخليجي في الكويت يوم 3 ديسمبر بمشاركة وزراء المالية.",
+        ("2026-12-03", "2026-12-03", None, "KW", "finance-ministers", "scheduled"), "gcc",
+    ),
+    "islamic_body_ministerial": (
+        "date 2026-03-01\n\nتعقد منظمة التعاون الإسلامي اجتماعا وزاريا طارئا في جدة يوم 10 مارس.",
+        ("2026-03-10", "2026-03-10", "jeddah", "SA", "ministers", "scheduled"), "oic",
+    ),
+    "league_summit_no_city": (
+        "date 2026-04-20\n\nتنعقد قمة جامعة الدول العربية يوم 19 مايو المقبل.",
+        ("2026-05-19", "2026-05-19", None, None, "leaders", "scheduled"), "arab-league",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BODIES))
+def test_a_bodys_name_is_not_its_venue(lex, name):
+    text, expected, series = BODIES[name]
+    rec = only(lex, text)
+    assert (brief(rec), rec["series"]) == (expected, series)
+
+
+def test_an_adjective_after_a_meeting_word_is_not_a_town(lex):
+    # "وزاريا" without its first letter spells a town's name; after a meeting word it is
+    # the meeting's adjective ("ministerial"), never "and <town>".
+    rec = only(lex, "date 2026-03-01\n\nعقد وزراء الزراعة اجتماعا وزاريا يوم 1 مارس لبحث الأمن الغذائي.")
+    assert brief(rec)[2:4] == (None, None)
+
+
+def test_a_town_right_after_a_meeting_word_is_still_its_venue(lex):
+    assert brief(only(lex, "date 2026-03-01\n\nتبحث قمة نيروبي يوم 9 مارس أمن الحدود."))[2:4] == ("nairobi", "KE")
+
+
+# --- A report's day set off by commas is not the meeting's, nor its previous day -----------
+
+POSTPONED = {
+    "weekday_and_date_of_the_report": (
+        "date 2026-03-01\n\nأعلنت الوزارة، الأحد 1 مارس، تأجيل اجتماع وزراء الخارجية العرب الذي كان مقررا يوم 5 مارس إلى يوم 15 مارس.",
+        ("2026-03-15", "2026-03-15", None, None, "foreign-ministers", "scheduled"), {"start": "2026-03-05", "end": "2026-03-05"},
+    ),
+    "bare_weekday_of_the_report_no_old_day": (
+        "date 2026-03-01\n\nأعلنت الرئاسة، الأحد، تأجيل اجتماع اللجنة العليا إلى يوم 15 مارس.",
+        ("2026-03-15", "2026-03-15", None, None, "meeting", "scheduled"), None,
+    ),
+    "yesterday_of_the_report": (
+        "date 2026-03-02\n\nقررت الحكومة، أمس الأحد، إرجاء القمة الاقتصادية إلى الخامس عشر من مارس.",
+        ("2026-03-15", "2026-03-15", None, None, "leaders", "scheduled"), None,
+    ),
+    "date_of_the_report_only": (
+        "date 2026-03-01\n\nأعلنت اللجنة المنظمة، في 1 مارس، تأجيل المؤتمر الذي كان مقررا في الرباط يوم 8 مارس إلى 22 مارس.",
+        ("2026-03-22", "2026-03-22", "rabat", "MA", "conference", "scheduled"), {"start": "2026-03-08", "end": "2026-03-08"},
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(POSTPONED))
+def test_a_postponement_reported_on_a_day_keeps_the_new_day(lex, name):
+    text, expected, previous = POSTPONED[name]
+    rec = only(lex, text)
+    assert (brief(rec), rec["date"].get("previous")) == (expected, previous)
+
+
+def test_a_postponement_without_a_new_day_stays_postponed_on_its_old_day(lex):
+    text = "date 2026-03-01\n\nأعلنت الوزارة، الأحد، تأجيل اجتماع اللجنة العليا الذي كان مقررا يوم 5 مارس."
+    rec = only(lex, text)
+    assert (brief(rec), rec["date"].get("previous")) == (("2026-03-05", "2026-03-05", None, None, "meeting", "postponed"), None)
+
+
+# --- A meeting moved from one day to another is not a span of days ----------------------------
+
+MOVED = {
+    "was_set_for_then_to": (
+        "date 2026-02-15\n\nأرجئت القمة التي كانت مقررة الخميس 19 فبراير إلى يوم الجمعة 20 فبراير.",
+        ("2026-02-20", "2026-02-20"), {"start": "2026-02-19", "end": "2026-02-19"},
+    ),
+    "moved_from_to": (
+        "date 2026-02-15\n\nتقرر نقل موعد الاجتماع الوزاري من الخميس 19 فبراير إلى الجمعة 20 فبراير.",
+        ("2026-02-20", "2026-02-20"), {"start": "2026-02-19", "end": "2026-02-19"},
+    ),
+    "postponed_from_to_one_month": (
+        "date 2026-02-15\n\nأعلنت الرئاسة تأجيل القمة من 19 إلى 26 فبراير بسبب الأحوال الجوية.",
+        ("2026-02-26", "2026-02-26"), {"start": "2026-02-19", "end": "2026-02-19"},
+    ),
+    "set_for_then_put_off": (
+        "date 2026-02-15\n\nكان الاجتماع مقررا يوم 19 فبراير حتى 20 فبراير، ثم أرجئ إلى 3 مارس.",
+        ("2026-03-03", "2026-03-03"), {"start": "2026-02-19", "end": "2026-02-20"},
+    ),
+    "instead_of": (
+        "date 2026-02-15\n\nتغير موعد المحادثات لتعقد يوم الجمعة 20 فبراير بدلا من الخميس 19 فبراير.",
+        ("2026-02-20", "2026-02-20"), {"start": "2026-02-19", "end": "2026-02-19"},
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MOVED))
+def test_a_meeting_moved_to_another_day(lex, name):
+    text, days, previous = MOVED[name]
+    rec = only(lex, text)
+    assert (brief(rec)[:2], rec["date"].get("previous"), rec["status"]) == (days, previous, "scheduled")
+
+
+SPANS = {
+    "postponed_to_a_span": ("date 2026-02-15\n\nأرجئ المؤتمر إلى الفترة من 19 إلى 21 فبراير.", "scheduled"),
+    "postponed_to_a_dashed_span": ("date 2026-02-15\n\nتقرر تأجيل المؤتمر إلى 19-21 فبراير.", "scheduled"),
+    "a_span_with_no_postponement": ("date 2026-02-15\n\nتعقد القمة من 19 إلى 21 فبراير في أبوظبي.", "scheduled"),
+    "the_postponed_span_itself": ("date 2026-02-15\n\nأعلنت اللجنة تأجيل المؤتمر الذي كان مقررا من 19 إلى 21 فبراير.", "postponed"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SPANS))
+def test_a_span_of_days_stays_a_span(lex, name):
+    text, status = SPANS[name]
+    rec = only(lex, text)
+    assert (brief(rec)[:2], rec["date"].get("previous"), rec["status"]) == (("2026-02-19", "2026-02-21"), None, status)
