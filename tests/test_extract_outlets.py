@@ -163,3 +163,89 @@ def test_a_span_of_days_stays_a_span(lex, name):
     text, status = SPANS[name]
     rec = only(lex, text)
     assert (brief(rec)[:2], rec["date"].get("previous"), rec["status"]) == (("2026-02-19", "2026-02-21"), None, status)
+
+
+# --- More wording from outlets: receptions, phone calls, pronouns, Hijri dates, palaces -------
+
+MORE = {
+    "received_a_minister": (
+        "date 2026-03-01\n\nاستقبل الرئيس المصري في القاهرة اليوم الأحد وزير الخارجية الأمريكي.",
+        ("2026-03-01", "2026-03-01", "cairo", "EG", "meeting", "held"),
+    ),
+    "will_receive_a_president": (
+        "date 2026-03-01\n\nيستقبل العاهل الأردني الرئيس الفرنسي في عمّان يوم الثلاثاء المقبل لبحث الأوضاع في المنطقة.",
+        ("2026-03-03", "2026-03-03", "amman", "JO", "meeting", "scheduled"),
+    ),
+    "summit_with_a_pronoun": (
+        "date 2026-03-02\n\nعقد القادة العرب قمتهم الطارئة في الدوحة أمس الأحد.",
+        ("2026-03-01", "2026-03-01", "doha", "QA", "leaders", "held"),
+    ),
+    "session_with_a_pronoun": (
+        "date 2026-03-01\n\nيعقد مجلس وزراء الخارجية العرب دورته العادية في مقر الأمانة العامة بالقاهرة يوم 4 مارس.",
+        ("2026-03-04", "2026-03-04", "cairo", "EG", "foreign-ministers", "scheduled"),
+    ),
+    "hijri_then_gregorian": (
+        "date 2026-03-10\n\nتنعقد القمة الطارئة في مكة المكرمة يوم الإثنين 27 رمضان 1447هـ الموافق 16 مارس 2026م.",
+        ("2026-03-16", "2026-03-16", "makkah", "SA", "leaders", "scheduled"),
+    ),
+    "hijri_set_off_by_commas": (
+        "date 2026-03-10\n\nتنعقد القمة الطارئة في مكة المكرمة يوم الاثنين، 27 رمضان 1447 هـ، الموافق 16 مارس 2026.",
+        ("2026-03-16", "2026-03-16", "makkah", "SA", "leaders", "scheduled"),
+    ),
+    "palace_outside_the_capital": (
+        "date 2026-03-01\n\nاستقبل الرئيس اللبناني في قصر بعبدا اليوم المبعوث الأمريكي الخاص.",
+        ("2026-03-01", "2026-03-01", "baabda", "LB", "meeting", "held"),
+    ),
+    "palace_in_the_capital": (
+        "date 2026-03-01\n\nترأس الرئيس اجتماعا لمجلس الأمن القومي في قصر الاتحادية يوم الأحد 8 مارس.",
+        ("2026-03-08", "2026-03-08", "cairo", "EG", "meeting", "scheduled"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MORE))
+def test_more_wording_from_outlets(lex, name):
+    text, expected = MORE[name]
+    assert brief(only(lex, text)) == expected
+
+
+NOT_MEETINGS = {
+    "hospitals_received_the_wounded": "date 2026-03-01\n\nاستقبلت المستشفيات في غزة يوم الأحد عشرات الجرحى.",
+    "talks_by_phone": "date 2026-03-01\n\nأجرى الوزير مباحثات هاتفية مطولة مع نظيره الفرنسي يوم السبت.",
+    "talks_over_the_phone": "date 2026-03-01\n\nبحث الوزيران في محادثات عبر الهاتف يوم السبت سبل التعاون.",
+}
+
+
+@pytest.mark.parametrize("name", sorted(NOT_MEETINGS))
+def test_not_a_meeting(lex, name):
+    assert records(lex, NOT_MEETINGS[name]) == []
+
+
+def test_the_day_of_a_phone_call_is_not_the_summit_agreed_in_it(lex):
+    text = "date 2026-03-01\n\nأجرى الرئيسان محادثات هاتفية يوم السبت، واتفقا على عقد قمة في أنقرة يوم 20 مارس."
+    assert brief(only(lex, text))[:4] == ("2026-03-20", "2026-03-20", "ankara", "TR")
+
+
+def test_talks_in_person_after_a_call_are_a_meeting(lex):
+    text = "date 2026-03-01\n\nأجرى الوزير محادثات مع نظيره الفرنسي في باريس يوم السبت، بعد اتصال هاتفي الأسبوع الماضي."
+    assert brief(only(lex, text)) == ("2026-02-28", "2026-02-28", "paris", "FR", "talks", "held")
+
+
+ONLINE = [
+    "بتقنية الفيديو",
+    "عبر الفيديو كونفرانس",
+    "عن طريق الفيديو",
+    "عبر تقنية التواصل المرئي",
+    "عبر دائرة تلفزيونية مغلقة",
+    "عبر تطبيق زوم",
+]
+
+
+@pytest.mark.parametrize("how", ONLINE)
+def test_ways_outlets_say_online(lex, how):
+    rec = only(lex, f"date 2026-03-01\n\nيعقد وزراء الصحة العرب اجتماعا {how} يوم 5 مارس.")
+    assert (brief(rec)[:2], rec["attendance"]) == (("2026-03-05", "2026-03-05"), "online")
+
+
+def test_a_virtual_summit(lex):
+    assert only(lex, "date 2026-03-01\n\nيعقد القادة قمة افتراضية يوم 5 مارس.")["attendance"] == "online"

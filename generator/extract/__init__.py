@@ -200,7 +200,7 @@ def _groups(folded: str, found_triggers, dated, lex: Lexicon) -> list[_Group]:
     meeting_dates = [d for d in dated if not d.report and d.value is not None]
     # Other events ("a phone call on Friday") compete for the dates as meeting words do.
     spans = [(t.start, t.end) for t in found_triggers]
-    anchors = spans + [m.span() for m in lex.cues["other_events"].finditer(folded)]
+    anchors = spans + [m.span() for rx in (lex.cues["other_events"], lex.cues["by_phone"]) for m in rx.finditer(folded)]
     date_owner = _nearest([(d.found.start, d.found.end) for d in meeting_dates], anchors, folded, DATE_REACH)
     # Each meeting word takes the nearest of the dates given to it.
     chosen: dict[int, tuple[float, when.Dated]] = {}

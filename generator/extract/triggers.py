@@ -3,7 +3,7 @@
 A meeting is recognised by its format (summit, talks, conference, session, visit,
 meeting), in nouns with the article, clitics and endings and in verbs of meeting and
 visiting, not by a closed list of kinds. A plural or a series ("سلسلة اجتماعات",
-"جولة مباحثات") is not one meeting. "الدورة"/"الجلسة" name a meeting only before a
+"جولة مباحثات") is not one meeting, nor are talks by phone ("محادثات هاتفية"). "الدورة"/"الجلسة" name a meeting only before a
 council, assembly or summit.
 """
 
@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon import Format, Lexicon
+from .scan import matches
 
 BODY_AHEAD = re.compile(r"^.{0,60}?(?<!\w)[وف]?[بلك]?(?:ال|ل)?(?:مجلس|قمة|جمعية|لجنة|اجتماع|مؤتمر)")
 BODY_BEHIND = re.compile(r"(?<!\w)[وف]?[بلك]?(?:ال|ل)?(?:مجلس|جمعية|لجنة|برلمان)(?!\w).{0,50}$")  # "يعقد مجلس الأمن اليوم جلسة"
@@ -31,14 +32,35 @@ class Trigger:
     rank: int  # the format's place in formats.yml: the lower, the more telling
 
 
+# "محادثات هاتفية مطولة", "مباحثات عبر الهاتف": a phone word right after the meeting word
+# (an adjective between at most).
+PHONE_GAP = re.compile(r"\s+(?:\S+\s+)?$")  # matched from the meeting word's end
+
+
+# "استقبل الرئيس نظيره ...": receiving is a meeting when someone with an office (or a
+# person the lexicon knows) is received; "استقبلت المستشفيات الجرحى" is not one.
+RECEIVING = re.compile(r"^[وف]?(?:استقبل|استقبلت|[يت]ستقبل|س[يت]ستقبل)$")
+OFFICE_NEAR = re.compile(r"(?<!\w)[وف]?(?:ال|ل|بال)?(?:رئيس|رئيسة|ملك|امير|ولي العهد|وزير|وزيرة|نظير|نظيره|نظيرته|نظيرها|سفير|سفيرة|مبعوث|امين|سلطان|شيخ|وفد|وفدا|مستشار|قائد|نائب|مفوض|مدير)(?!\w)")
+
+
+def _receives_someone(folded: str, end: int, lex: Lexicon) -> bool:
+    window = folded[end:end + 60]
+    return bool(OFFICE_NEAR.search(window)) or any(s < 60 for s, _e, _x in matches(lex.people, window))
+
+
 def find(folded: str, lex: Lexicon) -> list[Trigger]:
     series_spans = [(m.start(), m.end()) for m in lex.cues["not_single"].finditer(folded)]
+    phone_starts = [m.start() for m in lex.cues["by_phone"].finditer(folded)]
     out: list[Trigger] = []
     for rank, fmt in enumerate(lex.formats):
         for m in fmt.pattern.finditer(folded):
             if any(s < m.end() and m.start() < e for s, e in series_spans):  # overlaps a series word
                 continue
             if SERIES_BEFORE.search(folded, 0, m.start()):
+                continue
+            if any(p >= m.end() and PHONE_GAP.match(folded, m.end(), p) for p in phone_starts):
+                continue  # a phone call, not a meeting
+            if RECEIVING.match(m.group(0)) and not _receives_someone(folded, m.end(), lex):
                 continue
             if fmt.needs_body and not (BODY_AHEAD.match(folded[m.end():]) or BODY_BEHIND.search(folded, 0, m.start())):
                 continue
