@@ -249,3 +249,31 @@ def test_ways_outlets_say_online(lex, how):
 
 def test_a_virtual_summit(lex):
     assert only(lex, "date 2026-03-01\n\nيعقد القادة قمة افتراضية يوم 5 مارس.")["attendance"] == "online"
+
+
+# --- A present verb opening the sentence speaks of what is coming ------------------------------
+
+PRESENT = {
+    "agency_dateline_then_meets": (
+        "date 2026-03-01\n\nواشنطن (رويترز) - يجتمع الرئيس الأمريكي مع نظيره الكيني في البيت الأبيض يوم الجمعة.",
+        ("2026-03-06", "2026-03-06", "washington", "US", "meeting", "scheduled"),
+    ),
+    "visits_a_country": (
+        "date 2026-03-01\n\nيزور وزير الخارجية الإسباني لبنان يوم الجمعة.",
+        ("2026-03-06", "2026-03-06", None, "LB", "visit", "scheduled"),
+    ),
+    "heads_to_a_meeting": (
+        "date 2026-03-01\n\nويتوجه الوزير إلى بروكسل الخميس للمشاركة في اجتماع وزراء الدفاع.",
+        ("2026-03-05", "2026-03-05", "brussels", "BE", "defence-ministers", "scheduled"),
+    ),
+    "past_verb_stays_past": (
+        "date 2026-03-01\n\nاجتمع الرئيس الأمريكي مع نظيره الكيني في البيت الأبيض يوم الجمعة.",
+        ("2026-02-27", "2026-02-27", "washington", "US", "meeting", "held"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PRESENT))
+def test_a_present_verb_at_the_start_looks_ahead(lex, name):
+    text, expected = PRESENT[name]
+    assert brief(only(lex, text)) == expected

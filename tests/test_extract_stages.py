@@ -233,6 +233,13 @@ def test_tense(lex):
     assert when.tense(fold("اجتمع الوزراء"), lex) == (True, False)
     assert when.tense(fold("سيجتمع الوزراء"), lex) == (False, True)
     assert when.tense(fold("قال الوزير"), lex) == (False, False)
+    # A clause that opens with a present verb of meeting or travelling speaks of what is coming.
+    assert when.tense(fold("يجتمع الوزراء"), lex) == (False, True)
+    assert when.tense(fold("  ، ويتوجه الوزير إلى بروكسل"), lex) == (False, True)
+    assert when.tense(fold("يلتقيان في جنيف"), lex) == (False, True)
+    assert when.tense(fold("الوزراء يجتمعون"), lex) == (False, False)  # not where the clause opens
+    assert when.tense(fold("يجتمعون بعد أن اجتمع الخبراء"), lex) == (True, False)  # a verb of the past wins
+    assert when.tense(fold("يتجه الوزير"), lex) == (False, False)
 
 
 def test_tense_at_reads_the_date_clause_first(lex):

@@ -53,9 +53,16 @@ def is_report(found: Found, folded: str, lex: Lexicon, trigger_spans: list[tuple
     return not any(found.end <= s < opener.start() for s, _e in trigger_spans)
 
 
+# A clause that opens with a present-tense verb of meeting, visiting or travelling
+# ("يجتمع الرئيس ... يوم الجمعة", "يزور الوزير لبنان الأحد", "ويتوجه إلى بروكسل"):
+# news uses it for what is coming.
+OPENS_PRESENT = re.compile(r"^[\s،,]*[وف]?[يت](?:جتمع|لتقي|لتقيان|زور|زوران|ستقبل|ستضيف|حتضن|عقد|نعقد|توجه|صل|بدا|شارك|تراس)(?:ان|ون)?(?!\w)")
+
+
 def tense(folded: str, lex: Lexicon) -> tuple[bool, bool]:
     """(past, future): whether the text speaks of what happened or of what will."""
-    return bool(lex.cues["status"]["held"].search(folded)), bool(lex.cues["future"].search(folded))
+    past, future = bool(lex.cues["status"]["held"].search(folded)), bool(lex.cues["future"].search(folded))
+    return past, future or (not past and bool(OPENS_PRESENT.match(folded)))
 
 
 def tense_at(folded: str, start: int, end: int, lex: Lexicon) -> tuple[bool, bool]:
