@@ -75,11 +75,11 @@ class Found:
         """A range joined by "إلى" as two days: where a meeting is moved ("من الخميس 19 إلى
         الجمعة 20"), the first is the day it leaves and the second the day it goes to."""
         v = self.value
-        end_month = v.end_month or v.month
-        end_year = v.end_year if v.end_year is not None else (v.year + (end_month < v.month) if v.year is not None else None)
         to, after = self.joint
-        first = Found(self.start, to, folded[self.start:to].strip(), DateValue(v.year, v.month, v.day), pre=self.pre)
-        last = Found(after, self.end, folded[after:self.end].strip(), DateValue(end_year, end_month, v.end_day), tense=self.tense)
+        # A year given on one end was given to both (_values); "المقبل" after it is said of both.
+        end_year = v.end_year if v.end_year is not None else v.year
+        first = Found(self.start, to, folded[self.start:to].strip(), DateValue(v.year, v.month, v.day), tense=self.tense)
+        last = Found(after, self.end, folded[after:self.end].strip(), DateValue(end_year, v.end_month or v.month, v.end_day), tense=self.tense)
         return first, last
 
 

@@ -256,3 +256,64 @@ def test_a_span_of_weekdays_across_the_new_year(finder):
 
 def test_a_weekday_without_a_dateline_is_not_guessed(finder):
     assert resolve(finder.find(fold("يوم السبت"))[0], None, None, False) is None
+
+
+# --- A range joined by a word "to", and its two days -------------------------------------
+
+@pytest.mark.parametrize(
+    "text, pre, joint",
+    [
+        ("من 19 إلى 26 فبراير 2026", "من", "الي"),
+        ("19 فبراير حتى 20 فبراير", None, "حتي"),
+        ("بين 19 ولغاية 21 فبراير", "بين", "ولغاية"),
+        ("19-21 فبراير", None, None),  # a dash only spans
+        ("يومي 19 و20 فبراير", "يومي", None),  # "و" only spans or lists
+    ],
+)
+def test_a_range_keeps_its_opener_and_its_word_to(finder, text, pre, joint):
+    folded = fold(text)
+    [f] = finder.find(folded)
+    assert (f.pre, folded[f.joint[0]:f.joint[1]] if f.joint else None) == (pre, fold(joint) if joint else None)
+
+
+def test_a_single_day_has_no_joint(finder):
+    [f] = finder.find(fold("في 19 فبراير"))
+    assert (f.pre, f.joint) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text, first, last",
+    [
+        ("من 19 إلى 26 فبراير 2026", ("من 19", DateValue(2026, 2, 19)), ("26 فبراير 2026", DateValue(2026, 2, 26))),
+        ("من 30 ديسمبر إلى 2 يناير 2027", ("من 30 ديسمبر", DateValue(2026, 12, 30)), ("2 يناير 2027", DateValue(2027, 1, 2))),
+        ("الخميس 19 فبراير إلى يوم الجمعة 20 فبراير", ("الخميس 19 فبراير", DateValue(None, 2, 19)), ("يوم الجمعة 20 فبراير", DateValue(None, 2, 20))),
+    ],
+)
+def test_the_halves_of_a_range(finder, text, first, last):
+    folded = fold(text)
+    [f] = finder.find(folded)
+    a, b = f.halves(folded)
+    assert ((a.text, a.value), (b.text, b.value)) == ((fold(first[0]), first[1]), (fold(last[0]), last[1]))
+    assert (a.start, a.end, b.start, b.end) == (f.start, f.joint[0], f.joint[1], f.end)
+
+
+def test_the_tense_after_a_range_is_said_of_both_halves(finder):
+    folded = fold("من 10 إلى 20 فبراير المقبل")
+    [f] = finder.find(folded)
+    a, b = f.halves(folded)
+    anchor = dt.date(2026, 3, 1)  # February is past: "المقبل" makes both days next year's
+    assert [resolve(x, anchor, None, False).start() for x in (a, b)] == [dt.date(2027, 2, 10), dt.date(2027, 2, 20)]
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        ("يوم الإثنين 27 رمضان 1447هـ الموافق 16 مارس 2026م", "2026-03-16"),
+        ("يوم الاثنين، 27 رمضان 1447 هـ، الموافق 16 مارس 2026", "2026-03-16"),
+        ("الخميس 5 ذو الحجة 1447 للهجرة الموافق 21 مايو 2026", "2026-05-21"),
+        ("يوم الجمعة 3 من شهر شعبان الموافق 20 فبراير 2026", "2026-02-20"),
+    ],
+)
+def test_a_hijri_date_between_a_weekday_and_its_gregorian_date(finder, text, start):
+    found = finder.find(fold(text))
+    assert [resolve(f, ANCHOR, None, False).start().isoformat() for f in found] == [start]

@@ -183,7 +183,7 @@ def extract(article: Article, lex: Lexicon) -> list[Mention]:
             _durations(draft, folded, finder, ev)
         if touched:
             current = touched[-1]
-            if words & {"postponed", "moved"}:
+            if words & {"postponed", "moved"} or any(when.INSTEAD_OF.search(folded, endpos=x.found.start) for x in dated):
                 _moved(current, dated, folded)
             # Participants, topics and statements of a sentence that holds several
             # meetings go to the last one named (where the sentence's subject usually is).

@@ -45,22 +45,19 @@ def _first_words(lex: Lexicon) -> frozenset[str]:
     return frozenset(form.split(" ", 1)[0] for form in (*lex.places.by_form, *_countries(lex)))
 
 
-def _strip(word: str) -> list[tuple[str, bool, bool]]:
-    """The word and its forms without clitics, each with whether a ب/ل/في-like clitic led
-    it and whether a conjunction (و, ف) was taken off."""
-    out = [(word, False, False)]
+def _strip(word: str) -> list[tuple[str, bool]]:
+    """The word and its forms without clitics, each with whether a ب/ل/في-like clitic led it."""
+    out = [(word, False)]
     w = word
-    joined = False
     if len(w) > 3 and w[0] in "وف":
         w = w[1:]
-        joined = True
-        out.append((w, False, True))
+        out.append((w, False))
     if len(w) > 3 and w[0] in "بل":
         # "بالرياض" is "in Riyadh"; "لأوكرانيا" is "for Ukraine": only ب leads to a venue.
         rest = w[1:]
-        out.append((rest, w[0] == "ب", joined))
+        out.append((rest, w[0] == "ب"))
         if rest.startswith("ل"):  # "للرياض": ل + الرياض
-            out.append(("ا" + rest, False, joined))
+            out.append(("ا" + rest, False))
     return out
 
 
@@ -73,7 +70,7 @@ def find(folded: str, lex: Lexicon, trigger_spans: list[tuple[int, int]]) -> lis
     firsts = _first_words(lex)
     while i < len(words):
         hit = None
-        if not any(head in firsts for head, _led, _joined in _strip(words[i][2])):
+        if not any(head in firsts for head, _led in _strip(words[i][2])):
             i += 1
             continue
         for n in (4, 3, 2, 1):
@@ -81,31 +78,31 @@ def find(folded: str, lex: Lexicon, trigger_spans: list[tuple[int, int]]) -> lis
                 continue
             first = words[i][2]
             rest = " ".join(w for _s, _e, w in words[i + 1:i + n])
-            for head, led, joined in _strip(first):
+            for head, led in _strip(first):
                 phrase = f"{head} {rest}".strip()
                 city = places.get(phrase)
                 country = countries.get(phrase)
                 if city is not None or country is not None:
-                    hit = (n, city, country, led, joined)
+                    hit = (n, city, country, led, head != first)  # a clitic taken off, or not
                     break
             if hit:
                 break
         if hit is None:
             i += 1
             continue
-        n, city, country, led, joined = hit
+        n, city, country, led, clitic = hit
         start, end = words[i][0], words[i + n - 1][1]
         # A name that is both a city and a country ("عمان": Amman, Oman) is the country
         # after "سلطنة", "مملكة", "دولة" or "جمهورية", and the city elsewhere.
         if city is not None and country is not None and i and words[i - 1][2].lstrip("وفب") in STATE_FRAMES:
             city = None
-        if _in_venue_position(words, i, i + n, led, joined, trigger_spans, lex):
+        if _in_venue_position(words, i, i + n, led, clitic, trigger_spans, lex):
             venues.append(Venue(start, end, city, city.country if city else country))
         i += n
     return _join(venues)
 
 
-def _in_venue_position(words, i, j, led, joined, trigger_spans, lex) -> bool:
+def _in_venue_position(words, i, j, led, clitic, trigger_spans, lex) -> bool:
     # Up to four words back: a two-word frame, a preposition and what stands before it.
     before = [w for _s, _e, w in words[max(0, i - 4):i]]
     k = len(before)
@@ -130,9 +127,9 @@ def _in_venue_position(words, i, j, led, joined, trigger_spans, lex) -> bool:
     if any(VISIT_WORDS.match(w) for _s, _e, w in words[max(0, i - 5):i]) and prev not in PREPOSITIONS and not prev.startswith(("في", "من")):
         return True
     start = words[i][0]
-    # "قمة شرم الشيخ", "اجتماع كييف"; but "اجتماعا وزاريا" is no meeting "and <town>": right
-    # after a meeting word stands its own name or adjective, never a word joined by و.
-    if not joined and any(0 <= start - e <= 2 for _s, e in trigger_spans):
+    # "قمة شرم الشيخ", "اجتماع كييف"; but "اجتماعا وزاريا" is no meeting "and <town>", nor
+    # "اجتماع للرياض" one in Riyadh: right after a meeting word the name stands bare.
+    if not clitic and any(0 <= start - e <= 2 for _s, e in trigger_spans):
         return True
     return j < len(words) and bool(HOST_WORDS.match(words[j][2]))  # "كييف تستضيف"
 
