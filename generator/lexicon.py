@@ -178,6 +178,7 @@ def load(directory: Path = LEXICON_DIR) -> Lexicon:
         "count_units": {k: [fold(f) for f in v] for k, v in cues["count_units"].items()},
         **{name: re.compile(word_pattern(cues[name])) for name in ("not_single", "report_verbs", "same_occasion", "future", "started", "other_events", "moved", "by_phone")},
         "not_venue_after": frozenset(fold(w) for w in cues["not_venue_after"]),
+        "body_heads": frozenset(fold(w) for w in cues["body_heads"]),
     }
     from . import gazetteer  # here, not at import time: the lexicon tests need no GeoNames
 

@@ -281,3 +281,39 @@ PRESENT = {
 def test_a_present_verb_at_the_start_looks_ahead(lex, name):
     text, expected = PRESENT[name]
     assert brief(only(lex, text)) == expected
+
+
+# --- A body's "meetings" named as one event are one meeting ------------------------------------
+
+PLURAL = {
+    "joint_committee_over_two_days": (
+        "date 2026-03-01\n\nتحتضن العاصمة المغربية الرباط يومي 10 و11 مارس الجاري اجتماعات اللجنة المشتركة بين البلدين.",
+        ("2026-03-10", "2026-03-11", "rabat", "MA", "meeting", "scheduled"),
+    ),
+    "ministers_meetings_tomorrow": (
+        "date 2026-03-01\n\nتنطلق غدا في القاهرة اجتماعات وزراء الخارجية العرب.",
+        ("2026-03-02", "2026-03-02", "cairo", "EG", "foreign-ministers", "scheduled"),
+    ),
+    "a_bodys_meetings": (
+        "date 2026-03-01\n\nتبدأ يوم 5 مارس في الدوحة اجتماعات مجلس التعاون الخليجي.",
+        ("2026-03-05", "2026-03-05", "doha", "QA", "meeting", "scheduled"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PLURAL))
+def test_a_bodys_meetings_are_one_meeting(lex, name):
+    text, expected = PLURAL[name]
+    assert brief(only(lex, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2026-03-01\n\nعقد الوزير اجتماعات مع عدد من نظرائه يوم الأحد.",  # several, with several people
+        "date 2026-03-01\n\nتعقد سلسلة اجتماعات اللجنة المشتركة يوم 5 مارس.",  # a series
+        "date 2026-03-01\n\nتتواصل الاجتماعات يوم 5 مارس.",  # nobody's
+    ],
+)
+def test_meetings_of_nobody_in_particular_are_several(lex, text):
+    assert records(lex, text) == []

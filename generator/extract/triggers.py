@@ -48,6 +48,21 @@ def _receives_someone(folded: str, end: int, lex: Lexicon) -> bool:
     return bool(OFFICE_NEAR.search(window)) or any(s < 60 for s, _e, _x in matches(lex.people, window))
 
 
+PLURAL = re.compile(r"(?<!\w)[وف]?(?:ال)?(?:اجتماعات)(?!\w)")
+NEXT_WORD = re.compile(r"\s+[وف]?(?:ال|لل|ل)?(\w+)")
+
+
+def _of_a_body(folded: str, end: int, lex: Lexicon) -> bool:
+    """Whether a body ("اللجنة", "مجلس"), or a level or body of the lexicon, follows at once."""
+    m = NEXT_WORD.match(folded, end)
+    if m is None:
+        return False
+    if m.group(1) in lex.cues["body_heads"]:
+        return True
+    ahead = folded[end:].lstrip()[:80]
+    return any(s == 0 for table in (lex.kinds, lex.series) for s, _e, _x in matches(table, ahead))
+
+
 def find(folded: str, lex: Lexicon) -> list[Trigger]:
     series_spans = [(m.start(), m.end()) for m in lex.cues["not_single"].finditer(folded)]
     phone_starts = [m.start() for m in lex.cues["by_phone"].finditer(folded)]
@@ -69,6 +84,11 @@ def find(folded: str, lex: Lexicon) -> list[Trigger]:
     meeting = next((rank, f) for rank, f in enumerate(lex.formats) if f.id == "meeting")
     for m in FIRST_OF.finditer(folded):
         out.append(Trigger(m.start("noun"), m.end("noun"), meeting[1], meeting[0]))
+    # "اجتماعات اللجنة المشتركة", "اجتماعات وزراء الخارجية العرب": a body's or a level's
+    # meetings named as one event are one meeting (its session); "اجتماعات مع" are several.
+    for m in PLURAL.finditer(folded):
+        if not SERIES_BEFORE.search(folded, 0, m.start()) and _of_a_body(folded, m.end(), lex):
+            out.append(Trigger(m.start(), m.end(), meeting[1], meeting[0]))
     out.sort(key=lambda t: (t.start, t.rank))
     # Overlapping words ("قمة" inside a longer form): keep the first found at a place.
     kept: list[Trigger] = []
