@@ -96,7 +96,8 @@ class DateFinder:
         self.relative = {fold(w): int(n) for n, ws in numbers["relative_days"].items() for w in ws}
         month = rf"(?:شهر\s+)?(?P<{{g}}>{_alt(months)})(?:\s*[/(\-]\s*(?:{_alt(months)})\s*\)?)?"
         wd = rf"(?:(?:يوم\s+)?(?:{_alt(self.weekdays)})\s+)?"  # "الجمعة 6 والسبت 7 شباط"
-        day = rf"(?:{wd}(?P<{{g}}d>\d{{{{1,2}}}})|(?P<{{g}}o>{_alt(self.ordinals)})(?:\s+من)?)"
+        # "الـ15 من مارس": a day number may take the article (its tatweel is folded away).
+        day = rf"(?:{wd}(?:ال)?(?P<{{g}}d>\d{{{{1,2}}}})|(?P<{{g}}o>{_alt(self.ordinals)})(?:\s+من)?)"
         year = r"(?:\s*,?\s*(?:(?:من\s+)?(?:عام|سنة|العام)\s+)?(?P<{g}>\d{{4}})(?:\s*م)?)?"
         sep = rf"\s*(?P<{{g}}>-|{_alt(['إلى', 'حتى', 'و', 'ولغاية', 'لغاية'])})\s*"
         d1, d2 = day.format(g="a"), day.format(g="b")
@@ -113,7 +114,12 @@ class DateFinder:
         ]
         # "يوم 6 من الشهر نفسه", "في 22 من الشهر الجاري": the month comes from the context.
         self.context_rx = re.compile(
-            rf"(?<!\w)(?:يوم\s+|في\s+)?(?:(?P<ad>\d{{1,2}})|(?P<ao>{_alt(self.ordinals)}))\s+(?:من\s+)?(?:الشهر|هذا الشهر)\s*(?P<which>{_alt(['نفسه', 'ذاته', 'الجاري', 'الحالي', 'المقبل', 'القادم'])})(?!\w)"
+            rf"(?<!\w)(?:يوم\s+|في\s+)?(?:(?:ال)?(?P<ad>\d{{1,2}})|(?P<ao>{_alt(self.ordinals)}))\s+(?:من\s+)?(?:الشهر|هذا الشهر)\s*(?P<which>{_alt(['نفسه', 'ذاته', 'الجاري', 'الحالي', 'المقبل', 'القادم'])})(?!\w)"
+        )
+        # "10/3/2026", "10-03-2026", "2026/03/10": a day in figures, day first as Arabic
+        # outlets write it, or the year first; a year of four figures, or it is no date.
+        self.numeric_rx = re.compile(
+            r"(?<![\w/.\-])(?:(?P<d>\d{1,2})\s*(?P<s>[/\-.])\s*(?P<m>\d{1,2})\s*(?P=s)\s*(?P<y>\d{4})|(?P<y2>\d{4})\s*(?P<s2>[/\-])\s*(?P<m2>\d{1,2})\s*(?P=s2)\s*(?P<d2>\d{1,2}))(?![\w/.\-]*\d)"
         )
         # "مطلع الشهر المقبل": a month, and only a month.
         self.next_month_rx = re.compile(
@@ -163,6 +169,12 @@ class DateFinder:
                 joint = m.span("sep") if name.startswith("range") and fold(m.group("sep")) in TO_WORDS else None
                 for value in values:
                     found.append(Found(m.start(), m.end(), m.group(0).strip(), value, tense=tense, pre=pre, joint=joint if value.end_day else None))
+        for m in self.numeric_rx.finditer(folded):
+            y, mo, d = (m.group("y"), m.group("m"), m.group("d")) if m.group("y") else (m.group("y2"), m.group("m2"), m.group("d2"))
+            value = DateValue(int(y), int(mo), int(d))
+            if free(m.start(), m.end()) and 1 <= value.month <= 12 and _plausible(value):
+                taken.append((m.start(), m.end()))
+                found.append(Found(m.start(), m.end(), m.group(0).strip(), value))
         for m in self.context_rx.finditer(folded):
             if free(m.start(), m.end()):
                 day = int(m.group("ad")) if m.group("ad") else self.ordinals[m.group("ao")]

@@ -317,3 +317,44 @@ def test_the_tense_after_a_range_is_said_of_both_halves(finder):
 def test_a_hijri_date_between_a_weekday_and_its_gregorian_date(finder, text, start):
     found = finder.find(fold(text))
     assert [resolve(f, ANCHOR, None, False).start().isoformat() for f in found] == [start]
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("في الـ10 من مارس", "2026-03-10", "2026-03-10"),  # the article before a day number
+        ("من الـ15 إلى الـ17 مارس", "2026-03-15", "2026-03-17"),
+        ("يوم 10/3/2026", "2026-03-10", "2026-03-10"),  # figures, day first
+        ("يوم 10-03-2026", "2026-03-10", "2026-03-10"),
+        ("يوم 10.3.2026", "2026-03-10", "2026-03-10"),
+        ("بتاريخ 2026/03/10", "2026-03-10", "2026-03-10"),  # year first
+        ("بتاريخ 2026-03-10", "2026-03-10", "2026-03-10"),
+    ],
+)
+def test_more_ways_of_writing_a_day(finder, text, start, end):
+    assert first(finder, text) == (dt.date.fromisoformat(start), dt.date.fromisoformat(end))
+
+
+def test_a_day_number_with_the_article_in_the_current_month(finder):
+    [f] = finder.find(fold("يوم الـ15 من الشهر الجاري"))
+    assert resolve(f, ANCHOR, None, False) == DateValue(2026, 1, 15)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "فاز الفريق 3/2",  # a score, no year
+        "يوم 13/13/2026",  # no thirteenth month
+        "يوم 31/2/2026",  # no 31 February
+        "يوم 10/3-2026",  # two separators that differ
+        "الرقم 10/3/2026/7",  # part of a longer number
+        "قرار 2026/10/55",
+    ],
+)
+def test_figures_that_are_no_day(finder, text):
+    assert finder.find(fold(text)) == []
+
+
+def test_a_weekday_agreeing_with_a_day_in_figures(finder):
+    found = finder.find(fold("يوم الأحد الموافق 8/3/2026"))
+    assert [(f.value, f.text) for f in found] == [(DateValue(2026, 3, 8), fold("يوم الأحد الموافق 8/3/2026"))]
