@@ -42,13 +42,10 @@ def weekday_names() -> dict[str, int]:
 
 
 def _alt(words) -> str:
-    """Regex alternation of folded words, sorted so the pattern is the same every run.
-
-    Every pattern built from one ends at a word boundary, so the regex engine tries the
-    longer word when the shorter one stops inside a word ("يومين" after "يوم"): the
-    order of the words does not change what matches.
-    """
-    return "|".join(re.escape(w) for w in sorted({fold(w) for w in words}))
+    """Regex alternation of folded words, longest first, so the pattern is the same every
+    run and a phrase wins over the word it starts with ("أمس الأول" over "أمس"; a
+    single word would win anyway, every pattern ending at a word boundary)."""
+    return "|".join(re.escape(w) for w in sorted({fold(w) for w in words}, key=lambda w: (-len(w), w)))
 
 
 @dataclass(frozen=True)
@@ -104,7 +101,7 @@ class DateFinder:
         m1, m2 = month.format(g="m1"), month.format(g="m2")
         y1, y2 = year.format(g="y1"), year.format(g="y2")
         s1 = sep.format(g="sep")
-        tail = rf"(?:\s+(?P<tense>{_alt(['المقبل', 'القادم', 'الماضي', 'المنصرم', 'الجاري', 'الحالي'])}))?"
+        tail = rf"(?:\s+(?P<tense>{_alt(['المقبل', 'القادم', 'الماضي', 'المنصرم', 'الفائت', 'الجاري', 'الحالي'])}))?"
         # Longest forms first: a cross-month range, a same-month range, one day, a month.
         self.patterns = [
             ("range2", re.compile(rf"(?<!\w)(?P<pre>من|بين|يومي|ايام)?\s*{d1}\s+{m1}{y1}{s1}{d2}\s+{m2}{y2}{tail}(?!\w)")),
@@ -135,7 +132,7 @@ class DateFinder:
         )
         self.bare_ok = {fold(w) for w in ("السبت", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة")}  # الأحد/الاثنين are also words
         self.weekday_rx = re.compile(
-            rf"{PREFIX}(?:(?P<yawm>يوم)\s+)?(?P<wd>{_alt(self.weekdays)})(?:\s+(?P<dir>{_alt(['المقبل', 'القادم', 'الماضي', 'المنصرم', 'المقبلة'])}))?(?!\w)"
+            rf"{PREFIX}(?:(?P<yawm>يوم)\s+)?(?P<wd>{_alt(self.weekdays)})(?:\s+(?P<dir>{_alt(['المقبل', 'القادم', 'الماضي', 'المنصرم', 'الفائت', 'المقبلة'])}))?(?!\w)"
         )
         self.relative_rx = re.compile(rf"{PREFIX}(?P<rel>{_alt(self.relative)})(?!\w)")
         self.after_rx = re.compile(
@@ -163,7 +160,7 @@ class DateFinder:
                 if not free(m.start(), m.end()) or values is None or not all(_plausible(v) for v in values):
                     continue
                 taken.append((m.start(), m.end()))
-                tense = {"المقبل": "future", "القادم": "future", "الماضي": "past", "المنصرم": "past", "الجاري": "current", "الحالي": "current"}.get(m.group("tense"))
+                tense = {"المقبل": "future", "القادم": "future", "الماضي": "past", "المنصرم": "past", "الفاءت": "past", "الجاري": "current", "الحالي": "current"}.get(m.group("tense"))
                 pre = m.group("pre") if name.startswith("range") else None
                 # Only a range joined by a word "to" can be a move from one day to another.
                 joint = m.span("sep") if name.startswith("range") and fold(m.group("sep")) in TO_WORDS else None
@@ -193,7 +190,8 @@ class DateFinder:
             # after a time of day; "الأحد" and "الاثنين" are also plain words, so they need that.
             if not (m.group("yawm") or m.group("dir")) and not self._bare_weekday(folded, m):
                 continue
-            direction = {"الماضي": "last", "المنصرم": "last"}.get(m.group("dir"), "next" if m.group("dir") else None)
+            # "الفاءت" is "الفائت" folded.
+            direction = {"الماضي": "last", "المنصرم": "last", "الفاءت": "last"}.get(m.group("dir"), "next" if m.group("dir") else None)
             taken.append((m.start(), m.end()))
             found.append(Found(m.start(), m.end(), m.group(0).strip(), None, weekday=self.weekdays[m.group("wd")], direction=direction))
         for m in self.relative_rx.finditer(folded):

@@ -358,3 +358,26 @@ def test_figures_that_are_no_day(finder, text):
 def test_a_weekday_agreeing_with_a_day_in_figures(finder):
     found = finder.find(fold("يوم الأحد الموافق 8/3/2026"))
     assert [(f.value, f.text) for f in found] == [(DateValue(2026, 3, 8), fold("يوم الأحد الموافق 8/3/2026"))]
+
+
+@pytest.mark.parametrize(
+    "text, days",
+    [
+        ("يوم غد", 1),
+        ("مساء غد الاثنين", 1),  # with the weekday it repeats
+        ("أمس الأول", -2),  # the phrase, not "أمس" inside it
+        ("أول أمس", -2),
+        ("الليلة", 0),
+        ("الليلة الماضية", -1),
+    ],
+)
+def test_more_relative_days(finder, text, days):
+    [f] = finder.find(fold(text))
+    assert resolve(f, ANCHOR, None, False).start() == ANCHOR + dt.timedelta(days=days)
+
+
+def test_a_weekday_gone_by(finder):
+    [f] = finder.find(fold("الخميس الفائت"))
+    assert resolve(f, ANCHOR, None, False, future=True).start() == dt.date(2026, 1, 1)  # the Thursday before, whatever the verbs
+    [f] = finder.find(fold("في 3 يناير الفائت"))
+    assert resolve(f, dt.date(2026, 1, 2), None, False).start() == dt.date(2025, 1, 3)

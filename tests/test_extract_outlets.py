@@ -317,3 +317,9 @@ def test_a_bodys_meetings_are_one_meeting(lex, name):
 )
 def test_meetings_of_nobody_in_particular_are_several(lex, text):
     assert records(lex, text) == []
+
+
+def test_a_meeting_said_to_be_planned_looks_ahead(lex):
+    # "المزمع" is the future as "المقرر" is: Thursday is the coming one.
+    text = "date 2026-03-01\n\nمن المزمع أن تعقد القمة في الرياض يوم الخميس."
+    assert brief(only(lex, text)) == ("2026-03-05", "2026-03-05", "riyadh", "SA", "leaders", "scheduled")
