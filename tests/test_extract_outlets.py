@@ -323,3 +323,27 @@ def test_a_meeting_said_to_be_planned_looks_ahead(lex):
     # "المزمع" is the future as "المقرر" is: Thursday is the coming one.
     text = "date 2026-03-01\n\nمن المزمع أن تعقد القمة في الرياض يوم الخميس."
     assert brief(only(lex, text)) == ("2026-03-05", "2026-03-05", "riyadh", "SA", "leaders", "scheduled")
+
+
+# --- A capital named by its country ("العاصمة اللبنانية") is that city ----------------------
+
+CAPITALS = {
+    "في العاصمة الفرنسية": ("paris", "FR"),
+    "في العاصمة اللبنانية بيروت": ("beirut", "LB"),
+    "بالعاصمة السودانية": ("khartoum", "SD"),
+    "في العاصمة الجزائرية": ("algiers", "DZ"),
+    "في الجزائر العاصمة": ("algiers", "DZ"),
+    "في الخرطوم": ("khartoum", "SD"),
+    "في العاصمة الكويتية": ("kuwait-city", "KW"),
+}
+
+
+@pytest.mark.parametrize("where", sorted(CAPITALS))
+def test_a_capital_named_by_its_country(lex, where):
+    rec = only(lex, f"date 2026-04-01\n\nيعقد وزراء الخارجية العرب اجتماعا {where} يوم 12 أبريل.")
+    assert brief(rec)[2:4] == CAPITALS[where]
+
+
+def test_a_capital_keeps_its_name_in_both_languages(lex):
+    rec = only(lex, "date 2026-04-01\n\nيعقد وزراء الخارجية العرب اجتماعا في العاصمة السودانية يوم 12 أبريل.")
+    assert (rec["place"]["city"]["ar"], rec["place"]["city"]["en"]) == ("الخرطوم", "Khartoum")

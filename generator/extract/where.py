@@ -135,10 +135,13 @@ def _in_venue_position(words, i, j, led, clitic, trigger_spans, lex) -> bool:
 
 
 def _join(venues: list[Venue]) -> list[Venue]:
-    """"أديس أبابا بإثيوبيا": a city followed by its own country is one venue."""
+    """"أديس أبابا بإثيوبيا": a city followed by its own country is one venue; so is "العاصمة
+    البلجيكية بروكسل", the capital named twice."""
     out: list[Venue] = []
     for v in venues:
-        if out and out[-1].city is not None and v.city is None and v.country == out[-1].country and v.start - out[-1].end <= 6:
+        if out and out[-1].city is not None and v.country == out[-1].country and (
+            (v.city is None and v.start - out[-1].end <= 6) or (v.city == out[-1].city and v.start - out[-1].end <= 1)
+        ):
             out[-1] = Venue(out[-1].start, v.end, out[-1].city, out[-1].country)
             continue
         out.append(v)
