@@ -347,3 +347,31 @@ def test_a_capital_named_by_its_country(lex, where):
 def test_a_capital_keeps_its_name_in_both_languages(lex):
     rec = only(lex, "date 2026-04-01\n\nيعقد وزراء الخارجية العرب اجتماعا في العاصمة السودانية يوم 12 أبريل.")
     assert (rec["place"]["city"]["ar"], rec["place"]["city"]["en"]) == ("الخرطوم", "Khartoum")
+
+
+# --- "ضيفا على": the guest of a place visits it ------------------------------------------------
+
+GUEST = {
+    "guest_of_a_city": (
+        "date 2026-03-01\n\nيحل وزير الخارجية الأمريكي ضيفا على الرياض يوم الثلاثاء المقبل.",
+        ("2026-03-03", "2026-03-03", "riyadh", "SA", "visit", "scheduled"),
+    ),
+    "guest_of_a_country_in_three_words": (
+        "date 2026-03-01\n\nيحل الرئيس الفرنسي ضيفا على المملكة العربية السعودية يوم الثلاثاء المقبل.",
+        ("2026-03-03", "2026-03-03", None, "SA", "visit", "scheduled"),
+    ),
+    "guest_of_a_capital_named_by_its_country": (
+        "date 2026-03-01\n\nتحل المستشارة الألمانية ضيفة على العاصمة الأردنية يوم 5 مارس.",
+        ("2026-03-05", "2026-03-05", "amman", "JO", "visit", "scheduled"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(GUEST))
+def test_the_guest_of_a_place_visits_it(lex, name):
+    text, expected = GUEST[name]
+    assert brief(only(lex, text)) == expected
+
+
+def test_the_guest_of_a_programme_visits_nothing(lex):
+    assert records(lex, "date 2026-03-01\n\nيحل الرئيس ضيفا على برنامج تلفزيوني يوم الثلاثاء.") == []

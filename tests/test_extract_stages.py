@@ -284,6 +284,8 @@ def venues(lex, text):
         ("عقدوا اجتماعا وزاريا", []),  # "و" + a town's name right after a meeting word: an adjective
         ("قمة وبغداد", []),
         ("قمة لبغداد", []),  # "for Baghdad"
+        ("يحل ضيفا على الرياض", [("الرياض", "riyadh", "SA")]),  # the guest of a place
+        ("يعتمد على الرياض", []),  # "على" alone
         ("قمة جامعة الدول العربية في الرياض", [("الرياض", "riyadh", "SA")]),  # a body's name is no town
         ("اجتماع الجامعة في القاهرة", [("القاهرة", "cairo", "EG")]),
         ("اجتماع، كييف", [("كييف", "kyiv", "UA")]),
@@ -385,3 +387,15 @@ def test_statements(lex):
 def test_a_person_named_inside_the_quoted_words_did_not_say_them(lex):
     m = one(lex, "وقال المتحدث: «سيحضر ماكرون اجتماع وزراء الدفاع في باريس يوم 5 مارس».")
     assert m.statements == ()
+
+
+def test_a_guest_of_a_place_is_a_visit(lex):
+    def found(text):
+        folded = fold(text)
+        return [(folded[t.start:t.end], t.format.id) for t in triggers.find(folded, lex)]
+
+    assert found("يحل الوزير ضيفا على الرياض") == [("ضيفا", "visit")]
+    assert found("تحل الوزيرة ضيفة على المملكة العربية السعودية") == [("ضيفة", "visit")]  # three words
+    assert found("يحل الوزير ضيفا على برنامج") == []
+    assert found("يحل الوزير ضيفا في الرياض") == []  # "على" only
+    assert found("يحل الوزير ضيفا على قناة في الرياض") == []  # the place must follow "على"

@@ -48,6 +48,17 @@ def _receives_someone(folded: str, end: int, lex: Lexicon) -> bool:
     return bool(OFFICE_NEAR.search(window)) or any(s < 60 for s, _e, _x in matches(lex.people, window))
 
 
+# "يحل الرئيس ضيفا على الرياض": the guest of a place visits it (of a programme, not).
+GUEST_OF = re.compile(r"(?<!\w)(?P<noun>ضيفا|ضيفة|ضيفه)\s+علي\s+(?P<place>\w+(?:\s+\w+){0,2})")
+
+
+def _guest_of_a_place(m: re.Match, lex: Lexicon) -> bool:
+    """Whether the one, two or three words after "على" name a place."""
+    words = m.group("place").split()
+    names = [" ".join(words[:n]) for n in range(1, len(words) + 1)]
+    return any(name in lex.places.by_form or name in lex.country_by_form for name in names)
+
+
 PLURAL = re.compile(r"(?<!\w)[وف]?(?:ال)?(?:اجتماعات)(?!\w)")
 NEXT_WORD = re.compile(r"\s+[وف]?(?:ال|لل|ل)?(\w+)")
 
@@ -84,6 +95,10 @@ def find(folded: str, lex: Lexicon) -> list[Trigger]:
     meeting = next((rank, f) for rank, f in enumerate(lex.formats) if f.id == "meeting")
     for m in FIRST_OF.finditer(folded):
         out.append(Trigger(m.start("noun"), m.end("noun"), meeting[1], meeting[0]))
+    visit = next((rank, f) for rank, f in enumerate(lex.formats) if f.id == "visit")
+    for m in GUEST_OF.finditer(folded):
+        if _guest_of_a_place(m, lex):
+            out.append(Trigger(m.start("noun"), m.end("noun"), visit[1], visit[0]))
     # "اجتماعات اللجنة المشتركة", "اجتماعات وزراء الخارجية العرب": a body's or a level's
     # meetings named as one event are one meeting (its session); "اجتماعات مع" are several.
     for m in PLURAL.finditer(folded):

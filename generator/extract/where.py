@@ -23,6 +23,7 @@ PREPOSITIONS = frozenset({"في", "وفي", "الي", "والي", "داخل", "�
 FRAMES = frozenset({"العاصمة", "عاصمة", "بالعاصمة", "والعاصمة", "مدينة", "بمدينة", "المدينة", "دولة", "بدولة", "جمهورية", "مملكة", "المملكة", "سلطنة", "بسلطنة", "منتجع", "بمنتجع"})
 STATE_FRAMES = frozenset({"سلطنة", "مملكة", "المملكة", "دولة", "جمهورية", "امارة", "إمارة"})
 HOST_WORDS = re.compile(r"^[وف]?(?:[يت]ستضيف|ستستضيف|سيستضيف|استضاف|استضافت|استضافة|لاستضافة|باستضافة|احتضن|احتضنت|تحتضن|يحتضن|ستحتضن|احتضان)$")
+GUEST = frozenset({"ضيفا", "ضيفة", "ضيفه"})
 VISIT_WORDS = re.compile(r"^[وف]?(?:[يت]زور|س[يت]زور|زار|زارت|زيارة|لزيارة|بزيارة)$")
 
 
@@ -121,6 +122,8 @@ def _in_venue_position(words, i, j, led, clitic, trigger_spans, lex) -> bool:
     if prev in PREPOSITIONS:
         topic = before[k - 2] if k >= 2 else ""
         return topic not in lex.cues["not_venue_after"]
+    if prev == "علي" and k >= 2 and before[k - 2] in GUEST:
+        return True  # "يحل ضيفا على الرياض": the guest of a place visits it
     if prev and (HOST_WORDS.match(prev) or VISIT_WORDS.match(prev)):
         return True
     # "زار رئيس الوزراء العراقي طهران": a visit verb, its subject, then the place visited.
