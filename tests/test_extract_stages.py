@@ -297,6 +297,7 @@ def venues(lex, text):
         ("تعقد القمة في العاصمة الأوكرانية", [("العاصمة الأوكرانية", "kyiv", "UA")]),  # named by its country alone
         ("تعقد القمة في العاصمة التونسية", [("العاصمة التونسية", "tunis", "TN")]),
         ("تعقد القمة في تونس", [("تونس", None, "TN")]),  # the bare name is the country's
+        ("تعقد القمة في العاصمة الأوكرانية، كييف", [("العاصمة الأوكرانية، كييف", "kyiv", "UA")]),  # set off by a comma
         ("تعقد القمة في العاصمة الأوكرانية ثم في كييف", [("العاصمة الأوكرانية", "kyiv", "UA"), ("كييف", "kyiv", "UA")]),  # apart: two
         ("زار رئيس الوزراء برفقة وزيره طهران", [("طهران", "tehran", "IR")]),  # a visit: five words back
         ("زار رئيس الوزراء برفقة وزير الخارجية طهران", []),  # six
@@ -399,3 +400,15 @@ def test_a_guest_of_a_place_is_a_visit(lex):
     assert found("يحل الوزير ضيفا على برنامج") == []
     assert found("يحل الوزير ضيفا في الرياض") == []  # "على" only
     assert found("يحل الوزير ضيفا على قناة في الرياض") == []  # the place must follow "على"
+
+
+def test_receiving_needs_an_office_within_sixty_characters(lex):
+    def found(text):
+        folded = fold(text)
+        return [folded[t.start:t.end] for t in triggers.find(folded, lex)]
+
+    near = "استقبل " + "ا" * 52 + " الوزير"  # the office ends 60 characters after the verb
+    far = "استقبل " + "ا" * 53 + " الوزير"  # 61
+    assert (found(near), found(far)) == (["استقبل"], [])
+    assert found("استقبل زيلينسكي في كييف") == ["استقبل"]  # a person the lexicon knows
+    assert found("استقبلت المستشفيات الجرحى") == []

@@ -45,7 +45,7 @@ OFFICE_NEAR = re.compile(r"(?<!\w)[وف]?(?:ال|ل|بال)?(?:رئيس|رئيس
 
 def _receives_someone(folded: str, end: int, lex: Lexicon) -> bool:
     window = folded[end:end + 60]
-    return bool(OFFICE_NEAR.search(window)) or any(s < 60 for s, _e, _x in matches(lex.people, window))
+    return bool(OFFICE_NEAR.search(window) or matches(lex.people, window))
 
 
 # "يحل الرئيس ضيفا على الرياض": the guest of a place visits it (of a programme, not).
@@ -70,7 +70,7 @@ def _of_a_body(folded: str, end: int, lex: Lexicon) -> bool:
         return False
     if m.group(1) in lex.cues["body_heads"]:
         return True
-    ahead = folded[end:].lstrip()[:80]
+    ahead = folded[end:].lstrip()
     return any(s == 0 for table in (lex.kinds, lex.series) for s, _e, _x in matches(table, ahead))
 
 

@@ -100,7 +100,7 @@ def find(folded: str, lex: Lexicon, trigger_spans: list[tuple[int, int]]) -> lis
         if _in_venue_position(words, i, i + n, led, clitic, trigger_spans, lex):
             venues.append(Venue(start, end, city, city.country if city else country))
         i += n
-    return _join(venues)
+    return _join(venues, folded)
 
 
 def _in_venue_position(words, i, j, led, clitic, trigger_spans, lex) -> bool:
@@ -137,13 +137,16 @@ def _in_venue_position(words, i, j, led, clitic, trigger_spans, lex) -> bool:
     return j < len(words) and bool(HOST_WORDS.match(words[j][2]))  # "كييف تستضيف"
 
 
-def _join(venues: list[Venue]) -> list[Venue]:
+APPOSED = re.compile(r"[\s،,]*$")  # matched between two names: nothing but spaces or a comma
+
+
+def _join(venues: list[Venue], folded: str) -> list[Venue]:
     """"أديس أبابا بإثيوبيا": a city followed by its own country is one venue; so is "العاصمة
     البلجيكية بروكسل", the capital named twice."""
     out: list[Venue] = []
     for v in venues:
         if out and out[-1].city is not None and v.country == out[-1].country and (
-            (v.city is None and v.start - out[-1].end <= 6) or (v.city == out[-1].city and v.start - out[-1].end <= 1)
+            (v.city is None and v.start - out[-1].end <= 6) or (v.city == out[-1].city and APPOSED.match(folded, out[-1].end, v.start))
         ):
             out[-1] = Venue(out[-1].start, v.end, out[-1].city, out[-1].country)
             continue
