@@ -375,3 +375,43 @@ def test_the_guest_of_a_place_visits_it(lex, name):
 
 def test_the_guest_of_a_programme_visits_nothing(lex):
     assert records(lex, "date 2026-03-01\n\nيحل الرئيس ضيفا على برنامج تلفزيوني يوم الثلاثاء.") == []
+
+
+# --- A body convening, or its proceedings, where no meeting word names it ----------------------
+
+CONVENING = {
+    "the_committee_that_convenes": (
+        "date 2026-05-03\n\nيترأس قائدا البلدين أشغال اللجنة العليا المشتركة، التي تنعقد بالرباط يومي 6 و7 ماي 2026.",
+        ("2026-05-06", "2026-05-07", "rabat", "MA", "council-session", "scheduled"),
+    ),
+    "a_committee_convenes": (
+        "date 2026-05-03\n\nتنعقد اللجنة الوزارية العربية في القاهرة يوم 10 مايو.",
+        ("2026-05-10", "2026-05-10", "cairo", "EG", "council-session", "scheduled"),
+    ),
+    "the_proceedings_of_a_council": (
+        "date 2026-05-03\n\nانطلقت اليوم في الجزائر العاصمة أعمال المجلس الأعلى للشباب.",
+        ("2026-05-03", "2026-05-03", "algiers", "DZ", "council-session", "held"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CONVENING))
+def test_a_body_convening_is_a_meeting(lex, name):
+    text, expected = CONVENING[name]
+    assert brief(only(lex, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2026-05-03\n\nبدأت أعمال الصيانة في مقر البنك يوم 10 مايو.",  # works of another kind
+        "date 2026-05-03\n\nتنعقد الآمال على تحسن الطقس يوم 10 مايو.",  # hopes, no body
+    ],
+)
+def test_proceedings_and_convening_of_no_body(lex, text):
+    assert records(lex, text) == []
+
+
+def test_a_postponement_in_the_passive(lex):
+    rec = only(lex, "date 2026-05-03\n\nأعلنت الوزارة أن القمة المقررة يوم 10 مايو ستؤجل.")
+    assert brief(rec)[:2] + (rec["status"],) == ("2026-05-10", "2026-05-10", "postponed")

@@ -412,3 +412,20 @@ def test_receiving_needs_an_office_within_sixty_characters(lex):
     assert (found(near), found(far)) == (["استقبل"], [])
     assert found("استقبل زيلينسكي في كييف") == ["استقبل"]  # a person the lexicon knows
     assert found("استقبلت المستشفيات الجرحى") == []
+
+
+def test_convening_needs_a_body(lex):
+    def found(text):
+        folded = fold(text)
+        return [(folded[t.start:t.end], t.format.id) for t in triggers.find(folded, lex)]
+
+    assert found("تنعقد اللجنة غدا") == [("تنعقد", "session")]
+    assert found("اللجنة التي ستنعقد غدا") == [("ستنعقد", "session")]  # the body before
+    assert found("تنعقد " + "ا" * 48 + " اللجنة") == [("تنعقد", "session")]  # the body 50 characters after
+    assert found("تنعقد " + "ا" * 49 + " اللجنة") == []  # 51
+    assert found("اللجنة " + "ا" * 48 + " تنعقد") == [("تنعقد", "session")]  # 50 characters before
+    assert found("اللجنة " + "ا" * 49 + " تنعقد") == []
+    assert found("تنعقد الآمال") == []
+    assert found("وبأشغال المجلس") == [("وباشغال", "session")]
+    assert found("أعمال الصيانة في المجلس") == []  # the body right after, or none
+    assert found("تنعقد القمة واللجنة") == [("القمة", "summit")]  # a meeting word names it already

@@ -59,6 +59,26 @@ def _guest_of_a_place(m: re.Match, lex: Lexicon) -> bool:
     return any(name in lex.places.by_form or name in lex.country_by_form for name in names)
 
 
+# "اللجنة المشتركة، التي تنعقد بالرباط", "أشغال المجلس": a body convening, or the
+# proceedings of one, where no meeting word names it.
+CONVENES = re.compile(r"(?<!\w)[وف]?(?:[يت]نعقد|س[يت]نعقد|انعقد|انعقدت|انعقاد)(?!\w)")
+PROCEEDINGS = re.compile(r"(?<!\w)(?P<noun>[وف]?[بل]?(?:اشغال|اعمال))\s+(?:ال)?(?P<body>\w+)")
+BODY_WORD = re.compile(r"(?<!\w)[وف]?[بلك]?(?:ال|ل)?(\w+)")
+
+
+def _body_near(folded: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether a body ("اللجنة", "مجلس") is named within 50 characters either side."""
+    heads = lex.cues["body_heads"]
+    return any(m.group(1) in heads and (0 <= start - m.end() <= 50 or 0 <= m.start() - end <= 50) for m in BODY_WORD.finditer(folded))
+
+
+def _convening(folded: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """"تنعقد اللجنة", "أشغال المجلس": where a body convenes (no meeting word names it)."""
+    spans = [m.span() for m in CONVENES.finditer(folded) if _body_near(folded, m.start(), m.end(), lex)]
+    spans += [m.span("noun") for m in PROCEEDINGS.finditer(folded) if m.group("body") in lex.cues["body_heads"]]
+    return sorted(spans)
+
+
 PLURAL = re.compile(r"(?<!\w)[وف]?(?:ال)?(?:اجتماعات)(?!\w)")
 NEXT_WORD = re.compile(r"\s+[وف]?(?:ال|لل|ل)?(\w+)")
 
@@ -104,6 +124,9 @@ def find(folded: str, lex: Lexicon) -> list[Trigger]:
     for m in PLURAL.finditer(folded):
         if not SERIES_BEFORE.search(folded, 0, m.start()) and _of_a_body(folded, m.end(), lex):
             out.append(Trigger(m.start(), m.end(), meeting[1], meeting[0]))
+    if not out:
+        session = next((rank, f) for rank, f in enumerate(lex.formats) if f.id == "session")
+        out.extend(Trigger(s, e, session[1], session[0]) for s, e in _convening(folded, lex))
     out.sort(key=lambda t: (t.start, t.rank))
     # Overlapping words ("قمة" inside a longer form): keep the first found at a place.
     kept: list[Trigger] = []
