@@ -174,6 +174,7 @@ def report(lex, finder, text):
         ("أعلنت الوزارة، في 1 مارس، تأجيل القمة", [("1 مارس", True)]),
         ('قال الرئيس في منشور: "سيعقد، في 3 يناير، اجتماع', [("3 يناير", False)]),  # inside what was said
         ("قال الرئيس «سيعقد، في 3 يناير، اجتماع", [("3 يناير", False)]),
+        ("أعلنت الوزارة، الأحد، ما يلي: تأجيل القمة", [("الاحد", True)]),  # a colon after the date is no quotation of it
         ("يوم الأحد قال الوزير إن القمة ستعقد", [("يوم الاحد", False)]),  # the verb comes after the date
         ("أعلن الوزير أن القمة ستعقد يوم الأحد", [("يوم الاحد", False)]),
         ("أعلن الوزير اليوم أن القمة ستعقد غدا", [("اليوم", True), ("غدا", False)]),
@@ -183,6 +184,11 @@ def report(lex, finder, text):
 )
 def test_is_report(lex, finder, text, expected):
     assert report(lex, finder, text) == expected
+
+
+def test_a_quotation_far_after_a_day_set_off_does_not_unmake_it(lex, finder):
+    text = "أعلنت الوزارة، الأحد، تأجيل القمة " + "ب" * 60 + " «نص»"
+    assert report(lex, finder, text) == [("الاحد", True)]
 
 
 def test_the_reporting_verb_is_at_most_sixty_characters_before(lex, finder):
@@ -212,6 +218,7 @@ def moved(lex, finder, text):
          [("الخميس 19 فبراير", DateValue(None, 2, 19)), ("يوم الجمعة 20 فبراير", DateValue(None, 2, 20))]),
         ("تقرر تأجيل القمة من 19 إلى 26 فبراير", [("من 19", DateValue(None, 2, 19)), ("26 فبراير", DateValue(None, 2, 26))]),
         ("تقرر تأجيل القمة من 19 إلى 26 فبراير، وكانت محددة سلفا", [("من 19", DateValue(None, 2, 19)), ("26 فبراير", DateValue(None, 2, 26))]),  # said after it
+        ("تقرر تغيير موعد القمة المقررة وتأجيلها من 19 إلى 26 فبراير", [("من 19", DateValue(None, 2, 19)), ("26 فبراير", DateValue(None, 2, 26))]),  # the last cue before it
         ("تقرر بدلا من ذلك عقد القمة من 19 إلى 26 فبراير", [("من 19 الي 26 فبراير", DateValue(None, 2, 19, end_day=26))]),  # "instead" moves nothing
         ("تقرر تغيير موعد القمة لتعقد من 19 إلى 26 فبراير", [("من 19 الي 26 فبراير", DateValue(None, 2, 19, end_day=26))]),  # "to be held" from ... to
         ("تقرر تغيير موعد القمة من 30 ديسمبر 2026 حتى 2 يناير", [("من 30 ديسمبر 2026", DateValue(2026, 12, 30)), ("2 يناير", DateValue(2027, 1, 2))]),

@@ -122,7 +122,7 @@ def find(folded: str, lex: Lexicon) -> list[Trigger]:
     # "اجتماعات اللجنة المشتركة", "اجتماعات وزراء الخارجية العرب": a body's or a level's
     # meetings named as one event are one meeting (its session); "اجتماعات مع" are several.
     for m in PLURAL.finditer(folded):
-        if not SERIES_BEFORE.search(folded, 0, m.start()) and _of_a_body(folded, m.end(), lex):
+        if not SERIES_BEFORE.search(folded, endpos=m.start()) and _of_a_body(folded, m.end(), lex):
             out.append(Trigger(m.start(), m.end(), meeting[1], meeting[0]))
     if not out:
         session = next((rank, f) for rank, f in enumerate(lex.formats) if f.id == "session")

@@ -45,7 +45,7 @@ def is_report(found: Found, folded: str, lex: Lexicon, trigger_spans: list[tuple
         return False
     # "أفادت القناة، الأربعاء، بإلغاء ...", "أعلنت الوزارة، الأحد 1 مارس، تأجيل ...": a day
     # set off by commas right after who reported.
-    if SET_OFF_BEFORE.search(folded, 0, found.start) and SET_OFF_AFTER.match(folded, found.end) and not QUOTED.search(folded, verb.end(), found.start):
+    if SET_OFF_BEFORE.search(folded, endpos=found.start) and SET_OFF_AFTER.match(folded, found.end) and not QUOTED.search(folded, verb.end(), found.start):
         return True
     opener = OPENS_REPORT.search(folded, found.end)
     if opener is None or opener.start() - found.end > 50:
@@ -80,11 +80,11 @@ def moves(found: list[Found], folded: str, lex: Lexicon) -> list[Found]:
     ("أرجئ إلى الفترة من 19 إلى 21"), where another date is ("... ثم أرجئ إلى 3 مارس"),
     and where "من" opens the span it was set for ("كان مقررا من 19 إلى 21")."""
     cues = sorted((m for rx in (lex.cues["status"]["postponed"], lex.cues["moved"]) for m in rx.finditer(folded)), key=lambda m: m.start())
-    if not cues or any(NEW_DAY.search(folded, 0, f.start) for f in found if f.joint is None):
+    if not cues or any(NEW_DAY.search(folded, endpos=f.start) for f in found if f.joint is None):
         return found
     out: list[Found] = []
     for f in found:
-        if f.joint is not None and not NEW_DAY.search(folded, 0, f.start) and _moved_from(f, folded, cues):
+        if f.joint is not None and not NEW_DAY.search(folded, endpos=f.start) and _moved_from(f, folded, cues):
             out.extend(f.halves(folded))
         else:
             out.append(f)
