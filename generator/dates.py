@@ -104,8 +104,8 @@ class DateFinder:
         tail = rf"(?:\s+(?P<tense>{_alt(['المقبل', 'القادم', 'الماضي', 'المنصرم', 'الفائت', 'الجاري', 'الحالي'])}))?"
         # Longest forms first: a cross-month range, a same-month range, one day, a month.
         self.patterns = [
-            ("range2", re.compile(rf"(?<!\w)(?P<pre>من|بين|يومي|ايام)?\s*{d1}\s+{m1}{y1}{s1}{d2}\s+{m2}{y2}{tail}(?!\w)")),
-            ("range", re.compile(rf"(?<!\w)(?P<pre>من|بين|يومي|ايام)?\s*{d1}{s1}{d2}\s+{m2}{y2}{tail}(?!\w)")),
+            ("range2", re.compile(rf"(?<!\w)(?P<pre>من|بين|يومي|ايام)?\s*{d1}\s+(?:من\s+)?{m1}{y1}{s1}{d2}\s+(?:من\s+)?{m2}{y2}{tail}(?!\w)")),
+            ("range", re.compile(rf"(?<!\w)(?P<pre>من|بين|يومي|ايام)?\s*{d1}{s1}{d2}\s+(?:من\s+)?{m2}{y2}{tail}(?!\w)")),
             ("day", re.compile(rf"(?<!\w)(?:و(?=\d))?{d1}\s+(?:من\s+)?{m1}{y1}{tail}(?!\w)")),
             ("month", re.compile(rf"{PREFIX}(?:{_alt(['في', 'خلال', 'مطلع', 'أوائل', 'أواخر', 'منتصف', 'نهاية', 'بداية'])})\s+{m1}{y1}{tail}(?!\w)")),
         ]
