@@ -404,6 +404,7 @@ def test_a_guest_of_a_place_is_a_visit(lex):
 
     assert found("يحل الوزير ضيفا على الرياض") == [("ضيفا", "visit")]
     assert found("تحل الوزيرة ضيفة على المملكة العربية السعودية") == [("ضيفة", "visit")]  # three words
+    assert found("يحل الوزير ضيفا على أبو ظبي") == [("ضيفا", "visit")]  # two words
     assert found("يحل الوزير ضيفا على برنامج") == []
     assert found("يحل الوزير ضيفا في الرياض") == []  # "على" only
     assert found("يحل الوزير ضيفا على قناة في الرياض") == []  # the place must follow "على"

@@ -55,7 +55,7 @@ GUEST_OF = re.compile(r"(?<!\w)(?P<noun>ضيفا|ضيفة|ضيفه)\s+علي\s+(
 def _guest_of_a_place(m: re.Match, lex: Lexicon) -> bool:
     """Whether the one, two or three words after "على" name a place."""
     words = m.group("place").split()
-    names = [" ".join(words[:n]) for n in range(1, len(words) + 1)]
+    names = [" ".join(words[:n]) for n in (1, 2, 3)]
     return any(name in lex.places.by_form or name in lex.country_by_form for name in names)
 
 
@@ -69,7 +69,11 @@ BODY_WORD = re.compile(r"(?<!\w)[وف]?[بلك]?(?:ال|ل)?(\w+)")
 def _body_near(folded: str, start: int, end: int, lex: Lexicon) -> bool:
     """Whether a body ("اللجنة", "مجلس") is named within 50 characters either side."""
     heads = lex.cues["body_heads"]
-    return any(m.group(1) in heads and (0 <= start - m.end() <= 50 or 0 <= m.start() - end <= 50) for m in BODY_WORD.finditer(folded))
+    for m in BODY_WORD.finditer(folded):
+        gap = start - m.end() if m.end() <= start else m.start() - end  # pragma: no mutate (words never touch: < and <= agree)
+        if m.group(1) in heads and gap <= 50:
+            return True
+    return False
 
 
 def _convening(folded: str, lex: Lexicon) -> list[tuple[int, int]]:
