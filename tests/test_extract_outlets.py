@@ -415,3 +415,33 @@ def test_proceedings_and_convening_of_no_body(lex, text):
 def test_a_postponement_in_the_passive(lex):
     rec = only(lex, "date 2026-05-03\n\nأعلنت الوزارة أن القمة المقررة يوم 10 مايو ستؤجل.")
     assert brief(rec)[:2] + (rec["status"],) == ("2026-05-10", "2026-05-10", "postponed")
+
+
+# --- "كان مقررا يوم X" and another day after it: moved from X --------------------------------
+
+def test_the_day_it_was_set_for_then_another(lex):
+    text = (
+        "date 2026-03-01\n\nأعلنت الجامعة العربية، الأحد، تأجيل اجتماع وزراء الخارجية العرب.\n\n"
+        "وكان الاجتماع مقررا يوم الخميس 5 مارس في القاهرة، وتقرر عقده يوم 15 مارس."
+    )
+    recs = [r for r in records(lex, text) if r["place"]["city"]]
+    assert [(brief(r)[:4], r["date"].get("previous")) for r in recs] == [
+        (("2026-03-15", "2026-03-15", "cairo", "EG"), {"start": "2026-03-05", "end": "2026-03-05"})
+    ]
+
+
+def test_it_was_to_be_held_on_one_day_and_was_held_on_the_next(lex):
+    rec = only(lex, "date 2026-03-01\n\nكان من المقرر أن يعقد الاجتماع يوم 5 مارس، لكنه عقد يوم 6 مارس.")
+    assert (brief(rec)[:2], rec["date"].get("previous")) == (("2026-03-06", "2026-03-06"), {"start": "2026-03-05", "end": "2026-03-05"})
+
+
+def test_a_cancelled_meeting_keeps_the_day_it_was_set_for(lex):
+    text = "date 2026-02-04\n\nوفي وقت سابق من اليوم، أفادت القناة، الأربعاء، بإلغاء المحادثات التي كان من المقرر عقدها في مسقط يوم الجمعة المقبل."
+    rec = only(lex, text)
+    assert (brief(rec), rec["date"].get("previous")) == (("2026-02-06", "2026-02-06", "muscat", "OM", "talks", "cancelled"), None)
+
+
+def test_a_day_before_the_one_it_was_set_for_is_not_its_new_day(lex):
+    text = "date 2026-02-04\n\nقال الوزير اليوم إن المحادثات التي كانت مقررة في مسقط يوم الجمعة المقبل ستعقد في موعدها."
+    rec = only(lex, text)
+    assert (brief(rec)[:4], rec["date"].get("previous")) == (("2026-02-06", "2026-02-06", "muscat", "OM"), None)

@@ -437,3 +437,18 @@ def test_convening_needs_a_body(lex):
     assert found("وبأشغال المجلس") == [("وباشغال", "session")]
     assert found("أعمال الصيانة في المجلس") == []  # the body right after, or none
     assert found("تنعقد القمة واللجنة") == [("القمة", "summit")]  # a meeting word names it already
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("وكان الاجتماع مقررا يوم 5 مارس، وتقرر عقده يوم 15 مارس", [("5 مارس", True), ("15 مارس", False)]),
+        ("كان من المقرر عقدها يوم الجمعة", [("يوم الجمعة", True)]),
+        ("كانت القمة المقررة يوم 5 مارس", [("5 مارس", True)]),
+        ("القمة المقررة يوم 5 مارس", [("5 مارس", False)]),  # set for it, and still is
+        ("كان الوزير قد أعلن يوم 5 مارس", [("5 مارس", False)]),  # nothing was set
+    ],
+)
+def test_was_set(lex, finder, text, expected):
+    folded = fold(text)
+    assert [(f.text, when.was_set(f, folded)) for f in finder.find(folded)] == [(fold(t), v) for t, v in expected]

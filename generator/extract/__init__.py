@@ -183,8 +183,8 @@ def extract(article: Article, lex: Lexicon) -> list[Mention]:
             _durations(draft, folded, finder, ev)
         if touched:
             current = touched[-1]
-            if words & {"postponed", "moved"} or any(when.INSTEAD_OF.search(folded, endpos=x.found.start) for x in dated):
-                _moved(current, dated, folded)
+            if words & {"postponed", "moved"} or any(when.INSTEAD_OF.search(folded, endpos=x.found.start) or when.was_set(x.found, folded) for x in dated):
+                _moved(current, dated, folded, "cancelled" in words)
             # Participants, topics and statements of a sentence that holds several
             # meetings go to the last one named (where the sentence's subject usually is).
             details.read(current, folded, ev, lex, who, sentence)
@@ -413,17 +413,22 @@ def _fill(d: _Draft, group: _Group, ev: Evidence, words: set[str]) -> None:
         d.cite("series", ev)
 
 
-def _moved(d: _Draft, dated, folded: str) -> None:
+def _moved(d: _Draft, dated, folded: str, cancelled: bool = False) -> None:
     """"أُجّلت القمة التي كانت مقررة الخميس 20 فبراير إلى الجمعة 21 فبراير": the day after
-    "إلى" is the meeting's; the other is kept as its previous day. "بدلا من الخميس": the
-    day after it is the previous one, the other the meeting's. A postponement to a
+    "إلى" is the meeting's; the other is kept as its previous day. "بدلا من الخميس", "كان
+    مقررا يوم الخميس": that day is the previous one, another the meeting's. A postponement to a
     named day is a meeting on that day, whether or not the text gives the old one."""
     days = [x for x in dated if not x.report and x.value is not None and x.value.precision == "day"]
     new = [x for x in days if when.NEW_DAY.search(folded, endpos=x.found.start)]
     instead = [x for x in days if when.INSTEAD_OF.search(folded, endpos=x.found.start)]
     if not new and instead:
         new = [x for x in days if x not in instead]
-    old = [x for x in days if x not in new]
+    # "كان مقررا يوم 5 مارس، وتقرر عقده يوم 15 مارس": a day after the one it was set for
+    # (not in a cancellation: "ألغيت المحادثات التي كان مقررا عقدها الجمعة").
+    before = [x for x in days if when.was_set(x.found, folded)]
+    if not new and before and not cancelled:
+        new = [x for x in days if x.found.start > before[0].found.end]
+    old = [x for x in days if x not in new and (not new or x.value != new[0].value)]
     if new:
         d.date, d.date_text, d.moved = new[0].value, new[0].found.text, True
         if old:

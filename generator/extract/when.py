@@ -24,6 +24,19 @@ SET_OFF_AFTER = re.compile(r"\s*[،,]")
 NEW_DAY = re.compile(r"(?:^|\s)(?:الي|حتي|ل)\s*(?:(?:يوم|يومي|ايام|الفترة|فترة)\s+)?(?:(?:ما\s+)?بين\s+|من\s+)?$")
 # The day a meeting leaves: "بدلا من الخميس".
 INSTEAD_OF = re.compile(r"(?:^|\s)(?:بدلا|عوضا|بدل)\s+(?:من|عن)\s*(?:يوم\s+)?$")
+# "كان الاجتماع مقررا يوم 5 مارس": the day a meeting was set for, in its own clause.
+WAS_SET = re.compile(r"(?<!\w)[وف]?(?:كان|كانت)(?!\w).*(?<!\w)(?:من\s+)?(?:ال)?(?:مقرر|مقررا|مقررة)(?!\w)")
+
+
+def was_set(found: Found, folded: str) -> bool:
+    """A day the meeting was set for ("كان مقررا يوم الخميس"): the day it left, if another follows."""
+    from .segment import clause_around
+
+    clause = clause_around(folded, found.start, found.end)
+    lead = clause[: clause.find(folded[found.start:found.end])]
+    return bool(WAS_SET.search(lead))
+
+
 # Words that say when a meeting was to be held: "من 19 إلى 21" after them is its span.
 SET_FOR = re.compile(r"(?<!\w)[وف]?(?:ال)?(?:مقرر|مقررة|مقررا|محدد|محددة|محددا)(?!\w)|(?<!\w)[وفل]?(?:[يت]|س[يت])(?:عقد|نعقد|ستمر|جري)(?!\w)")
 OPENS_REPORT = re.compile(r"(?<!\w)[وف]?(?:ان|انه|انها|بان|بانه|بانها)(?!\w)|[:：]")
