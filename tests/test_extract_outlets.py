@@ -445,3 +445,8 @@ def test_a_day_before_the_one_it_was_set_for_is_not_its_new_day(lex):
     text = "date 2026-02-04\n\nقال الوزير اليوم إن المحادثات التي كانت مقررة في مسقط يوم الجمعة المقبل ستعقد في موعدها."
     rec = only(lex, text)
     assert (brief(rec)[:4], rec["date"].get("previous")) == (("2026-02-06", "2026-02-06", "muscat", "OM"), None)
+
+
+def test_the_day_it_was_set_for_named_again_is_no_move(lex):
+    rec = only(lex, "date 2026-03-01\n\nكان الاجتماع مقررا يوم 5 مارس في القاهرة، وسيعقد فعلا يوم 5 مارس.")
+    assert (brief(rec)[:4], rec["date"].get("previous")) == (("2026-03-05", "2026-03-05", "cairo", "EG"), None)

@@ -292,6 +292,7 @@ def venues(lex, text):
         ("قمة وبغداد", []),
         ("قمة لبغداد", []),  # "for Baghdad"
         ("يحل ضيفا على الرياض", [("الرياض", "riyadh", "SA")]),  # the guest of a place
+        ("ضيفا على الرياض", [("الرياض", "riyadh", "SA")]),  # at the sentence's start
         ("يعتمد على الرياض", []),  # "على" alone
         ("قمة جامعة الدول العربية في الرياض", [("الرياض", "riyadh", "SA")]),  # a body's name is no town
         ("اجتماع الجامعة في القاهرة", [("القاهرة", "cairo", "EG")]),

@@ -413,7 +413,7 @@ def _fill(d: _Draft, group: _Group, ev: Evidence, words: set[str]) -> None:
         d.cite("series", ev)
 
 
-def _moved(d: _Draft, dated, folded: str, cancelled: bool = False) -> None:
+def _moved(d: _Draft, dated, folded: str, cancelled: bool) -> None:
     """"أُجّلت القمة التي كانت مقررة الخميس 20 فبراير إلى الجمعة 21 فبراير": the day after
     "إلى" is the meeting's; the other is kept as its previous day. "بدلا من الخميس", "كان
     مقررا يوم الخميس": that day is the previous one, another the meeting's. A postponement to a
@@ -427,10 +427,10 @@ def _moved(d: _Draft, dated, folded: str, cancelled: bool = False) -> None:
     # (not in a cancellation: "ألغيت المحادثات التي كان مقررا عقدها الجمعة").
     before = [x for x in days if when.was_set(x.found, folded)]
     if not new and before and not cancelled:
-        new = [x for x in days if x.found.start > before[0].found.end]
-    old = [x for x in days if x not in new and (not new or x.value != new[0].value)]
+        new = [x for x in days if x.found.start > before[0].found.start]
     if new:
         d.date, d.date_text, d.moved = new[0].value, new[0].found.text, True
+        old = [x for x in days if x.value not in {n.value for n in new}]  # a day named twice is no move
         if old:
             d.previous = old[0].value
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 from ..lexicon import Format, Lexicon
 from .scan import matches
@@ -54,8 +55,7 @@ GUEST_OF = re.compile(r"(?<!\w)(?P<noun>ضيفا|ضيفة|ضيفه)\s+علي\s+(
 
 def _guest_of_a_place(m: re.Match, lex: Lexicon) -> bool:
     """Whether the one, two or three words after "على" name a place."""
-    words = m.group("place").split()
-    names = [" ".join(words[:n]) for n in (1, 2, 3)]
+    names = list(accumulate(m.group("place").split(), lambda a, b: f"{a} {b}"))  # its first one, two, three words
     return any(name in lex.places.by_form or name in lex.country_by_form for name in names)
 
 

@@ -32,8 +32,7 @@ def was_set(found: Found, folded: str) -> bool:
     """A day the meeting was set for ("كان مقررا يوم الخميس"): the day it left, if another follows."""
     from .segment import clause_around
 
-    clause = clause_around(folded, found.start, found.end)
-    lead = clause[: clause.find(folded[found.start:found.end])]
+    lead = clause_around(folded[: found.start], found.start, found.start)  # its clause up to it
     return bool(WAS_SET.search(lead))
 
 

@@ -122,7 +122,7 @@ def _in_venue_position(words, i, j, led, clitic, trigger_spans, lex) -> bool:
     if prev in PREPOSITIONS:
         topic = before[k - 2] if k >= 2 else ""
         return topic not in lex.cues["not_venue_after"]
-    if prev == "علي" and k >= 2 and before[k - 2] in GUEST:
+    if prev == "علي" and before[k - 2] in GUEST:  # (k is 1 at least: before[-1] is "علي" itself then)
         return True  # "يحل ضيفا على الرياض": the guest of a place visits it
     if prev and (HOST_WORDS.match(prev) or VISIT_WORDS.match(prev)):
         return True
