@@ -453,3 +453,23 @@ def test_convening_needs_a_body(lex):
 def test_was_set(lex, finder, text, expected):
     folded = fold(text)
     assert [(f.text, when.was_set(f, folded)) for f in finder.find(folded)] == [(fold(t), v) for t, v in expected]
+
+
+def test_talks_by_phone_are_no_meeting_word(lex):
+    def found(text):
+        folded = fold(text)
+        return [folded[t.start:t.end] for t in triggers.find(folded, lex)]
+
+    assert found("أجرى الوزير مباحثات هاتفية مطولة") == []
+    assert found("أجرى الوزير مباحثات مطولة هاتفيا") == []  # a word between
+    assert found("أجرى الوزير مباحثات مطولة جدا هاتفيا") == [fold("مباحثات")]  # two: the phone word is another's
+    assert found("بعد مباحثات هاتفية، عقد الوزيران مباحثات في باريس") == [fold("مباحثات")]  # the next talks still count
+    assert found("استقبلت المستشفيات الجرحى، واستقبل الرئيس نظيره") == [fold("واستقبل")]  # the next reception too
+
+
+def test_a_guest_or_a_bodys_meetings_with_another_meeting_word(lex):
+    # Both words name one meeting: the more telling one gives its format.
+    m = one(lex, "يحل الوزير ضيفا على الرياض في زيارة رسمية يوم 5 مارس.")
+    assert (m.format, m.city.id) == ("visit", "riyadh")
+    m = one(lex, "تبدأ اجتماعات مجلس التعاون الخليجي تمهيدا للقمة في الدوحة يوم 5 مارس.")
+    assert (m.kind.id, m.date.day, m.city.id) == ("leaders", 5, "doha")

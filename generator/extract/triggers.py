@@ -44,8 +44,11 @@ RECEIVING = re.compile(r"^[وف]?(?:استقبل|استقبلت|[يت]ستقبل
 OFFICE_NEAR = re.compile(r"(?<!\w)[وف]?(?:ال|ل|بال)?(?:رئيس|رئيسة|ملك|امير|ولي العهد|وزير|وزيرة|نظير|نظيره|نظيرته|نظيرها|سفير|سفيرة|مبعوث|امين|سلطان|شيخ|وفد|وفدا|مستشار|قائد|نائب|مفوض|مدير)(?!\w)")
 
 
+CLAUSE_END = re.compile(r"[،,؛;:.]")
+
+
 def _receives_someone(folded: str, end: int, lex: Lexicon) -> bool:
-    window = folded[end:end + 60]
+    window = CLAUSE_END.split(folded[end:end + 60], maxsplit=1)[0]  # who is received stands in its clause
     return bool(OFFICE_NEAR.search(window) or matches(lex.people, window))
 
 
