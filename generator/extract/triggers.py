@@ -48,7 +48,7 @@ CLAUSE_END = re.compile(r"[،,؛;:.]")
 
 
 def _receives_someone(folded: str, end: int, lex: Lexicon) -> bool:
-    window = CLAUSE_END.split(folded[end:end + 60], maxsplit=1)[0]  # who is received stands in its clause
+    window = CLAUSE_END.split(folded[end:end + 60])[0]  # who is received stands in its clause
     return bool(OFFICE_NEAR.search(window) or matches(lex.people, window))
 
 
