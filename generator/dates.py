@@ -42,13 +42,10 @@ def weekday_names() -> dict[str, int]:
 
 
 def _alt(words) -> str:
-    """Regex alternation of folded words, sorted so the pattern is the same every run.
-
-    Every pattern built from one ends at a word boundary, so the regex engine tries the
-    longer word when the shorter one stops inside a word ("يومين" after "يوم"): the
-    order of the words does not change what matches.
-    """
-    return "|".join(re.escape(w) for w in sorted({fold(w) for w in words}))
+    """Regex alternation of folded words, longest first, so the pattern is the same every
+    run and a phrase wins over the word it starts with ("أمس الأول" over "أمس"; a
+    single word would win anyway, every pattern ending at a word boundary)."""
+    return "|".join(re.escape(w) for w in sorted({fold(w) for w in words}, key=lambda w: (-len(w), w)))
 
 
 @dataclass(frozen=True)
@@ -68,6 +65,22 @@ class Found:
     context_month: str | None = None  # same (the month just mentioned) | current (the dateline's)
     tense: str | None = None  # future | past | current, from "المقبل", "الماضي", "الجاري" after the date
     month_only: bool = False  # "الشهر المقبل": the month the context gives, no day
+    pre: str | None = None  # what opens a range: "من", "بين", "يومي", "ايام" (folded)
+    joint: tuple[int, int] | None = None  # the word "to" that joins a range ("19 إلى 20"), where it stands
+
+    def halves(self, folded: str) -> tuple["Found", "Found"]:
+        """A range joined by "إلى" as two days: where a meeting is moved ("من الخميس 19 إلى
+        الجمعة 20"), the first is the day it leaves and the second the day it goes to."""
+        v = self.value
+        to, after = self.joint
+        # A year given on one end was given to both (_values); "المقبل" after it is said of both.
+        end_year = v.end_year if v.end_year is not None else v.year
+        first = Found(self.start, to, folded[self.start:to].strip(), DateValue(v.year, v.month, v.day), tense=self.tense)
+        last = Found(after, self.end, folded[after:self.end].strip(), DateValue(end_year, v.end_month or v.month, v.end_day), tense=self.tense)
+        return first, last
+
+
+TO_WORDS = frozenset(fold(w) for w in ("إلى", "حتى", "لغاية", "ولغاية"))
 
 
 class DateFinder:
@@ -80,24 +93,30 @@ class DateFinder:
         self.relative = {fold(w): int(n) for n, ws in numbers["relative_days"].items() for w in ws}
         month = rf"(?:شهر\s+)?(?P<{{g}}>{_alt(months)})(?:\s*[/(\-]\s*(?:{_alt(months)})\s*\)?)?"
         wd = rf"(?:(?:يوم\s+)?(?:{_alt(self.weekdays)})\s+)?"  # "الجمعة 6 والسبت 7 شباط"
-        day = rf"(?:{wd}(?P<{{g}}d>\d{{{{1,2}}}})|(?P<{{g}}o>{_alt(self.ordinals)})(?:\s+من)?)"
+        # "الـ15 من مارس": a day number may take the article (its tatweel is folded away).
+        day = rf"(?:{wd}(?:ال)?(?P<{{g}}d>\d{{{{1,2}}}})|(?P<{{g}}o>{_alt(self.ordinals)})(?:\s+من)?)"
         year = r"(?:\s*,?\s*(?:(?:من\s+)?(?:عام|سنة|العام)\s+)?(?P<{g}>\d{{4}})(?:\s*م)?)?"
         sep = rf"\s*(?P<{{g}}>-|{_alt(['إلى', 'حتى', 'و', 'ولغاية', 'لغاية'])})\s*"
         d1, d2 = day.format(g="a"), day.format(g="b")
         m1, m2 = month.format(g="m1"), month.format(g="m2")
         y1, y2 = year.format(g="y1"), year.format(g="y2")
         s1 = sep.format(g="sep")
-        tail = rf"(?:\s+(?P<tense>{_alt(['المقبل', 'القادم', 'الماضي', 'المنصرم', 'الجاري', 'الحالي'])}))?"
+        tail = rf"(?:\s+(?P<tense>{_alt(['المقبل', 'القادم', 'الماضي', 'المنصرم', 'الفائت', 'الجاري', 'الحالي'])}))?"
         # Longest forms first: a cross-month range, a same-month range, one day, a month.
         self.patterns = [
-            ("range2", re.compile(rf"(?<!\w)(?P<pre>من|بين|يومي|ايام)?\s*{d1}\s+{m1}{y1}{s1}{d2}\s+{m2}{y2}{tail}(?!\w)")),
-            ("range", re.compile(rf"(?<!\w)(?P<pre>من|بين|يومي|ايام)?\s*{d1}{s1}{d2}\s+{m2}{y2}{tail}(?!\w)")),
+            ("range2", re.compile(rf"(?<!\w)(?P<pre>من|بين|يومي|ايام)?\s*{d1}\s+(?:من\s+)?{m1}{y1}{s1}{d2}\s+(?:من\s+)?{m2}{y2}{tail}(?!\w)")),
+            ("range", re.compile(rf"(?<!\w)(?P<pre>من|بين|يومي|ايام)?\s*{d1}{s1}{d2}\s+(?:من\s+)?{m2}{y2}{tail}(?!\w)")),
             ("day", re.compile(rf"(?<!\w)(?:و(?=\d))?{d1}\s+(?:من\s+)?{m1}{y1}{tail}(?!\w)")),
             ("month", re.compile(rf"{PREFIX}(?:{_alt(['في', 'خلال', 'مطلع', 'أوائل', 'أواخر', 'منتصف', 'نهاية', 'بداية'])})\s+{m1}{y1}{tail}(?!\w)")),
         ]
         # "يوم 6 من الشهر نفسه", "في 22 من الشهر الجاري": the month comes from the context.
         self.context_rx = re.compile(
-            rf"(?<!\w)(?:يوم\s+|في\s+)?(?:(?P<ad>\d{{1,2}})|(?P<ao>{_alt(self.ordinals)}))\s+(?:من\s+)?(?:الشهر|هذا الشهر)\s*(?P<which>{_alt(['نفسه', 'ذاته', 'الجاري', 'الحالي', 'المقبل', 'القادم'])})(?!\w)"
+            rf"(?<!\w)(?:يوم\s+|في\s+)?(?:(?:ال)?(?P<ad>\d{{1,2}})|(?P<ao>{_alt(self.ordinals)}))\s+(?:من\s+)?(?:الشهر|هذا الشهر)\s*(?P<which>{_alt(['نفسه', 'ذاته', 'الجاري', 'الحالي', 'المقبل', 'القادم'])})(?!\w)"
+        )
+        # "10/3/2026", "10-03-2026", "2026/03/10": a day in figures, day first as Arabic
+        # outlets write it, or the year first; a year of four figures, or it is no date.
+        self.numeric_rx = re.compile(
+            r"(?<![\w/.\-])(?:(?P<d>\d{1,2})\s*(?P<s>[/\-.])\s*(?P<m>\d{1,2})\s*(?P=s)\s*(?P<y>\d{4})|(?P<y2>\d{4})\s*(?P<s2>[/\-])\s*(?P<m2>\d{1,2})\s*(?P=s2)\s*(?P<d2>\d{1,2}))(?![\w/.\-]*\d)"
         )
         # "مطلع الشهر المقبل": a month, and only a month.
         self.next_month_rx = re.compile(
@@ -113,7 +132,7 @@ class DateFinder:
         )
         self.bare_ok = {fold(w) for w in ("السبت", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة")}  # الأحد/الاثنين are also words
         self.weekday_rx = re.compile(
-            rf"{PREFIX}(?:(?P<yawm>يوم)\s+)?(?P<wd>{_alt(self.weekdays)})(?:\s+(?P<dir>{_alt(['المقبل', 'القادم', 'الماضي', 'المنصرم', 'المقبلة'])}))?(?!\w)"
+            rf"{PREFIX}(?:(?P<yawm>يوم)\s+)?(?P<wd>{_alt(self.weekdays)})(?:\s+(?P<dir>{_alt(['المقبل', 'القادم', 'الماضي', 'المنصرم', 'الفائت', 'المقبلة'])}))?(?!\w)"
         )
         self.relative_rx = re.compile(rf"{PREFIX}(?P<rel>{_alt(self.relative)})(?!\w)")
         self.after_rx = re.compile(
@@ -141,9 +160,18 @@ class DateFinder:
                 if not free(m.start(), m.end()) or values is None or not all(_plausible(v) for v in values):
                     continue
                 taken.append((m.start(), m.end()))
-                tense = {"المقبل": "future", "القادم": "future", "الماضي": "past", "المنصرم": "past", "الجاري": "current", "الحالي": "current"}.get(m.group("tense"))
+                tense = {"المقبل": "future", "القادم": "future", "الماضي": "past", "المنصرم": "past", "الفاءت": "past", "الجاري": "current", "الحالي": "current"}.get(m.group("tense"))
+                pre = m.group("pre") if name.startswith("range") else None
+                # Only a range joined by a word "to" can be a move from one day to another.
+                joint = m.span("sep") if name.startswith("range") and fold(m.group("sep")) in TO_WORDS else None
                 for value in values:
-                    found.append(Found(m.start(), m.end(), m.group(0).strip(), value, tense=tense))
+                    found.append(Found(m.start(), m.end(), m.group(0).strip(), value, tense=tense, pre=pre, joint=joint if value.end_day else None))
+        for m in self.numeric_rx.finditer(folded):
+            y, mo, d = (m.group("y"), m.group("m"), m.group("d")) if m.group("y") else (m.group("y2"), m.group("m2"), m.group("d2"))
+            value = DateValue(int(y), int(mo), int(d))
+            if free(m.start(), m.end()) and 1 <= value.month <= 12 and _plausible(value):
+                taken.append((m.start(), m.end()))
+                found.append(Found(m.start(), m.end(), m.group(0).strip(), value))
         for m in self.context_rx.finditer(folded):
             if free(m.start(), m.end()):
                 day = int(m.group("ad")) if m.group("ad") else self.ordinals[m.group("ao")]
@@ -162,7 +190,8 @@ class DateFinder:
             # after a time of day; "الأحد" and "الاثنين" are also plain words, so they need that.
             if not (m.group("yawm") or m.group("dir")) and not self._bare_weekday(folded, m):
                 continue
-            direction = {"الماضي": "last", "المنصرم": "last"}.get(m.group("dir"), "next" if m.group("dir") else None)
+            # "الفاءت" is "الفائت" folded.
+            direction = {"الماضي": "last", "المنصرم": "last", "الفاءت": "last"}.get(m.group("dir"), "next" if m.group("dir") else None)
             taken.append((m.start(), m.end()))
             found.append(Found(m.start(), m.end(), m.group(0).strip(), None, weekday=self.weekdays[m.group("wd")], direction=direction))
         for m in self.relative_rx.finditer(folded):
@@ -240,7 +269,11 @@ class DateFinder:
         return out
 
 
-GLUE = re.compile(r"^\s*[،,]?\s*(?:\(|الموافق|الموافق\s+ل)?\s*$")
+# The Hijri months (folded): "الخميس 27 رمضان 1447 هـ الموافق 16 مارس" names one day twice.
+HIJRI_MONTHS = ("محرم", "صفر", "ربيع الاول", "ربيع الاخر", "ربيع الثاني", "جمادي الاولي", "جمادي الاخرة", "جمادي الاخره", "جمادي الثانية",
+                "رجب", "شعبان", "رمضان", "شوال", "ذو القعدة", "ذي القعدة", "ذو الحجة", "ذي الحجة")
+HIJRI = rf"\d{{1,2}}\s+(?:من\s+)?(?:شهر\s+)?(?:{'|'.join(HIJRI_MONTHS)})(?:\s+\d{{4}})?\s*(?:ه|هجري|للهجرة)?\s*[،,]?"
+GLUE = re.compile(rf"^\s*[،,]?\s*(?:{HIJRI}\s*)?(?:\(|الموافق|الموافق\s+ل)?\s*$")
 
 
 def _fuse(found: list[Found], folded: str) -> list[Found]:

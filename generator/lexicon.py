@@ -84,6 +84,7 @@ class Format:
 
 # Pronoun and accusative endings a meeting noun takes: اجتماعًا، اجتماعه، اجتماعها، اجتماعهم، اجتماعهما.
 NOUN_SUFFIX = r"(?:ا|ه|ها|هم|هما|ي)?"
+PRONOUN = r"(?:ه|ها|هم|هما|هن|نا)"
 
 
 def _formats(items) -> tuple[Format, ...]:
@@ -95,6 +96,10 @@ def _formats(items) -> tuple[Format, ...]:
         if nouns:
             # A noun: optional clitic, optional article, the noun, an optional ending.
             parts.append(rf"(?<![\w])[وف]?[بلك]?(?:ال|ل)?(?:{noun_alt}){NOUN_SUFFIX}(?![\w])")
+            # A noun in ة before a pronoun spells it ت: "قمتهم", "دورته", "جلستها".
+            stems = [n[:-1] for n in nouns if n.endswith("ة")]
+            if stems:
+                parts.append(rf"(?<![\w])[وف]?[بلك]?(?:{'|'.join(re.escape(n) for n in stems)})ت{PRONOUN}(?![\w])")
         if item["verbs"]:
             parts.append(word_pattern(item["verbs"]))
         out.append(Format(item["id"], item["kind"], re.compile("|".join(parts)), bool(item.get("needs_body", False)), frozenset(fold(v) for v in item["verbs"])))
@@ -171,12 +176,14 @@ def load(directory: Path = LEXICON_DIR) -> Lexicon:
         "status": {k: re.compile(word_pattern(v)) for k, v in cues["status"].items()},
         "attendance": {k: re.compile(word_pattern(v)) for k, v in cues["attendance"].items()},
         "count_units": {k: [fold(f) for f in v] for k, v in cues["count_units"].items()},
-        **{name: re.compile(word_pattern(cues[name])) for name in ("not_single", "report_verbs", "same_occasion", "future", "started", "other_events")},
+        **{name: re.compile(word_pattern(cues[name])) for name in ("not_single", "report_verbs", "same_occasion", "future", "started", "other_events", "moved", "by_phone")},
         "not_venue_after": frozenset(fold(w) for w in cues["not_venue_after"]),
+        "body_heads": frozenset(fold(w) for w in cues["body_heads"]),
     }
     from . import gazetteer  # here, not at import time: the lexicon tests need no GeoNames
 
-    stop = {fold(w) for w in cues["not_places"]} | set(country_forms)
+    heads = [fold(w) for w in cues["body_heads"]]
+    stop = {fold(w) for w in cues["not_places"]} | set(heads) | {"ال" + w for w in heads} | set(country_forms)
     from .dates import month_names, weekday_names
 
     stop |= set(month_names()) | set(weekday_names())

@@ -256,3 +256,130 @@ def test_a_span_of_weekdays_across_the_new_year(finder):
 
 def test_a_weekday_without_a_dateline_is_not_guessed(finder):
     assert resolve(finder.find(fold("يوم السبت"))[0], None, None, False) is None
+
+
+# --- A range joined by a word "to", and its two days -------------------------------------
+
+@pytest.mark.parametrize(
+    "text, pre, joint",
+    [
+        ("من 19 إلى 26 فبراير 2026", "من", "الي"),
+        ("19 فبراير حتى 20 فبراير", None, "حتي"),
+        ("بين 19 ولغاية 21 فبراير", "بين", "ولغاية"),
+        ("19-21 فبراير", None, None),  # a dash only spans
+        ("يومي 19 و20 فبراير", "يومي", None),  # "و" only spans or lists
+    ],
+)
+def test_a_range_keeps_its_opener_and_its_word_to(finder, text, pre, joint):
+    folded = fold(text)
+    [f] = finder.find(folded)
+    assert (f.pre, folded[f.joint[0]:f.joint[1]] if f.joint else None) == (pre, fold(joint) if joint else None)
+
+
+def test_a_single_day_has_no_joint(finder):
+    [f] = finder.find(fold("في 19 فبراير"))
+    assert (f.pre, f.joint) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text, first, last",
+    [
+        ("من 19 إلى 26 فبراير 2026", ("من 19", DateValue(2026, 2, 19)), ("26 فبراير 2026", DateValue(2026, 2, 26))),
+        ("من 30 ديسمبر إلى 2 يناير 2027", ("من 30 ديسمبر", DateValue(2026, 12, 30)), ("2 يناير 2027", DateValue(2027, 1, 2))),
+        ("الخميس 19 فبراير إلى يوم الجمعة 20 فبراير", ("الخميس 19 فبراير", DateValue(None, 2, 19)), ("يوم الجمعة 20 فبراير", DateValue(None, 2, 20))),
+    ],
+)
+def test_the_halves_of_a_range(finder, text, first, last):
+    folded = fold(text)
+    [f] = finder.find(folded)
+    a, b = f.halves(folded)
+    assert ((a.text, a.value), (b.text, b.value)) == ((fold(first[0]), first[1]), (fold(last[0]), last[1]))
+    assert (a.start, a.end, b.start, b.end) == (f.start, f.joint[0], f.joint[1], f.end)
+
+
+def test_the_tense_after_a_range_is_said_of_both_halves(finder):
+    folded = fold("من 10 إلى 20 فبراير المقبل")
+    [f] = finder.find(folded)
+    a, b = f.halves(folded)
+    anchor = dt.date(2026, 3, 1)  # February is past: "المقبل" makes both days next year's
+    assert [resolve(x, anchor, None, False).start() for x in (a, b)] == [dt.date(2027, 2, 10), dt.date(2027, 2, 20)]
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        ("يوم الإثنين 27 رمضان 1447هـ الموافق 16 مارس 2026م", "2026-03-16"),
+        ("يوم الاثنين، 27 رمضان 1447 هـ، الموافق 16 مارس 2026", "2026-03-16"),
+        ("الخميس 5 ذو الحجة 1447 للهجرة الموافق 21 مايو 2026", "2026-05-21"),
+        ("يوم الجمعة 3 من شهر شعبان الموافق 20 فبراير 2026", "2026-02-20"),
+    ],
+)
+def test_a_hijri_date_between_a_weekday_and_its_gregorian_date(finder, text, start):
+    found = finder.find(fold(text))
+    assert [resolve(f, ANCHOR, None, False).start().isoformat() for f in found] == [start]
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("في الـ10 من مارس", "2026-03-10", "2026-03-10"),  # the article before a day number
+        ("يومي 15 و16 من شهر مارس", "2026-03-15", "2026-03-16"),  # "من" before the month of a range
+        ("من 30 من مارس إلى 2 من أبريل", "2026-03-30", "2026-04-02"),
+        ("من الـ15 إلى الـ17 مارس", "2026-03-15", "2026-03-17"),
+        ("يوم 10/3/2026", "2026-03-10", "2026-03-10"),  # figures, day first
+        ("يوم 10-03-2026", "2026-03-10", "2026-03-10"),
+        ("يوم 10.3.2026", "2026-03-10", "2026-03-10"),
+        ("بتاريخ 2026/03/10", "2026-03-10", "2026-03-10"),  # year first
+        ("بتاريخ 2026-03-10", "2026-03-10", "2026-03-10"),
+    ],
+)
+def test_more_ways_of_writing_a_day(finder, text, start, end):
+    assert first(finder, text) == (dt.date.fromisoformat(start), dt.date.fromisoformat(end))
+
+
+def test_a_day_number_with_the_article_in_the_current_month(finder):
+    [f] = finder.find(fold("يوم الـ15 من الشهر الجاري"))
+    assert resolve(f, ANCHOR, None, False) == DateValue(2026, 1, 15)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "فاز الفريق 3/2",  # a score, no year
+        "يوم 13/13/2026",  # no thirteenth month
+        "يوم 31/2/2026",  # no 31 February
+        "يوم 10/3-2026",  # two separators that differ
+        "الرقم 10/3/2026/7",  # part of a longer number
+        "قرار 2026/10/55",
+    ],
+)
+def test_figures_that_are_no_day(finder, text):
+    assert finder.find(fold(text)) == []
+
+
+def test_a_weekday_agreeing_with_a_day_in_figures(finder):
+    found = finder.find(fold("يوم الأحد الموافق 8/3/2026"))
+    assert [(f.value, f.text) for f in found] == [(DateValue(2026, 3, 8), fold("يوم الأحد الموافق 8/3/2026"))]
+
+
+@pytest.mark.parametrize(
+    "text, days",
+    [
+        ("يوم غد", 1),
+        ("مساء غد الاثنين", 1),  # with the weekday it repeats
+        ("أمس الأول", -2),  # the phrase, not "أمس" inside it
+        ("أول أمس", -2),
+        ("الليلة", 0),
+        ("الليلة الماضية", -1),
+    ],
+)
+def test_more_relative_days(finder, text, days):
+    [f] = finder.find(fold(text))
+    assert resolve(f, ANCHOR, None, False).start() == ANCHOR + dt.timedelta(days=days)
+
+
+def test_a_weekday_gone_by(finder):
+    [f] = finder.find(fold("الخميس الفائت"))
+    assert resolve(f, ANCHOR, None, False, future=True).start() == dt.date(2026, 1, 1)  # the Thursday before, whatever the verbs
+    [f] = finder.find(fold("في 3 يناير الفائت"))
+    assert resolve(f, dt.date(2026, 1, 2), None, False).start() == dt.date(2025, 1, 3)

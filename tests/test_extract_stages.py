@@ -168,7 +168,13 @@ def report(lex, finder, text):
         ("أفادت القناة، الأربعاء، بإلغاء القمة", [("الاربعاء", True)]),  # set off by commas after who reported
         ("أفادت القناة , الأربعاء , بإلغاء القمة", [("الاربعاء", True)]),
         ("أعلن الوزير يوم الأربعاء عن القمة", [("يوم الاربعاء", False)]),  # no opener, no commas
-        ("أفادت القناة، 5 مارس، بإلغاء القمة", [("5 مارس", False)]),  # a full date is not set off that way
+        ("أفادت القناة، 5 مارس، بإلغاء القمة", [("5 مارس", True)]),  # a full date set off the same way
+        ("أعلنت الوزارة، الأحد 1 مارس، تأجيل القمة", [("الاحد 1 مارس", True)]),
+        ("أعلنت الوزارة، مساء الأحد، تأجيل القمة", [("الاحد", True)]),  # a time of day before it
+        ("أعلنت الوزارة، في 1 مارس، تأجيل القمة", [("1 مارس", True)]),
+        ('قال الرئيس في منشور: "سيعقد، في 3 يناير، اجتماع', [("3 يناير", False)]),  # inside what was said
+        ("قال الرئيس «سيعقد، في 3 يناير، اجتماع", [("3 يناير", False)]),
+        ("أعلنت الوزارة، الأحد، ما يلي: تأجيل القمة", [("الاحد", True)]),  # a colon after the date is no quotation of it
         ("يوم الأحد قال الوزير إن القمة ستعقد", [("يوم الاحد", False)]),  # the verb comes after the date
         ("أعلن الوزير أن القمة ستعقد يوم الأحد", [("يوم الاحد", False)]),
         ("أعلن الوزير اليوم أن القمة ستعقد غدا", [("اليوم", True), ("غدا", False)]),
@@ -178,6 +184,11 @@ def report(lex, finder, text):
 )
 def test_is_report(lex, finder, text, expected):
     assert report(lex, finder, text) == expected
+
+
+def test_a_quotation_far_after_a_day_set_off_does_not_unmake_it(lex, finder):
+    text = "أعلنت الوزارة، الأحد، تأجيل القمة " + "ب" * 60 + " «نص»"
+    assert report(lex, finder, text) == [("الاحد", True)]
 
 
 def test_the_reporting_verb_is_at_most_sixty_characters_before(lex, finder):
@@ -194,10 +205,52 @@ def test_the_opener_is_at_most_fifty_characters_after(lex, finder):
     assert report(lex, finder, far) == [("اليوم", False)]
 
 
+def moved(lex, finder, text):
+    folded = fold(text)
+    return [(f.text, f.value) for f in when.moves(finder.find(folded), folded, lex)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # moved from one day to the next: two days, the first the one it leaves
+        ("أرجئت القمة التي كانت مقررة الخميس 19 فبراير إلى يوم الجمعة 20 فبراير",
+         [("الخميس 19 فبراير", DateValue(None, 2, 19)), ("يوم الجمعة 20 فبراير", DateValue(None, 2, 20))]),
+        ("تقرر تأجيل القمة من 19 إلى 26 فبراير", [("من 19", DateValue(None, 2, 19)), ("26 فبراير", DateValue(None, 2, 26))]),
+        ("تقرر تأجيل القمة من 19 إلى 26 فبراير، وكانت محددة سلفا", [("من 19", DateValue(None, 2, 19)), ("26 فبراير", DateValue(None, 2, 26))]),  # said after it
+        ("تقرر تغيير موعد القمة المقررة وتأجيلها من 19 إلى 26 فبراير", [("من 19", DateValue(None, 2, 19)), ("26 فبراير", DateValue(None, 2, 26))]),  # the last cue before it
+        ("تقرر بدلا من ذلك عقد القمة من 19 إلى 26 فبراير", [("من 19 الي 26 فبراير", DateValue(None, 2, 19, end_day=26))]),  # "instead" moves nothing
+        ("تقرر تغيير موعد القمة لتعقد من 19 إلى 26 فبراير", [("من 19 الي 26 فبراير", DateValue(None, 2, 19, end_day=26))]),  # "to be held" from ... to
+        ("تقرر تغيير موعد القمة من 30 ديسمبر 2026 حتى 2 يناير", [("من 30 ديسمبر 2026", DateValue(2026, 12, 30)), ("2 يناير", DateValue(2027, 1, 2))]),
+        ("قررت اللجنة تأجيل موعده من 19 إلى 20 فبراير", [("من 19", DateValue(None, 2, 19)), ("20 فبراير", DateValue(None, 2, 20))]),
+        ("نقل موعد القمة من 30 ديسمبر إلى 2 يناير", [("من 30 ديسمبر", DateValue(None, 12, 30)), ("2 يناير", DateValue(None, 1, 2))]),
+        # spans stay spans
+        ("تعقد القمة من 19 إلى 21 فبراير", [("من 19 الي 21 فبراير", DateValue(None, 2, 19, end_day=21))]),  # nothing moves it
+        ("أرجئ المؤتمر إلى الفترة من 19 إلى 21 فبراير", [("من 19 الي 21 فبراير", DateValue(None, 2, 19, end_day=21))]),  # the new span
+        ("تأجيل المؤتمر الذي كان مقررا من 19 إلى 21 فبراير", [("من 19 الي 21 فبراير", DateValue(None, 2, 19, end_day=21))]),  # the old span
+        ("تأجيل المؤتمر المقرر يومي 19 و20 فبراير", [("يومي 19 و20 فبراير", DateValue(None, 2, 19, end_day=20))]),  # joined by و
+        ("تأجيل المؤتمر المقرر 19-20 فبراير", [("19-20 فبراير", DateValue(None, 2, 19, end_day=20))]),
+        ("تأجيل القمة بين 19 إلى 21 فبراير", [("بين 19 الي 21 فبراير", DateValue(None, 2, 19, end_day=21))]),
+        ("من 19 إلى 21 فبراير تأجيل المؤتمر", [("من 19 الي 21 فبراير", DateValue(None, 2, 19, end_day=21))]),  # nothing moves it before the span
+        ("كان مقررا 19 حتى 21 فبراير ثم أرجئ إلى 3 مارس",
+         [("19 حتي 21 فبراير", DateValue(None, 2, 19, end_day=21)), ("3 مارس", DateValue(None, 3, 3))]),  # another day is the new one
+    ],
+)
+def test_moves(lex, finder, text, expected):
+    assert moved(lex, finder, text) == [(fold(t), v) for t, v in expected]
+
+
 def test_tense(lex):
     assert when.tense(fold("اجتمع الوزراء"), lex) == (True, False)
     assert when.tense(fold("سيجتمع الوزراء"), lex) == (False, True)
     assert when.tense(fold("قال الوزير"), lex) == (False, False)
+    # A clause that opens with a present verb of meeting or travelling speaks of what is coming.
+    assert when.tense(fold("يجتمع الوزراء"), lex) == (False, True)
+    assert when.tense(fold("  ، ويتوجه الوزير إلى بروكسل"), lex) == (False, True)
+    assert when.tense(fold("يلتقيان في جنيف"), lex) == (False, True)
+    assert when.tense(fold("الوزراء يجتمعون"), lex) == (False, False)  # not where the clause opens
+    assert when.tense(fold("يجتمعون بعد أن اجتمع الخبراء"), lex) == (True, False)  # a verb of the past wins
+    assert when.tense(fold("يتجه الوزير"), lex) == (False, False)
 
 
 def test_tense_at_reads_the_date_clause_first(lex):
@@ -235,12 +288,25 @@ def venues(lex, text):
         ("تعقد القمة بسلطنة عمان", [("عمان", None, "OM")]),  # the country after "سلطنة"
         ("تعقد القمة في عمان", [("عمان", "amman", "JO")]),  # the city elsewhere
         ("قمة شرم الشيخ", [("شرم الشيخ", "sharm-el-sheikh", "EG")]),  # right after a meeting word
+        ("عقدوا اجتماعا وزاريا", []),  # "و" + a town's name right after a meeting word: an adjective
+        ("قمة وبغداد", []),
+        ("قمة لبغداد", []),  # "for Baghdad"
+        ("يحل ضيفا على الرياض", [("الرياض", "riyadh", "SA")]),  # the guest of a place
+        ("ضيفا على الرياض", [("الرياض", "riyadh", "SA")]),  # at the sentence's start
+        ("يعتمد على الرياض", []),  # "على" alone
+        ("قمة جامعة الدول العربية في الرياض", [("الرياض", "riyadh", "SA")]),  # a body's name is no town
+        ("اجتماع الجامعة في القاهرة", [("القاهرة", "cairo", "EG")]),
         ("اجتماع، كييف", [("كييف", "kyiv", "UA")]),
         ("اجتماع ، كييف", []),  # too far from the meeting word
         ("كييف تستضيف", [("كييف", "kyiv", "UA")]),
         ("الحرب في غزة", []),
         ("الحرب في العاصمة الأوكرانية كييف", []),  # a topic, the capital named or not
-        ("تعقد القمة في العاصمة الأوكرانية كييف", [("كييف", "kyiv", "UA")]),
+        ("تعقد القمة في العاصمة الأوكرانية كييف", [("العاصمة الأوكرانية كييف", "kyiv", "UA")]),  # the capital named twice: one venue
+        ("تعقد القمة في العاصمة الأوكرانية", [("العاصمة الأوكرانية", "kyiv", "UA")]),  # named by its country alone
+        ("تعقد القمة في العاصمة التونسية", [("العاصمة التونسية", "tunis", "TN")]),
+        ("تعقد القمة في تونس", [("تونس", None, "TN")]),  # the bare name is the country's
+        ("تعقد القمة في العاصمة الأوكرانية، كييف", [("العاصمة الأوكرانية، كييف", "kyiv", "UA")]),  # set off by a comma
+        ("تعقد القمة في العاصمة الأوكرانية ثم في كييف", [("العاصمة الأوكرانية", "kyiv", "UA"), ("كييف", "kyiv", "UA")]),  # apart: two
         ("زار رئيس الوزراء برفقة وزيره طهران", [("طهران", "tehran", "IR")]),  # a visit: five words back
         ("زار رئيس الوزراء برفقة وزير الخارجية طهران", []),  # six
         ("في أديس أبابا بإثيوبيا", [("أديس أبابا بإثيوبيا", "addis-ababa", "ET")]),
@@ -330,3 +396,80 @@ def test_statements(lex):
 def test_a_person_named_inside_the_quoted_words_did_not_say_them(lex):
     m = one(lex, "وقال المتحدث: «سيحضر ماكرون اجتماع وزراء الدفاع في باريس يوم 5 مارس».")
     assert m.statements == ()
+
+
+def test_a_guest_of_a_place_is_a_visit(lex):
+    def found(text):
+        folded = fold(text)
+        return [(folded[t.start:t.end], t.format.id) for t in triggers.find(folded, lex)]
+
+    assert found("يحل الوزير ضيفا على الرياض") == [("ضيفا", "visit")]
+    assert found("تحل الوزيرة ضيفة على المملكة العربية السعودية") == [("ضيفة", "visit")]  # three words
+    assert found("يحل الوزير ضيفا على أبو ظبي") == [("ضيفا", "visit")]  # two words
+    assert found("يحل الوزير ضيفا على برنامج") == []
+    assert found("يحل الوزير ضيفا في الرياض") == []  # "على" only
+    assert found("يحل الوزير ضيفا على قناة في الرياض") == []  # the place must follow "على"
+
+
+def test_receiving_needs_an_office_within_sixty_characters(lex):
+    def found(text):
+        folded = fold(text)
+        return [folded[t.start:t.end] for t in triggers.find(folded, lex)]
+
+    near = "استقبل " + "ا" * 52 + " الوزير"  # the office ends 60 characters after the verb
+    far = "استقبل " + "ا" * 53 + " الوزير"  # 61
+    assert (found(near), found(far)) == (["استقبل"], [])
+    assert found("استقبل زيلينسكي في كييف") == ["استقبل"]  # a person the lexicon knows
+    assert found("استقبلت المستشفيات الجرحى") == []
+
+
+def test_convening_needs_a_body(lex):
+    def found(text):
+        folded = fold(text)
+        return [(folded[t.start:t.end], t.format.id) for t in triggers.find(folded, lex)]
+
+    assert found("تنعقد اللجنة غدا") == [("تنعقد", "session")]
+    assert found("اللجنة التي ستنعقد غدا") == [("ستنعقد", "session")]  # the body before
+    assert found("تنعقد " + "ا" * 48 + " اللجنة") == [("تنعقد", "session")]  # the body 50 characters after
+    assert found("تنعقد " + "ا" * 49 + " اللجنة") == []  # 51
+    assert found("اللجنة " + "ا" * 48 + " تنعقد") == [("تنعقد", "session")]  # 50 characters before
+    assert found("اللجنة " + "ا" * 49 + " تنعقد") == []
+    assert found("تنعقد الآمال") == []
+    assert found("وبأشغال المجلس") == [("وباشغال", "session")]
+    assert found("أعمال الصيانة في المجلس") == []  # the body right after, or none
+    assert found("تنعقد القمة واللجنة") == [("القمة", "summit")]  # a meeting word names it already
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("وكان الاجتماع مقررا يوم 5 مارس، وتقرر عقده يوم 15 مارس", [("5 مارس", True), ("15 مارس", False)]),
+        ("كان من المقرر عقدها يوم الجمعة", [("يوم الجمعة", True)]),
+        ("كانت القمة المقررة يوم 5 مارس", [("5 مارس", True)]),
+        ("القمة المقررة يوم 5 مارس", [("5 مارس", False)]),  # set for it, and still is
+        ("كان الوزير قد أعلن يوم 5 مارس", [("5 مارس", False)]),  # nothing was set
+    ],
+)
+def test_was_set(lex, finder, text, expected):
+    folded = fold(text)
+    assert [(f.text, when.was_set(f, folded)) for f in finder.find(folded)] == [(fold(t), v) for t, v in expected]
+
+
+def test_talks_by_phone_are_no_meeting_word(lex):
+    def found(text):
+        folded = fold(text)
+        return [folded[t.start:t.end] for t in triggers.find(folded, lex)]
+
+    assert found("أجرى الوزير مباحثات هاتفية مطولة") == []
+    assert found("أجرى الوزير مباحثات مطولة هاتفيا") == []  # a word between
+    assert found("أجرى الوزير مباحثات مطولة جدا هاتفيا") == [fold("مباحثات")]  # two: the phone word is another's
+    assert found("بعد مباحثات هاتفية، عقد الوزيران مباحثات في باريس") == [fold("مباحثات")]  # the next talks still count
+    assert found("استقبلت المستشفيات الجرحى، واستقبل الرئيس نظيره") == [fold("واستقبل")]  # the next reception too
+
+
+def test_a_guest_or_a_bodys_meetings_with_another_meeting_word(lex):
+    # Both words name one meeting: the more telling one gives its format.
+    m = one(lex, "يحل الوزير ضيفا على الرياض في زيارة رسمية يوم 5 مارس.")
+    assert (m.format, m.city.id) == ("visit", "riyadh")
+    m = one(lex, "تبدأ اجتماعات مجلس التعاون الخليجي تمهيدا للقمة في الدوحة يوم 5 مارس.")
+    assert (m.kind.id, m.date.day, m.city.id) == ("leaders", 5, "doha")

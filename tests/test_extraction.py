@@ -96,14 +96,14 @@ def test_the_lexicon_not_special_cases_names_places_and_kinds(tmp_path):
     for path in lexicon.LEXICON_DIR.glob("*.yml"):
         (lex_dir / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
     with (lex_dir / "cities.yml").open("a", encoding="utf-8") as handle:
-        handle.write("- {id: tunis, en: Tunis, ar: تونس العاصمة, country: TN, forms: [تونس العاصمة]}\n")
+        handle.write("- {id: sidi-bou-said, en: Sidi Bou Said, ar: سيدي بوسعيد, country: TN, lat: 36.87, lon: 10.35, forms: [سيدي بوسعيد]}\n")
     lex = lexicon.load(lex_dir)
     from generator import extract, merge
     from generator.reader import parse_article
 
-    article = parse_article("t.txt", "date 2026-03-01\nيعقد وزراء الخارجية اجتماعا في تونس العاصمة يوم 4 مارس.".encode())
+    article = parse_article("t.txt", "date 2026-03-01\nيعقد وزراء الخارجية اجتماعا في سيدي بوسعيد يوم 4 مارس.".encode())
     [event], _ = merge.merge(extract.extract(article, lex))
-    assert event.city.id == "tunis"
+    assert event.city.id == "sidi-bou-said"
 
 
 def test_c_and_pure_python_yaml_write_the_same_bytes():

@@ -38,7 +38,6 @@ BODY_REACH = 120
 PLACE_REACH = 140
 DATE_REACH = 160
 TODAY = re.compile(r"(?<!\w)[وف]?اليوم(?!\w)")  # "today": the article speaks of its dateline's day
-NEW_DATE = re.compile(r"(?:^|\s)(?:الي|حتي|ل)\s*(?:يوم\s+)?$")
 
 
 @functools.lru_cache(maxsize=4)
@@ -113,6 +112,8 @@ def _words(folded: str, lex: Lexicon) -> set[str]:
         found.add("future")
     if cues["started"].search(folded):
         found.add("started")
+    if cues["moved"].search(folded):
+        found.add("moved")
     return found
 
 
@@ -141,7 +142,7 @@ def extract(article: Article, lex: Lexicon) -> list[Mention]:
         spans = [(t.start, t.end) for t in found_triggers]
         words = _words(folded, lex)
         dated: list[when.Dated] = []
-        for f in finder.find(folded):
+        for f in when.moves(finder.find(folded), folded, lex):
             last = current.date.start() if current and current.date and current.date.year else None
             # A date without a year in an article without a dateline keeps no year: merging
             # anchors it to another source's, or reports it.
@@ -182,8 +183,8 @@ def extract(article: Article, lex: Lexicon) -> list[Mention]:
             _durations(draft, folded, finder, ev)
         if touched:
             current = touched[-1]
-            if "postponed" in words:
-                _moved(current, dated, folded)
+            if words & {"postponed", "moved"} or any(when.INSTEAD_OF.search(folded, endpos=x.found.start) or when.was_set(x.found, folded) for x in dated):
+                _moved(current, dated, folded, "cancelled" in words)
             # Participants, topics and statements of a sentence that holds several
             # meetings go to the last one named (where the sentence's subject usually is).
             details.read(current, folded, ev, lex, who, sentence)
@@ -199,7 +200,7 @@ def _groups(folded: str, found_triggers, dated, lex: Lexicon) -> list[_Group]:
     meeting_dates = [d for d in dated if not d.report and d.value is not None]
     # Other events ("a phone call on Friday") compete for the dates as meeting words do.
     spans = [(t.start, t.end) for t in found_triggers]
-    anchors = spans + [m.span() for m in lex.cues["other_events"].finditer(folded)]
+    anchors = spans + [m.span() for rx in (lex.cues["other_events"], lex.cues["by_phone"]) for m in rx.finditer(folded)]
     date_owner = _nearest([(d.found.start, d.found.end) for d in meeting_dates], anchors, folded, DATE_REACH)
     # Each meeting word takes the nearest of the dates given to it.
     chosen: dict[int, tuple[float, when.Dated]] = {}
@@ -412,14 +413,26 @@ def _fill(d: _Draft, group: _Group, ev: Evidence, words: set[str]) -> None:
         d.cite("series", ev)
 
 
-def _moved(d: _Draft, dated, folded: str) -> None:
+def _moved(d: _Draft, dated, folded: str, cancelled: bool) -> None:
     """"أُجّلت القمة التي كانت مقررة الخميس 20 فبراير إلى الجمعة 21 فبراير": the day after
-    "إلى" is the meeting's; the other is kept as its previous day."""
+    "إلى" is the meeting's; the other is kept as its previous day. "بدلا من الخميس", "كان
+    مقررا يوم الخميس": that day is the previous one, another the meeting's. A postponement to a
+    named day is a meeting on that day, whether or not the text gives the old one."""
     days = [x for x in dated if not x.report and x.value is not None and x.value.precision == "day"]
-    new = [x for x in days if NEW_DATE.search(folded, endpos=x.found.start)]
-    old = [x for x in days if x not in new]
-    if new and old:
-        d.previous, d.date, d.date_text, d.moved = old[0].value, new[0].value, new[0].found.text, True
+    new = [x for x in days if when.NEW_DAY.search(folded, endpos=x.found.start)]
+    instead = [x for x in days if when.INSTEAD_OF.search(folded, endpos=x.found.start)]
+    if not new and instead:
+        new = [x for x in days if x not in instead]
+    # "كان مقررا يوم 5 مارس، وتقرر عقده يوم 15 مارس": a day after the one it was set for
+    # (not in a cancellation: "ألغيت المحادثات التي كان مقررا عقدها الجمعة").
+    before = [x for x in days if when.was_set(x.found, folded)]
+    if not new and before and not cancelled:
+        new = [x for x in days if x.found.start > before[0].found.start]
+    if new:
+        d.date, d.date_text, d.moved = new[0].value, new[0].found.text, True
+        old = [x for x in days if x.value not in {n.value for n in new}]  # a day named twice is no move
+        if old:
+            d.previous = old[0].value
 
 
 def _durations(d: _Draft, folded: str, finder: DateFinder, ev: Evidence) -> None:

@@ -3,7 +3,7 @@
 A meeting is recognised by its format (summit, talks, conference, session, visit,
 meeting), in nouns with the article, clitics and endings and in verbs of meeting and
 visiting, not by a closed list of kinds. A plural or a series ("سلسلة اجتماعات",
-"جولة مباحثات") is not one meeting. "الدورة"/"الجلسة" name a meeting only before a
+"جولة مباحثات") is not one meeting, nor are talks by phone ("محادثات هاتفية"). "الدورة"/"الجلسة" name a meeting only before a
 council, assembly or summit.
 """
 
@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 from ..lexicon import Format, Lexicon
+from .scan import matches
 
 BODY_AHEAD = re.compile(r"^.{0,60}?(?<!\w)[وف]?[بلك]?(?:ال|ل)?(?:مجلس|قمة|جمعية|لجنة|اجتماع|مؤتمر)")
 BODY_BEHIND = re.compile(r"(?<!\w)[وف]?[بلك]?(?:ال|ل)?(?:مجلس|جمعية|لجنة|برلمان)(?!\w).{0,50}$")  # "يعقد مجلس الأمن اليوم جلسة"
@@ -31,14 +33,87 @@ class Trigger:
     rank: int  # the format's place in formats.yml: the lower, the more telling
 
 
+# "محادثات هاتفية مطولة", "مباحثات عبر الهاتف": a phone word right after the meeting word
+# (an adjective between at most).
+PHONE_GAP = re.compile(r"\s+(?:\S+\s+)?$")  # matched from the meeting word's end
+
+
+# "استقبل الرئيس نظيره ...": receiving is a meeting when someone with an office (or a
+# person the lexicon knows) is received; "استقبلت المستشفيات الجرحى" is not one.
+RECEIVING = re.compile(r"^[وف]?(?:استقبل|استقبلت|[يت]ستقبل|س[يت]ستقبل)$")
+OFFICE_NEAR = re.compile(r"(?<!\w)[وف]?(?:ال|ل|بال)?(?:رئيس|رئيسة|ملك|امير|ولي العهد|وزير|وزيرة|نظير|نظيره|نظيرته|نظيرها|سفير|سفيرة|مبعوث|امين|سلطان|شيخ|وفد|وفدا|مستشار|قائد|نائب|مفوض|مدير)(?!\w)")
+
+
+CLAUSE_END = re.compile(r"[،,؛;:.]")
+
+
+def _receives_someone(folded: str, end: int, lex: Lexicon) -> bool:
+    window = CLAUSE_END.split(folded[end:end + 60])[0]  # who is received stands in its clause
+    return bool(OFFICE_NEAR.search(window) or matches(lex.people, window))
+
+
+# "يحل الرئيس ضيفا على الرياض": the guest of a place visits it (of a programme, not).
+GUEST_OF = re.compile(r"(?<!\w)(?P<noun>ضيفا|ضيفة|ضيفه)\s+علي\s+(?P<place>\w+(?:\s+\w+){0,2})")
+
+
+def _guest_of_a_place(m: re.Match, lex: Lexicon) -> bool:
+    """Whether the one, two or three words after "على" name a place."""
+    names = list(accumulate(m.group("place").split(), lambda a, b: f"{a} {b}"))  # its first one, two, three words
+    return any(name in lex.places.by_form or name in lex.country_by_form for name in names)
+
+
+# "اللجنة المشتركة، التي تنعقد بالرباط", "أشغال المجلس": a body convening, or the
+# proceedings of one, where no meeting word names it.
+CONVENES = re.compile(r"(?<!\w)[وف]?(?:[يت]نعقد|س[يت]نعقد|انعقد|انعقدت|انعقاد)(?!\w)")
+PROCEEDINGS = re.compile(r"(?<!\w)(?P<noun>[وف]?[بل]?(?:اشغال|اعمال))\s+(?:ال)?(?P<body>\w+)")
+BODY_WORD = re.compile(r"(?<!\w)[وف]?[بلك]?(?:ال|ل)?(\w+)")
+
+
+def _body_near(folded: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether a body ("اللجنة", "مجلس") is named within 50 characters either side."""
+    heads = lex.cues["body_heads"]
+    for m in BODY_WORD.finditer(folded):
+        gap = start - m.end() if m.end() <= start else m.start() - end  # pragma: no mutate (words never touch: < and <= agree)
+        if m.group(1) in heads and gap <= 50:
+            return True
+    return False
+
+
+def _convening(folded: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """"تنعقد اللجنة", "أشغال المجلس": where a body convenes (no meeting word names it)."""
+    spans = [m.span() for m in CONVENES.finditer(folded) if _body_near(folded, m.start(), m.end(), lex)]
+    spans += [m.span("noun") for m in PROCEEDINGS.finditer(folded) if m.group("body") in lex.cues["body_heads"]]
+    return sorted(spans)
+
+
+PLURAL = re.compile(r"(?<!\w)[وف]?(?:ال)?(?:اجتماعات)(?!\w)")
+NEXT_WORD = re.compile(r"\s+[وف]?(?:ال|لل|ل)?(\w+)")
+
+
+def _of_a_body(folded: str, end: int, lex: Lexicon) -> bool:
+    """Whether a body ("اللجنة", "مجلس"), or a level or body of the lexicon, follows at once."""
+    m = NEXT_WORD.match(folded, end)
+    if m is None:
+        return False
+    if m.group(1) in lex.cues["body_heads"]:
+        return True
+    ahead = folded[end:].lstrip()
+    return any(s == 0 for table in (lex.kinds, lex.series) for s, _e, _x in matches(table, ahead))
+
+
 def find(folded: str, lex: Lexicon) -> list[Trigger]:
     series_spans = [(m.start(), m.end()) for m in lex.cues["not_single"].finditer(folded)]
+    phone_starts = [m.start() for m in lex.cues["by_phone"].finditer(folded)]
     out: list[Trigger] = []
     for rank, fmt in enumerate(lex.formats):
         for m in fmt.pattern.finditer(folded):
             if any(s < m.end() and m.start() < e for s, e in series_spans):  # overlaps a series word
                 continue
             if SERIES_BEFORE.search(folded, 0, m.start()):
+                continue
+            if any(p >= m.end() and PHONE_GAP.match(folded, m.end(), p) for p in phone_starts):
+                continue  # a phone call, not a meeting
+            if RECEIVING.match(m.group(0)) and not _receives_someone(folded, m.end(), lex):
                 continue
             if fmt.needs_body and not (BODY_AHEAD.match(folded[m.end():]) or BODY_BEHIND.search(folded, 0, m.start())):
                 continue
@@ -47,6 +122,18 @@ def find(folded: str, lex: Lexicon) -> list[Trigger]:
     meeting = next((rank, f) for rank, f in enumerate(lex.formats) if f.id == "meeting")
     for m in FIRST_OF.finditer(folded):
         out.append(Trigger(m.start("noun"), m.end("noun"), meeting[1], meeting[0]))
+    visit = next((rank, f) for rank, f in enumerate(lex.formats) if f.id == "visit")
+    for m in GUEST_OF.finditer(folded):
+        if _guest_of_a_place(m, lex):
+            out.append(Trigger(m.start("noun"), m.end("noun"), visit[1], visit[0]))
+    # "اجتماعات اللجنة المشتركة", "اجتماعات وزراء الخارجية العرب": a body's or a level's
+    # meetings named as one event are one meeting (its session); "اجتماعات مع" are several.
+    for m in PLURAL.finditer(folded):
+        if not SERIES_BEFORE.search(folded, endpos=m.start()) and _of_a_body(folded, m.end(), lex):
+            out.append(Trigger(m.start(), m.end(), meeting[1], meeting[0]))
+    if not out:
+        session = next((rank, f) for rank, f in enumerate(lex.formats) if f.id == "session")
+        out.extend(Trigger(s, e, session[1], session[0]) for s, e in _convening(folded, lex))
     out.sort(key=lambda t: (t.start, t.rank))
     # Overlapping words ("قمة" inside a longer form): keep the first found at a place.
     kept: list[Trigger] = []

@@ -23,6 +23,7 @@ PREPOSITIONS = frozenset({"في", "وفي", "الي", "والي", "داخل", "�
 FRAMES = frozenset({"العاصمة", "عاصمة", "بالعاصمة", "والعاصمة", "مدينة", "بمدينة", "المدينة", "دولة", "بدولة", "جمهورية", "مملكة", "المملكة", "سلطنة", "بسلطنة", "منتجع", "بمنتجع"})
 STATE_FRAMES = frozenset({"سلطنة", "مملكة", "المملكة", "دولة", "جمهورية", "امارة", "إمارة"})
 HOST_WORDS = re.compile(r"^[وف]?(?:[يت]ستضيف|ستستضيف|سيستضيف|استضاف|استضافت|استضافة|لاستضافة|باستضافة|احتضن|احتضنت|تحتضن|يحتضن|ستحتضن|احتضان)$")
+GUEST = frozenset({"ضيفا", "ضيفة", "ضيفه"})
 VISIT_WORDS = re.compile(r"^[وف]?(?:[يت]زور|س[يت]زور|زار|زارت|زيارة|لزيارة|بزيارة)$")
 
 
@@ -83,26 +84,26 @@ def find(folded: str, lex: Lexicon, trigger_spans: list[tuple[int, int]]) -> lis
                 city = places.get(phrase)
                 country = countries.get(phrase)
                 if city is not None or country is not None:
-                    hit = (n, city, country, led)
+                    hit = (n, city, country, led, head != first)  # a clitic taken off, or not
                     break
             if hit:
                 break
         if hit is None:
             i += 1
             continue
-        n, city, country, led = hit
+        n, city, country, led, clitic = hit
         start, end = words[i][0], words[i + n - 1][1]
         # A name that is both a city and a country ("عمان": Amman, Oman) is the country
         # after "سلطنة", "مملكة", "دولة" or "جمهورية", and the city elsewhere.
         if city is not None and country is not None and i and words[i - 1][2].lstrip("وفب") in STATE_FRAMES:
             city = None
-        if _in_venue_position(words, i, i + n, led, trigger_spans, lex):
+        if _in_venue_position(words, i, i + n, led, clitic, trigger_spans, lex):
             venues.append(Venue(start, end, city, city.country if city else country))
         i += n
-    return _join(venues)
+    return _join(venues, folded)
 
 
-def _in_venue_position(words, i, j, led, trigger_spans, lex) -> bool:
+def _in_venue_position(words, i, j, led, clitic, trigger_spans, lex) -> bool:
     # Up to four words back: a two-word frame, a preposition and what stands before it.
     before = [w for _s, _e, w in words[max(0, i - 4):i]]
     k = len(before)
@@ -121,22 +122,32 @@ def _in_venue_position(words, i, j, led, trigger_spans, lex) -> bool:
     if prev in PREPOSITIONS:
         topic = before[k - 2] if k >= 2 else ""
         return topic not in lex.cues["not_venue_after"]
+    if prev == "علي" and before[k - 2] in GUEST:  # (k is 1 at least: before[-1] is "علي" itself then)
+        return True  # "يحل ضيفا على الرياض": the guest of a place visits it
     if prev and (HOST_WORDS.match(prev) or VISIT_WORDS.match(prev)):
         return True
     # "زار رئيس الوزراء العراقي طهران": a visit verb, its subject, then the place visited.
     if any(VISIT_WORDS.match(w) for _s, _e, w in words[max(0, i - 5):i]) and prev not in PREPOSITIONS and not prev.startswith(("في", "من")):
         return True
     start = words[i][0]
-    if any(0 <= start - e <= 2 for _s, e in trigger_spans):  # "قمة شرم الشيخ", "اجتماع كييف"
+    # "قمة شرم الشيخ", "اجتماع كييف"; but "اجتماعا وزاريا" is no meeting "and <town>", nor
+    # "اجتماع للرياض" one in Riyadh: right after a meeting word the name stands bare.
+    if not clitic and any(0 <= start - e <= 2 for _s, e in trigger_spans):
         return True
     return j < len(words) and bool(HOST_WORDS.match(words[j][2]))  # "كييف تستضيف"
 
 
-def _join(venues: list[Venue]) -> list[Venue]:
-    """"أديس أبابا بإثيوبيا": a city followed by its own country is one venue."""
+APPOSED = re.compile(r"[\s،,]*$")  # matched between two names: nothing but spaces or a comma
+
+
+def _join(venues: list[Venue], folded: str) -> list[Venue]:
+    """"أديس أبابا بإثيوبيا": a city followed by its own country is one venue; so is "العاصمة
+    البلجيكية بروكسل", the capital named twice."""
     out: list[Venue] = []
     for v in venues:
-        if out and out[-1].city is not None and v.city is None and v.country == out[-1].country and v.start - out[-1].end <= 6:
+        if out and out[-1].city is not None and v.country == out[-1].country and (
+            (v.city is None and v.start - out[-1].end <= 6) or (v.city == out[-1].city and APPOSED.match(folded, out[-1].end, v.start))
+        ):
             out[-1] = Venue(out[-1].start, v.end, out[-1].city, out[-1].country)
             continue
         out.append(v)

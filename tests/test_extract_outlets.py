@@ -1,0 +1,452 @@
+"""Extraction on wording seen at more outlets: bodies' names beside a venue, a report's
+day beside a postponement, and a meeting moved from one day to another.
+
+Every text is the project's own, written in the styles outlets use. The expected
+records are written by hand: (start, end, city id, country code, kind, status), and
+where it matters the series and the previous day.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from generator import extract, merge, record
+from generator.reader import parse_article
+
+
+def records(lex, text: str) -> list[dict]:
+    article = parse_article("a.txt", text.encode("utf-8"))
+    events, _notices = merge.merge(extract.extract(article, lex))
+    return [record.build(e, lex) for e in events]
+
+
+def brief(rec: dict) -> tuple:
+    place = rec["place"]
+    return (
+        rec["date"]["start"],
+        rec["date"]["end"],
+        (place["city"] or {}).get("id"),
+        (place["country"] or {}).get("code"),
+        rec["kind"],
+        rec["status"],
+    )
+
+
+def only(lex, text: str) -> dict:
+    recs = records(lex, text)
+    assert len(recs) == 1, [brief(r) for r in recs]
+    return recs[0]
+
+
+# --- A body's name is not a place: the venue is the city the text gives ---------------------
+
+BODIES = {
+    "league_summit_then_city": (
+        "date 2026-04-20\n\nتستعد المملكة لاستضافة قمة جامعة الدول العربية في الرياض يوم 19 مايو المقبل.",
+        ("2026-05-19", "2026-05-19", "riyadh", "SA", "leaders", "scheduled"), "arab-league",
+    ),
+    "league_council_with_clitic": (
+        "date 2026-03-01\n\nيعقد مجلس الجامعة على مستوى المندوبين اجتماعا لجامعة الدول العربية بالقاهرة يوم 4 مارس.",
+        ("2026-03-04", "2026-03-04", "cairo", "EG", "meeting", "scheduled"), "arab-league",
+    ),
+    "gulf_council_meeting": (
+        "date 2026-11-25\n\nيعقد اجتماع مجلس التعاون الخليجي في الكويت يوم 3 ديسمبر بمشاركة وزراء المالية.",
+        ("2026-12-03", "2026-12-03", None, "KW", "finance-ministers", "scheduled"), "gcc",
+    ),
+    "islamic_body_ministerial": (
+        "date 2026-03-01\n\nتعقد منظمة التعاون الإسلامي اجتماعا وزاريا طارئا في جدة يوم 10 مارس.",
+        ("2026-03-10", "2026-03-10", "jeddah", "SA", "ministers", "scheduled"), "oic",
+    ),
+    "league_summit_no_city": (
+        "date 2026-04-20\n\nتنعقد قمة جامعة الدول العربية يوم 19 مايو المقبل.",
+        ("2026-05-19", "2026-05-19", None, None, "leaders", "scheduled"), "arab-league",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BODIES))
+def test_a_bodys_name_is_not_its_venue(lex, name):
+    text, expected, series = BODIES[name]
+    rec = only(lex, text)
+    assert (brief(rec), rec["series"]) == (expected, series)
+
+
+def test_an_adjective_after_a_meeting_word_is_not_a_town(lex):
+    # "وزاريا" without its first letter spells a town's name; after a meeting word it is
+    # the meeting's adjective ("ministerial"), never "and <town>".
+    rec = only(lex, "date 2026-03-01\n\nعقد وزراء الزراعة اجتماعا وزاريا يوم 1 مارس لبحث الأمن الغذائي.")
+    assert brief(rec)[2:4] == (None, None)
+
+
+def test_a_town_right_after_a_meeting_word_is_still_its_venue(lex):
+    assert brief(only(lex, "date 2026-03-01\n\nتبحث قمة نيروبي يوم 9 مارس أمن الحدود."))[2:4] == ("nairobi", "KE")
+
+
+# --- A report's day set off by commas is not the meeting's, nor its previous day -----------
+
+POSTPONED = {
+    "weekday_and_date_of_the_report": (
+        "date 2026-03-01\n\nأعلنت الوزارة، الأحد 1 مارس، تأجيل اجتماع وزراء الخارجية العرب الذي كان مقررا يوم 5 مارس إلى يوم 15 مارس.",
+        ("2026-03-15", "2026-03-15", None, None, "foreign-ministers", "scheduled"), {"start": "2026-03-05", "end": "2026-03-05"},
+    ),
+    "bare_weekday_of_the_report_no_old_day": (
+        "date 2026-03-01\n\nأعلنت الرئاسة، الأحد، تأجيل اجتماع اللجنة العليا إلى يوم 15 مارس.",
+        ("2026-03-15", "2026-03-15", None, None, "meeting", "scheduled"), None,
+    ),
+    "yesterday_of_the_report": (
+        "date 2026-03-02\n\nقررت الحكومة، أمس الأحد، إرجاء القمة الاقتصادية إلى الخامس عشر من مارس.",
+        ("2026-03-15", "2026-03-15", None, None, "leaders", "scheduled"), None,
+    ),
+    "date_of_the_report_only": (
+        "date 2026-03-01\n\nأعلنت اللجنة المنظمة، في 1 مارس، تأجيل المؤتمر الذي كان مقررا في الرباط يوم 8 مارس إلى 22 مارس.",
+        ("2026-03-22", "2026-03-22", "rabat", "MA", "conference", "scheduled"), {"start": "2026-03-08", "end": "2026-03-08"},
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(POSTPONED))
+def test_a_postponement_reported_on_a_day_keeps_the_new_day(lex, name):
+    text, expected, previous = POSTPONED[name]
+    rec = only(lex, text)
+    assert (brief(rec), rec["date"].get("previous")) == (expected, previous)
+
+
+def test_a_postponement_without_a_new_day_stays_postponed_on_its_old_day(lex):
+    text = "date 2026-03-01\n\nأعلنت الوزارة، الأحد، تأجيل اجتماع اللجنة العليا الذي كان مقررا يوم 5 مارس."
+    rec = only(lex, text)
+    assert (brief(rec), rec["date"].get("previous")) == (("2026-03-05", "2026-03-05", None, None, "meeting", "postponed"), None)
+
+
+# --- A meeting moved from one day to another is not a span of days ----------------------------
+
+MOVED = {
+    "was_set_for_then_to": (
+        "date 2026-02-15\n\nأرجئت القمة التي كانت مقررة الخميس 19 فبراير إلى يوم الجمعة 20 فبراير.",
+        ("2026-02-20", "2026-02-20"), {"start": "2026-02-19", "end": "2026-02-19"},
+    ),
+    "moved_from_to": (
+        "date 2026-02-15\n\nتقرر نقل موعد الاجتماع الوزاري من الخميس 19 فبراير إلى الجمعة 20 فبراير.",
+        ("2026-02-20", "2026-02-20"), {"start": "2026-02-19", "end": "2026-02-19"},
+    ),
+    "postponed_from_to_one_month": (
+        "date 2026-02-15\n\nأعلنت الرئاسة تأجيل القمة من 19 إلى 26 فبراير بسبب الأحوال الجوية.",
+        ("2026-02-26", "2026-02-26"), {"start": "2026-02-19", "end": "2026-02-19"},
+    ),
+    "set_for_then_put_off": (
+        "date 2026-02-15\n\nكان الاجتماع مقررا يوم 19 فبراير حتى 20 فبراير، ثم أرجئ إلى 3 مارس.",
+        ("2026-03-03", "2026-03-03"), {"start": "2026-02-19", "end": "2026-02-20"},
+    ),
+    "instead_of_alone": (
+        "date 2026-02-15\n\nتعقد القمة يوم الجمعة 20 فبراير بدلا من الخميس 19 فبراير بسبب سفر أحد القادة.",
+        ("2026-02-20", "2026-02-20"), {"start": "2026-02-19", "end": "2026-02-19"},
+    ),
+    "instead_of": (
+        "date 2026-02-15\n\nتغير موعد المحادثات لتعقد يوم الجمعة 20 فبراير بدلا من الخميس 19 فبراير.",
+        ("2026-02-20", "2026-02-20"), {"start": "2026-02-19", "end": "2026-02-19"},
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MOVED))
+def test_a_meeting_moved_to_another_day(lex, name):
+    text, days, previous = MOVED[name]
+    rec = only(lex, text)
+    assert (brief(rec)[:2], rec["date"].get("previous"), rec["status"]) == (days, previous, "scheduled")
+
+
+SPANS = {
+    "postponed_to_a_span": ("date 2026-02-15\n\nأرجئ المؤتمر إلى الفترة من 19 إلى 21 فبراير.", "scheduled"),
+    "postponed_to_a_dashed_span": ("date 2026-02-15\n\nتقرر تأجيل المؤتمر إلى 19-21 فبراير.", "scheduled"),
+    "a_span_with_no_postponement": ("date 2026-02-15\n\nتعقد القمة من 19 إلى 21 فبراير في أبوظبي.", "scheduled"),
+    "the_postponed_span_itself": ("date 2026-02-15\n\nأعلنت اللجنة تأجيل المؤتمر الذي كان مقررا من 19 إلى 21 فبراير.", "postponed"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SPANS))
+def test_a_span_of_days_stays_a_span(lex, name):
+    text, status = SPANS[name]
+    rec = only(lex, text)
+    assert (brief(rec)[:2], rec["date"].get("previous"), rec["status"]) == (("2026-02-19", "2026-02-21"), None, status)
+
+
+# --- More wording from outlets: receptions, phone calls, pronouns, Hijri dates, palaces -------
+
+MORE = {
+    "received_a_minister": (
+        "date 2026-03-01\n\nاستقبل الرئيس المصري في القاهرة اليوم الأحد وزير الخارجية الأمريكي.",
+        ("2026-03-01", "2026-03-01", "cairo", "EG", "meeting", "held"),
+    ),
+    "will_receive_a_president": (
+        "date 2026-03-01\n\nيستقبل العاهل الأردني الرئيس الفرنسي في عمّان يوم الثلاثاء المقبل لبحث الأوضاع في المنطقة.",
+        ("2026-03-03", "2026-03-03", "amman", "JO", "meeting", "scheduled"),
+    ),
+    "summit_with_a_pronoun": (
+        "date 2026-03-02\n\nعقد القادة العرب قمتهم الطارئة في الدوحة أمس الأحد.",
+        ("2026-03-01", "2026-03-01", "doha", "QA", "leaders", "held"),
+    ),
+    "session_with_a_pronoun": (
+        "date 2026-03-01\n\nيعقد مجلس وزراء الخارجية العرب دورته العادية في مقر الأمانة العامة بالقاهرة يوم 4 مارس.",
+        ("2026-03-04", "2026-03-04", "cairo", "EG", "foreign-ministers", "scheduled"),
+    ),
+    "hijri_then_gregorian": (
+        "date 2026-03-10\n\nتنعقد القمة الطارئة في مكة المكرمة يوم الإثنين 27 رمضان 1447هـ الموافق 16 مارس 2026م.",
+        ("2026-03-16", "2026-03-16", "makkah", "SA", "leaders", "scheduled"),
+    ),
+    "hijri_set_off_by_commas": (
+        "date 2026-03-10\n\nتنعقد القمة الطارئة في مكة المكرمة يوم الاثنين، 27 رمضان 1447 هـ، الموافق 16 مارس 2026.",
+        ("2026-03-16", "2026-03-16", "makkah", "SA", "leaders", "scheduled"),
+    ),
+    "palace_outside_the_capital": (
+        "date 2026-03-01\n\nاستقبل الرئيس اللبناني في قصر بعبدا اليوم المبعوث الأمريكي الخاص.",
+        ("2026-03-01", "2026-03-01", "baabda", "LB", "meeting", "held"),
+    ),
+    "palace_in_the_capital": (
+        "date 2026-03-01\n\nترأس الرئيس اجتماعا لمجلس الأمن القومي في قصر الاتحادية يوم الأحد 8 مارس.",
+        ("2026-03-08", "2026-03-08", "cairo", "EG", "meeting", "scheduled"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MORE))
+def test_more_wording_from_outlets(lex, name):
+    text, expected = MORE[name]
+    assert brief(only(lex, text)) == expected
+
+
+NOT_MEETINGS = {
+    "hospitals_received_the_wounded": "date 2026-03-01\n\nاستقبلت المستشفيات في غزة يوم الأحد عشرات الجرحى.",
+    "talks_by_phone": "date 2026-03-01\n\nأجرى الوزير مباحثات هاتفية مطولة مع نظيره الفرنسي يوم السبت.",
+    "talks_over_the_phone": "date 2026-03-01\n\nبحث الوزيران في محادثات عبر الهاتف يوم السبت سبل التعاون.",
+}
+
+
+@pytest.mark.parametrize("name", sorted(NOT_MEETINGS))
+def test_not_a_meeting(lex, name):
+    assert records(lex, NOT_MEETINGS[name]) == []
+
+
+def test_the_day_of_a_phone_call_is_not_the_summit_agreed_in_it(lex):
+    text = "date 2026-03-01\n\nأجرى الرئيسان محادثات هاتفية يوم السبت، واتفقا على عقد قمة في أنقرة يوم 20 مارس."
+    assert brief(only(lex, text))[:4] == ("2026-03-20", "2026-03-20", "ankara", "TR")
+
+
+def test_talks_in_person_after_a_call_are_a_meeting(lex):
+    text = "date 2026-03-01\n\nأجرى الوزير محادثات مع نظيره الفرنسي في باريس يوم السبت، بعد اتصال هاتفي الأسبوع الماضي."
+    assert brief(only(lex, text)) == ("2026-02-28", "2026-02-28", "paris", "FR", "talks", "held")
+
+
+ONLINE = [
+    "بتقنية الفيديو",
+    "عبر الفيديو كونفرانس",
+    "عن طريق الفيديو",
+    "عبر تقنية التواصل المرئي",
+    "عبر دائرة تلفزيونية مغلقة",
+    "عبر تطبيق زوم",
+]
+
+
+@pytest.mark.parametrize("how", ONLINE)
+def test_ways_outlets_say_online(lex, how):
+    rec = only(lex, f"date 2026-03-01\n\nيعقد وزراء الصحة العرب اجتماعا {how} يوم 5 مارس.")
+    assert (brief(rec)[:2], rec["attendance"]) == (("2026-03-05", "2026-03-05"), "online")
+
+
+def test_a_virtual_summit(lex):
+    assert only(lex, "date 2026-03-01\n\nيعقد القادة قمة افتراضية يوم 5 مارس.")["attendance"] == "online"
+
+
+# --- A present verb opening the sentence speaks of what is coming ------------------------------
+
+PRESENT = {
+    "agency_dateline_then_meets": (
+        "date 2026-03-01\n\nواشنطن (رويترز) - يجتمع الرئيس الأمريكي مع نظيره الكيني في البيت الأبيض يوم الجمعة.",
+        ("2026-03-06", "2026-03-06", "washington", "US", "meeting", "scheduled"),
+    ),
+    "visits_a_country": (
+        "date 2026-03-01\n\nيزور وزير الخارجية الإسباني لبنان يوم الجمعة.",
+        ("2026-03-06", "2026-03-06", None, "LB", "visit", "scheduled"),
+    ),
+    "heads_to_a_meeting": (
+        "date 2026-03-01\n\nويتوجه الوزير إلى بروكسل الخميس للمشاركة في اجتماع وزراء الدفاع.",
+        ("2026-03-05", "2026-03-05", "brussels", "BE", "defence-ministers", "scheduled"),
+    ),
+    "past_verb_stays_past": (
+        "date 2026-03-01\n\nاجتمع الرئيس الأمريكي مع نظيره الكيني في البيت الأبيض يوم الجمعة.",
+        ("2026-02-27", "2026-02-27", "washington", "US", "meeting", "held"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PRESENT))
+def test_a_present_verb_at_the_start_looks_ahead(lex, name):
+    text, expected = PRESENT[name]
+    assert brief(only(lex, text)) == expected
+
+
+# --- A body's "meetings" named as one event are one meeting ------------------------------------
+
+PLURAL = {
+    "joint_committee_over_two_days": (
+        "date 2026-03-01\n\nتحتضن العاصمة المغربية الرباط يومي 10 و11 مارس الجاري اجتماعات اللجنة المشتركة بين البلدين.",
+        ("2026-03-10", "2026-03-11", "rabat", "MA", "meeting", "scheduled"),
+    ),
+    "ministers_meetings_tomorrow": (
+        "date 2026-03-01\n\nتنطلق غدا في القاهرة اجتماعات وزراء الخارجية العرب.",
+        ("2026-03-02", "2026-03-02", "cairo", "EG", "foreign-ministers", "scheduled"),
+    ),
+    "a_bodys_meetings": (
+        "date 2026-03-01\n\nتبدأ يوم 5 مارس في الدوحة اجتماعات مجلس التعاون الخليجي.",
+        ("2026-03-05", "2026-03-05", "doha", "QA", "meeting", "scheduled"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PLURAL))
+def test_a_bodys_meetings_are_one_meeting(lex, name):
+    text, expected = PLURAL[name]
+    assert brief(only(lex, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2026-03-01\n\nعقد الوزير اجتماعات مع عدد من نظرائه يوم الأحد.",  # several, with several people
+        "date 2026-03-01\n\nتعقد سلسلة اجتماعات اللجنة المشتركة يوم 5 مارس.",  # a series
+        "date 2026-03-01\n\nتتواصل الاجتماعات يوم 5 مارس.",  # nobody's
+    ],
+)
+def test_meetings_of_nobody_in_particular_are_several(lex, text):
+    assert records(lex, text) == []
+
+
+def test_a_meeting_said_to_be_planned_looks_ahead(lex):
+    # "المزمع" is the future as "المقرر" is: Thursday is the coming one.
+    text = "date 2026-03-01\n\nمن المزمع أن تعقد القمة في الرياض يوم الخميس."
+    assert brief(only(lex, text)) == ("2026-03-05", "2026-03-05", "riyadh", "SA", "leaders", "scheduled")
+
+
+# --- A capital named by its country ("العاصمة اللبنانية") is that city ----------------------
+
+CAPITALS = {
+    "في العاصمة الفرنسية": ("paris", "FR"),
+    "في العاصمة اللبنانية بيروت": ("beirut", "LB"),
+    "بالعاصمة السودانية": ("khartoum", "SD"),
+    "في العاصمة الجزائرية": ("algiers", "DZ"),
+    "في الجزائر العاصمة": ("algiers", "DZ"),
+    "في الخرطوم": ("khartoum", "SD"),
+    "في العاصمة الكويتية": ("kuwait-city", "KW"),
+}
+
+
+@pytest.mark.parametrize("where", sorted(CAPITALS))
+def test_a_capital_named_by_its_country(lex, where):
+    rec = only(lex, f"date 2026-04-01\n\nيعقد وزراء الخارجية العرب اجتماعا {where} يوم 12 أبريل.")
+    assert brief(rec)[2:4] == CAPITALS[where]
+
+
+def test_a_capital_keeps_its_name_in_both_languages(lex):
+    rec = only(lex, "date 2026-04-01\n\nيعقد وزراء الخارجية العرب اجتماعا في العاصمة السودانية يوم 12 أبريل.")
+    assert (rec["place"]["city"]["ar"], rec["place"]["city"]["en"]) == ("الخرطوم", "Khartoum")
+
+
+# --- "ضيفا على": the guest of a place visits it ------------------------------------------------
+
+GUEST = {
+    "guest_of_a_city": (
+        "date 2026-03-01\n\nيحل وزير الخارجية الأمريكي ضيفا على الرياض يوم الثلاثاء المقبل.",
+        ("2026-03-03", "2026-03-03", "riyadh", "SA", "visit", "scheduled"),
+    ),
+    "guest_of_a_country_in_three_words": (
+        "date 2026-03-01\n\nيحل الرئيس الفرنسي ضيفا على المملكة العربية السعودية يوم الثلاثاء المقبل.",
+        ("2026-03-03", "2026-03-03", None, "SA", "visit", "scheduled"),
+    ),
+    "guest_of_a_capital_named_by_its_country": (
+        "date 2026-03-01\n\nتحل المستشارة الألمانية ضيفة على العاصمة الأردنية يوم 5 مارس.",
+        ("2026-03-05", "2026-03-05", "amman", "JO", "visit", "scheduled"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(GUEST))
+def test_the_guest_of_a_place_visits_it(lex, name):
+    text, expected = GUEST[name]
+    assert brief(only(lex, text)) == expected
+
+
+def test_the_guest_of_a_programme_visits_nothing(lex):
+    assert records(lex, "date 2026-03-01\n\nيحل الرئيس ضيفا على برنامج تلفزيوني يوم الثلاثاء.") == []
+
+
+# --- A body convening, or its proceedings, where no meeting word names it ----------------------
+
+CONVENING = {
+    "the_committee_that_convenes": (
+        "date 2026-05-03\n\nيترأس قائدا البلدين أشغال اللجنة العليا المشتركة، التي تنعقد بالرباط يومي 6 و7 ماي 2026.",
+        ("2026-05-06", "2026-05-07", "rabat", "MA", "council-session", "scheduled"),
+    ),
+    "a_committee_convenes": (
+        "date 2026-05-03\n\nتنعقد اللجنة الوزارية العربية في القاهرة يوم 10 مايو.",
+        ("2026-05-10", "2026-05-10", "cairo", "EG", "council-session", "scheduled"),
+    ),
+    "the_proceedings_of_a_council": (
+        "date 2026-05-03\n\nانطلقت اليوم في الجزائر العاصمة أعمال المجلس الأعلى للشباب.",
+        ("2026-05-03", "2026-05-03", "algiers", "DZ", "council-session", "held"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CONVENING))
+def test_a_body_convening_is_a_meeting(lex, name):
+    text, expected = CONVENING[name]
+    assert brief(only(lex, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date 2026-05-03\n\nبدأت أعمال الصيانة في مقر البنك يوم 10 مايو.",  # works of another kind
+        "date 2026-05-03\n\nتنعقد الآمال على تحسن الطقس يوم 10 مايو.",  # hopes, no body
+    ],
+)
+def test_proceedings_and_convening_of_no_body(lex, text):
+    assert records(lex, text) == []
+
+
+def test_a_postponement_in_the_passive(lex):
+    rec = only(lex, "date 2026-05-03\n\nأعلنت الوزارة أن القمة المقررة يوم 10 مايو ستؤجل.")
+    assert brief(rec)[:2] + (rec["status"],) == ("2026-05-10", "2026-05-10", "postponed")
+
+
+# --- "كان مقررا يوم X" and another day after it: moved from X --------------------------------
+
+def test_the_day_it_was_set_for_then_another(lex):
+    text = (
+        "date 2026-03-01\n\nأعلنت الجامعة العربية، الأحد، تأجيل اجتماع وزراء الخارجية العرب.\n\n"
+        "وكان الاجتماع مقررا يوم الخميس 5 مارس في القاهرة، وتقرر عقده يوم 15 مارس."
+    )
+    recs = [r for r in records(lex, text) if r["place"]["city"]]
+    assert [(brief(r)[:4], r["date"].get("previous")) for r in recs] == [
+        (("2026-03-15", "2026-03-15", "cairo", "EG"), {"start": "2026-03-05", "end": "2026-03-05"})
+    ]
+
+
+def test_it_was_to_be_held_on_one_day_and_was_held_on_the_next(lex):
+    rec = only(lex, "date 2026-03-01\n\nكان من المقرر أن يعقد الاجتماع يوم 5 مارس، لكنه عقد يوم 6 مارس.")
+    assert (brief(rec)[:2], rec["date"].get("previous")) == (("2026-03-06", "2026-03-06"), {"start": "2026-03-05", "end": "2026-03-05"})
+
+
+def test_a_cancelled_meeting_keeps_the_day_it_was_set_for(lex):
+    text = "date 2026-02-04\n\nوفي وقت سابق من اليوم، أفادت القناة، الأربعاء، بإلغاء المحادثات التي كان من المقرر عقدها في مسقط يوم الجمعة المقبل."
+    rec = only(lex, text)
+    assert (brief(rec), rec["date"].get("previous")) == (("2026-02-06", "2026-02-06", "muscat", "OM", "talks", "cancelled"), None)
+
+
+def test_a_day_before_the_one_it_was_set_for_is_not_its_new_day(lex):
+    text = "date 2026-02-04\n\nقال الوزير اليوم إن المحادثات التي كانت مقررة في مسقط يوم الجمعة المقبل ستعقد في موعدها."
+    rec = only(lex, text)
+    assert (brief(rec)[:4], rec["date"].get("previous")) == (("2026-02-06", "2026-02-06", "muscat", "OM"), None)
+
+
+def test_the_day_it_was_set_for_named_again_is_no_move(lex):
+    rec = only(lex, "date 2026-03-01\n\nكان الاجتماع مقررا يوم 5 مارس في القاهرة، وسيعقد فعلا يوم 5 مارس.")
+    assert (brief(rec)[:4], rec["date"].get("previous")) == (("2026-03-05", "2026-03-05", "cairo", "EG"), None)
