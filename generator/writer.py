@@ -33,11 +33,12 @@ import ctypes
 import errno
 import fcntl
 import functools
+import hashlib
 import os
 import re
 import shutil
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import inputs
@@ -71,6 +72,9 @@ class Changes:
     written: tuple[str, ...]
     removed: tuple[str, ...]
     unchanged: int
+    # After ``write``: every planned file's (inode, size, mtime_ns, SHA-256) in content/,
+    # the ``known`` of the next build's ``diff``. From ``diff``: those it found unchanged.
+    files: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 def lock_path(content: Path) -> Path:
@@ -85,11 +89,53 @@ def old_path(content: Path) -> Path:
     return content.parent / f".{content.name}.old"
 
 
-def diff(plan: Plan, content: Path) -> Changes:
-    """What writing ``plan`` would do to ``content``, without doing it."""
-    written = tuple(sorted(rel for rel, data in plan.files.items() if _read(content / rel) != data))
-    removed = tuple(sorted(rel for rel in _owned_files(plan, content) if rel not in plan.files))
-    return Changes(written, removed, len(plan.files) - len(written))
+def diff(plan: Plan, content: Path, known: dict | None = None) -> Changes:
+    """What writing ``plan`` would do to ``content``, without doing it.
+
+    ``known`` (the last build's ``Changes.files``) spares reading the files: one whose
+    inode, size and modification time are still those the last build left holds the
+    bytes it wrote then, so comparing the SHA-256 of the planned bytes with the one
+    recorded is enough. Anything else (no record, another identity) is read and compared.
+    """
+    root = os.fspath(content)
+    disk = _owned_stats(plan, root)
+    known = known if isinstance(known, dict) else {}
+    written, same = [], {}
+    for rel, data in plan.files.items():
+        st = disk.get(rel) if _owner(plan, rel) else _lstat(os.path.join(root, rel))
+        if st is None or not stat.S_ISREG(st.st_mode) or st.st_size != len(data):
+            written.append(rel)
+            continue
+        was = known.get(rel)
+        if isinstance(was, tuple) and len(was) == 4 and was[:3] == (st.st_ino, st.st_size, st.st_mtime_ns):
+            digest = hashlib.sha256(data).digest()
+            if digest != was[3]:  # the file holds what the last build wrote, and that was other bytes
+                written.append(rel)
+                continue
+        elif _read(os.path.join(root, rel)) == data:
+            digest = None  # hashed only if the next build needs it (``_record``)
+        else:
+            written.append(rel)
+            continue
+        same[rel] = (st.st_ino, st.st_size, st.st_mtime_ns, digest)
+    removed = tuple(sorted(rel for rel in disk if rel not in plan.files))
+    return Changes(tuple(sorted(written)), removed, len(plan.files) - len(written), same)
+
+
+def _record(plan: Plan, content: Path, same: dict) -> dict:
+    """(inode, size, mtime_ns, SHA-256) of every planned file as ``content`` now holds it:
+    the unchanged ones are the same files as before the write (hard links)."""
+    root = os.fspath(content)
+    out = {}
+    for rel, data in plan.files.items():
+        got = same.get(rel)
+        if got is None or got[3] is None:
+            st = _lstat(os.path.join(root, rel))
+            if st is None:
+                continue
+            got = (st.st_ino, st.st_size, st.st_mtime_ns, hashlib.sha256(data).digest())
+        out[rel] = got
+    return out
 
 
 # -- one build at a time ------------------------------------------------------
@@ -104,8 +150,8 @@ class Build:
     content: Path
     seen: dict
 
-    def write(self, plan: Plan) -> Changes:
-        return write(plan, self.content, seen=self.seen)
+    def write(self, plan: Plan, known: dict | None = None) -> Changes:
+        return write(plan, self.content, seen=self.seen, known=known)
 
 
 @contextlib.contextmanager
@@ -160,16 +206,17 @@ def recover(content: Path) -> None:
 # -- writing ------------------------------------------------------------------
 
 
-def write(plan: Plan, content: Path, seen: dict | None = None) -> Changes:
+def write(plan: Plan, content: Path, seen: dict | None = None, known: dict | None = None) -> Changes:
     """Replace ``content`` with the plan's tree in one step; call inside ``locked``.
 
     ``seen`` (from ``locked``) is the tree before the build read it: any difference
     from it outside the generator's folders stops the write with one line per file.
+    ``known``: see ``diff``. The ``Changes`` returned record the files as written.
     """
     content = Path(content)
-    changes = diff(plan, content)
+    changes = diff(plan, content, known)
     if not changes.written and not changes.removed:
-        return changes
+        return replace(changes, files=_record(plan, content, changes.files))
     staging = staging_path(content)
     _remove_tree(staging)
     try:
@@ -195,7 +242,7 @@ def write(plan: Plan, content: Path, seen: dict | None = None) -> Changes:
         raise GeneratorError([Problem(str(content / rel), "", CHANGED) for rel in late])
     if old:
         _remove_tree(old)
-    return changes
+    return replace(changes, files=_record(plan, content, changes.files))
 
 
 def _guard(content: Path, action):
@@ -222,11 +269,17 @@ def _stage(plan: Plan, content: Path, staging: Path, changed: set[str]) -> dict:
         for folder in plan.owned:
             if not (staging / folder).is_dir():
                 _mkdir(staging / folder, DIR_MODE)
+        # strings, not Paths, and each folder checked once: this loop runs once per file
+        src_root, dst_root, ready = os.fspath(content), os.fspath(staging), set()
         for rel, data in plan.files.items():
-            target = staging / rel
-            if not target.parent.is_dir():
-                _mkdirs(target.parent, staging)
-            if rel not in changed and _link(content / rel, target):
+            target = os.path.join(dst_root, rel)
+            parent = os.path.dirname(target)
+            if parent not in ready:
+                if not os.path.isdir(parent):
+                    _mkdirs(Path(parent), staging)
+                ready.add(parent)
+            # unchanged: ``diff`` found a regular file with these bytes
+            if rel not in changed and _link(os.path.join(src_root, rel), target, any_type=True):
                 continue
             _write_file(target, data)
     except OSError as exc:
@@ -425,25 +478,43 @@ def _drift(carried: dict, now: dict | None, owned: tuple[str, ...]) -> list[str]
 
 
 def _owner(plan: Plan, rel: str) -> str | None:
-    return next((f for f in plan.owned if rel.startswith(f + "/")), None)
+    top, sep, _ = rel.partition("/")
+    return top if sep and top in plan.owned else None
 
 
-def _owned_files(plan: Plan, content: Path) -> list[str]:
-    out = []
-    for folder in plan.owned:
-        base = content / folder
-        if base.is_dir() and not base.is_symlink():
-            for root, _, names in os.walk(base):
-                out.extend((Path(root) / n).relative_to(content).as_posix() for n in names)
+def _owned_stats(plan: Plan, root: str) -> dict:
+    """Path under ``root`` -> lstat of everything but folders in the generator's folders
+    (os.scandir: no Path objects, one lstat per file). A linked owned folder holds nothing."""
+    out = {}
+    stack = [folder for folder in plan.owned if stat.S_ISDIR(getattr(_lstat(os.path.join(root, folder)), "st_mode", 0))]
+    while stack:
+        rel = stack.pop()
+        try:
+            with os.scandir(os.path.join(root, rel)) as entries:
+                for e in entries:
+                    if e.is_dir(follow_symlinks=False):
+                        stack.append(f"{rel}/{e.name}")
+                    else:
+                        out[f"{rel}/{e.name}"] = e.stat(follow_symlinks=False)
+        except (FileNotFoundError, NotADirectoryError):
+            continue
     return out
 
 
-def _read(path: Path) -> bytes | None:
+def _lstat(path: str) -> os.stat_result | None:
+    try:
+        return os.lstat(path)
+    except OSError:
+        return None
+
+
+def _read(path: str) -> bytes | None:
     """The bytes of a regular file; None for anything else (never follows a link or opens a FIFO)."""
     try:
         if not stat.S_ISREG(os.lstat(path).st_mode):
             return None
-        return path.read_bytes()
+        with open(path, "rb") as handle:
+            return handle.read()
     except OSError:
         return None
 
