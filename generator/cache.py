@@ -81,6 +81,7 @@ class Cache:
         self._reset = False  # the file is damaged or foreign: replace it when storing
         self._used: list[bytes] = []
         self._new: dict[bytes, bytes] = {}
+        self._fetched: dict[bytes, bytes | None] = {}  # read ahead by ``prefetch``, until ``get`` takes it
         self._db = self._open_read(path) if path is not None else None
 
     @classmethod
@@ -106,18 +107,42 @@ class Cache:
     def enabled(self) -> bool:
         return self.path is not None
 
+    _BATCH = 500  # keys per query (SQLite allows at least 999 parameters)
+
+    def prefetch(self, keys) -> None:
+        """Read the values of many keys in a few queries (one query per key costs more
+        than the lookup): ``get`` then takes them from memory, once each."""
+        if self._db is None:
+            return
+        wanted = [k for k in dict.fromkeys(keys) if k not in self._new and k not in self._fetched]
+        try:
+            for i in range(0, len(wanted), self._BATCH):
+                chunk = wanted[i : i + self._BATCH]
+                self._fetched.update(dict.fromkeys(chunk))  # absent unless found
+                marks = ",".join("?" * len(chunk))
+                for k, value in self._db.execute(f"SELECT key, value FROM entries WHERE key IN ({marks})", chunk):
+                    self._fetched[bytes(k)] = value
+        except sqlite3.Error:
+            self._fetched.clear()
+            self._db.close()
+            self._db, self._reset = None, True
+
     def get(self, k: bytes) -> bytes | None:
         if k in self._new:
             return self._new[k]
         if self._db is None:
             self.misses += 1
             return None
-        try:
-            row = self._db.execute("SELECT value FROM entries WHERE key=?", (k,)).fetchone()
-        except sqlite3.Error:
-            self._db.close()
-            self._db, self._reset = None, True
-            return None
+        if k in self._fetched:
+            found = self._fetched.pop(k)
+            row = (found,) if found is not None else None
+        else:
+            try:
+                row = self._db.execute("SELECT value FROM entries WHERE key=?", (k,)).fetchone()
+            except sqlite3.Error:
+                self._db.close()
+                self._db, self._reset = None, True
+                return None
         stored = bytes(row[0]) if row is not None else b""
         value = stored[_SUM:]
         if row is None or stored[:_SUM] != _checksum(value):  # damage SQLite cannot see: a miss
@@ -165,6 +190,7 @@ class Cache:
         if self._db is not None:
             self._db.close()
             self._db = None
+        self._fetched.clear()
         try:
             if store and self.path is not None and (self._new or self._used):
                 self._store(prune)

@@ -20,23 +20,39 @@ from . import atom, ics, opendata
 from .jsonld import meeting_jsonld
 
 __all__ = ["render_outputs", "meeting_jsonld"]
+# What each record gives on its own, and in which languages ("": one for both).
+OWN = (("vevent", ics.urls.LANGS), ("ics", ics.urls.LANGS), ("json", ("",)))
 
 
-def render_outputs(records, lex, site, cache=None) -> dict[str, bytes]:
+def render_outputs(records, lex, site, cache=None, texts=None) -> dict[str, bytes]:
     """``cache`` (a ``generator.cache.Cache``) keeps what each record gives: its
-    calendar event and file, its JSON; the files of many records are joined from them."""
+    calendar event and file, its JSON; the files of many records are joined from them.
+    ``texts(rec)``: each record's compact JSON, if the caller has made them already."""
     records = list(records)
     cached = feed_cached = None
     if cache is not None:
-        texts: dict[int, str] = {}
+        made: dict[int, str] = {}
 
         def text(rec: dict) -> str:
-            if id(rec) not in texts:  # records live through the whole call: their ids stay theirs
-                texts[id(rec)] = json.dumps(rec, ensure_ascii=False, separators=(",", ":"), default=str)
-            return texts[id(rec)]
+            if texts is not None:
+                return texts(rec)
+            if id(rec) not in made:  # records live through the whole call: their ids stay theirs
+                made[id(rec)] = json.dumps(rec, ensure_ascii=False, separators=(",", ":"), default=str)
+            return made[id(rec)]
+
+        keys: dict[tuple, bytes] = {}
+
+        def key_of(what: str, rec: dict, lang: str) -> bytes:
+            k = (what, id(rec), lang)
+            if k not in keys:
+                keys[k] = key(what, lang, site.url, site.name, text(rec))
+            return keys[k]
+
+        # what every record gives, read from the cache in a few queries
+        cache.prefetch(key_of(what, rec, lang) for rec in records for what, langs in OWN for lang in langs)
 
         def cached(what: str, rec: dict, lang: str, make) -> bytes:
-            return cache.memo_bytes(key(what, lang, site.url, site.name, text(rec)), make)
+            return cache.memo_bytes(key_of(what, rec, lang), make)
 
         def feed_cached(entries: list, lang: str, parts: tuple, make) -> bytes:
             # a feed is made of its entries' records alone (plus its path and name)

@@ -90,13 +90,16 @@ class _Inputs:
     page: the article, which of its sentences are evidence and the meetings it gave.
     """
 
-    def __init__(self, index: views.Index, translator, site) -> None:
+    def __init__(self, index: views.Index, translator, site, texts=None) -> None:
         self.index = index
         entries = getattr(translator, "entries", None) or {}
         self.common = repr((site.url, site.name, hashlib.sha256(repr(sorted(entries.items())).encode()).hexdigest()))
         self._texts: dict[int, str] = {}
+        self._shared = texts  # the build's own (pipeline.Texts): each record's JSON made once
 
     def text(self, rec: dict) -> str:
+        if self._shared is not None:
+            return self._shared(rec)
         k = id(rec)  # records live through the whole render: their ids stay theirs
         if k not in self._texts:
             self._texts[k] = json.dumps(rec, ensure_ascii=False, separators=(",", ":"), default=str)
@@ -118,22 +121,26 @@ class _Inputs:
         return repr((self.common, repr(art), used, [self.text(r) for r in self.index.by_seed.get(art.seed, [])]))
 
 
-def render_site(records, articles, lex, site, translator, cache=None) -> dict[str, bytes]:
+def render_site(records, articles, lex, site, translator, cache=None, texts=None) -> dict[str, bytes]:
     """``cache`` (a ``generator.cache.Cache``) keeps each meeting's and article's pages:
-    a build renders only those whose inputs changed."""
+    a build renders only those whose inputs changed. ``texts(rec)``: each record's
+    compact JSON, if the caller has made them already."""
     from ..cache import Cache, key
 
     cache = cache if cache is not None else Cache(None)
     labels = labels_mod.load()
     env = environment()
     index = views.Index.build(sorted(records, key=lambda r: (r["date"]["start"], r["id"])), articles)
-    inputs = _Inputs(index, translator, site)
+    inputs = _Inputs(index, translator, site, texts)
     all_months = timeline.months(index.records)
     datelines = [a.published for a in articles if a.published]
     as_of = max(datelines) if datelines else None  # the sources' date: the newest dateline
     files: dict[str, bytes] = {}
 
     for lang in LANGS:
+        # The pages the cache may hold: their keys first, read in a few queries, then
+        # each made or taken (at the end of this language's turn: the makers use its names).
+        cached: list[tuple[str, bytes, object]] = []
         t = labels[lang]
         shown = functools.partial(markup.shown, t)
         cite = functools.partial(markup.cite, t)
@@ -223,7 +230,7 @@ def render_site(records, articles, lex, site, translator, cache=None) -> dict[st
                 )
 
             neighbours = (before.key if before else None, after.key if after else None)
-            files[urls.md_path(page, lang)] = cache.memo_bytes(key("month-page", lang, inputs.month(month, neighbours)), month_page)
+            cached.append((urls.md_path(page, lang), key("month-page", lang, inputs.month(month, neighbours)), month_page))
 
         # one page per meeting
         for rec in index.records:
@@ -240,7 +247,7 @@ def render_site(records, articles, lex, site, translator, cache=None) -> dict[st
                     archive=c.link.to(urls.archive_page()),
                 )
 
-            files[urls.md_path(page, lang)] = cache.memo_bytes(key("meeting-page", lang, inputs.meeting(rec)), meeting_page)
+            cached.append((urls.md_path(page, lang), key("meeting-page", lang, inputs.meeting(rec)), meeting_page))
 
         # one page per source article
         for art in sorted(articles, key=lambda a: a.seed):
@@ -253,7 +260,11 @@ def render_site(records, articles, lex, site, translator, cache=None) -> dict[st
                     name = text.code(art.stem)
                 return render("source.md.j2", front_matter(t("source.title", name=name.isolated_text)), a=view)
 
-            files[urls.md_path(page, lang)] = cache.memo_bytes(key("source-page", lang, inputs.article(art)), source_page)
+            cached.append((urls.md_path(page, lang), key("source-page", lang, inputs.article(art)), source_page))
+
+        cache.prefetch(k for _, k, _ in cached)
+        for path, k, make in cached:
+            files[path] = cache.memo_bytes(k, make)
 
         c = ctx("about.md")
         data = {
