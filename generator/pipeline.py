@@ -96,6 +96,18 @@ def _validator(cache: Cache, lex, texts: Texts):
     return validate
 
 
+def catalog_reader(cache: Cache):
+    """``translations.read`` remembering each catalog it parsed by its bytes. The build
+    parses the catalog it writes (for its summary); the next build starts from those
+    same bytes and takes the parse from the cache. A catalog that does not parse raises
+    as ever and is never stored."""
+
+    def parse(data: bytes, where: str):
+        return cache.memo(key("catalog-read", data), lambda: translations.read(data, where))
+
+    return parse
+
+
 def _places(lex, cache: Cache) -> None:
     """Hand the lexicon the gazetteer the cache holds, or store the one it builds."""
     places = lex.places
@@ -172,7 +184,7 @@ def run(seeds: Path, content: Path, project: Path | None = None, cache: Cache | 
     records = outcome.records
     # Translations first, so an editor's correction of a statement's English wins over the catalog.
     try:
-        translator, catalog_files = translations.load(content, articles, records)
+        translator, catalog_files = translations.load(content, articles, records, catalog_reader(cache))
     except GeneratorError as exc:  # a broken catalog: report it with everything else
         problems.extend(exc.problems)
         translator, catalog_files = translations.Translator({}), {}

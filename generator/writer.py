@@ -89,6 +89,10 @@ def old_path(content: Path) -> Path:
     return content.parent / f".{content.name}.old"
 
 
+def spare_path(content: Path) -> Path:
+    return content.parent / f".{content.name}.spare"
+
+
 def diff(plan: Plan, content: Path, known: dict | None = None) -> Changes:
     """What writing ``plan`` would do to ``content``, without doing it.
 
@@ -219,8 +223,15 @@ def write(plan: Plan, content: Path, seen: dict | None = None, known: dict | Non
         return replace(changes, files=_record(plan, content, changes.files))
     staging = staging_path(content)
     _remove_tree(staging)
+    kept = None
+    if _take_spare(content, staging):
+        try:
+            kept = _reuse(plan, staging, changes.files)
+        except OSError:  # a spare that cannot be cleared: the new tree is made from nothing
+            _remove_tree(staging)
+            kept = None
     try:
-        carried = _stage(plan, content, staging, set(changes.written))
+        carried = _stage(plan, content, staging, set(changes.written), kept)
     except BaseException:
         _remove_tree(staging)  # a full disk, an error, an interrupt: the old tree stays
         raise
@@ -241,8 +252,35 @@ def write(plan: Plan, content: Path, seen: dict | None = None, known: dict | Non
         _remove_tree(staging)
         raise GeneratorError([Problem(str(content / rel), "", CHANGED) for rel in late])
     if old:
-        _remove_tree(old)
+        _keep_spare(old, content)
     return replace(changes, files=_record(plan, content, changes.files))
+
+
+def _take_spare(content: Path, staging: Path) -> bool:
+    """Move the tree the last write swapped out to ``staging``, to be made into the new
+    one (see ``_reuse``); False when there is none to use (then none is left either)."""
+    spare = spare_path(content)
+    try:
+        if not stat.S_ISDIR(os.lstat(spare).st_mode) or _identity(content) != ("dir",) or os.lstat(spare).st_dev != os.lstat(content).st_dev:
+            _remove_tree(spare)
+            return False
+        _move_spare(spare, staging)
+        return True
+    except OSError:
+        _remove_tree(spare)
+        return False
+
+
+def _keep_spare(old: Path, content: Path) -> None:
+    """Keep the tree just swapped out for the next write, else remove it. Its files are
+    the new tree's files but for those this write changed, so the next write starts
+    from it and links, writes and removes only what differs (``_reuse``)."""
+    spare = spare_path(content)
+    _remove_tree(spare)
+    try:
+        _move_spare(old, spare)
+    except OSError:
+        _remove_tree(old)
 
 
 def _guard(content: Path, action):
@@ -254,13 +292,22 @@ def _guard(content: Path, action):
         raise GeneratorError([Problem(str(where), "", f"cannot write: {exc.strerror or exc}")]) from None
 
 
-def _stage(plan: Plan, content: Path, staging: Path, changed: set[str]) -> dict:
+def _stage(plan: Plan, content: Path, staging: Path, changed: set[str], kept: set[str] | None = None) -> dict:
     """Build the complete new tree at ``staging``; return what was carried over
-    from ``content`` (path -> identity), the files the plan replaces included."""
+    from ``content`` (path -> identity), the files the plan replaces included.
+
+    With ``kept``, ``staging`` already holds those files of the plan and nothing else
+    but the generator's folders (a spare tree cleared by ``_reuse``); else it is made
+    from nothing."""
     carried: dict = {}
     try:
         top = _identity(content)
-        _mkdir(staging, stat.S_IMODE(os.lstat(content).st_mode) if top and top[0] == "dir" else DIR_MODE)
+        mode = stat.S_IMODE(os.lstat(content).st_mode) if top and top[0] == "dir" else DIR_MODE
+        if kept is not None:
+            _set_mode(staging, mode)
+        else:
+            _mkdir(staging, mode)
+            kept = set()
         if top and top[0] == "dir":
             _carry(content, staging, "", plan, carried)
         for rel in plan.files:
@@ -278,6 +325,8 @@ def _stage(plan: Plan, content: Path, staging: Path, changed: set[str]) -> dict:
                 if not os.path.isdir(parent):
                     _mkdirs(Path(parent), staging)
                 ready.add(parent)
+            if rel in kept:
+                continue
             # unchanged: ``diff`` found a regular file with these bytes
             if rel not in changed and _link(os.path.join(src_root, rel), target, any_type=True):
                 continue
@@ -287,6 +336,52 @@ def _stage(plan: Plan, content: Path, staging: Path, changed: set[str]) -> dict:
         shown = str(content / Path(where).relative_to(staging)) if Path(where).is_relative_to(staging) else str(where)
         raise GeneratorError([Problem(shown, "", f"cannot write: {exc.strerror or exc}; {content}/ is unchanged")]) from None
     return carried
+
+
+def _reuse(plan: Plan, staging: Path, same: dict) -> set[str]:
+    """Clear an older tree at ``staging`` for the plan; return the files kept.
+
+    A file is kept only where it is the very file (the same inode: a hard link) that
+    ``content/`` holds under that name and ``diff`` found unchanged, so its bytes are
+    the plan's. Everything else goes: files changed or no longer planned, anything
+    added or replaced in the spare since, folders the plan has no file in, and all
+    but the generator's folders (editors' files are carried over anew). The folder
+    walk reads names, types and inodes from the directory alone: no stat per file.
+    """
+    root = os.fspath(staging)
+    needed = set(plan.owned)
+    for rel in plan.files:
+        parent = rel.rpartition("/")[0]
+        while parent and parent not in needed:
+            needed.add(parent)
+            parent = parent.rpartition("/")[0]
+    with os.scandir(root) as it:
+        top = list(it)
+    stack = []
+    for e in top:
+        if e.name in plan.owned and e.is_dir(follow_symlinks=False):
+            stack.append(e.name)
+        else:
+            _clear(e.path)
+    kept: set[str] = set()
+    while stack:
+        rel = stack.pop()
+        folder = os.path.join(root, rel)
+        _set_mode(folder, DIR_MODE)
+        with os.scandir(folder) as it:
+            entries = list(it)
+        for e in entries:
+            sub = f"{rel}/{e.name}"
+            if e.is_dir(follow_symlinks=False):
+                if sub in needed:
+                    stack.append(sub)
+                else:
+                    _clear(e.path)
+            elif sub in same and e.is_file(follow_symlinks=False) and e.inode() == same[sub][0]:
+                kept.add(sub)
+            else:
+                _unlink(e.path)
+    return kept
 
 
 def _carry(src_root: Path, dst_root: Path, rel: str, plan: Plan, carried: dict) -> None:
@@ -415,6 +510,23 @@ def _link(old: Path, new: Path, any_type: bool = False) -> bool:
         if exc.errno in (errno.ENOSPC, errno.EROFS, errno.EDQUOT):
             raise  # a full or read-only disk: no copy would fare better
         return False
+
+
+def _move_spare(a: Path, b: Path) -> None:
+    """A rename of the spare tree; where it fails, the spare is dropped (it only saves time)."""
+    os.rename(a, b)
+
+
+def _unlink(path: str) -> None:
+    os.unlink(path)
+
+
+def _clear(path: str) -> None:
+    """Remove a file or a whole folder (links not followed); errors are raised."""
+    if stat.S_ISDIR(os.lstat(path).st_mode):
+        shutil.rmtree(path)
+    else:
+        os.unlink(path)
 
 
 def _mkdir(path: Path, mode: int) -> None:

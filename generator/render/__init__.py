@@ -96,6 +96,14 @@ class _Inputs:
         self.common = repr((site.url, site.name, hashlib.sha256(repr(sorted(entries.items())).encode()).hexdigest()))
         self._texts: dict[int, str] = {}
         self._shared = texts  # the build's own (pipeline.Texts): each record's JSON made once
+        self._made: dict[tuple, tuple] = {}  # what each language's pages ask again, made once
+
+    def _once(self, what: str, thing, make) -> str:
+        k = (what, id(thing))  # the thing is kept with its text, so its id stays its own
+        got = self._made.get(k)
+        if got is None or got[0] is not thing:
+            got = self._made[k] = (thing, make())
+        return got[1]
 
     def text(self, rec: dict) -> str:
         if self._shared is not None:
@@ -106,6 +114,9 @@ class _Inputs:
         return self._texts[k]
 
     def meeting(self, rec: dict) -> str:
+        return self._once("meeting", rec, lambda: self._meeting(rec))
+
+    def _meeting(self, rec: dict) -> str:
         window, more = views.related_records(self.index, rec)
         partners = [p for e in rec.get("editorial", []) for p in views.split_partners(self.index, rec, e)]
         names = [views.name_inputs(self.index.articles.get(s)) for s in _cited_seeds(rec)]
@@ -117,6 +128,9 @@ class _Inputs:
         return repr((self.common, month.key, month.total, [self.text(r) for r in month.records], [self.text(r) for r in spanning], neighbours))
 
     def article(self, art) -> str:
+        return self._once("article", art, lambda: self._article(art))
+
+    def _article(self, art) -> str:
         used = sorted(self.index.used.get(art.seed, ()))
         return repr((self.common, repr(art), used, [self.text(r) for r in self.index.by_seed.get(art.seed, [])]))
 
@@ -199,7 +213,7 @@ def render_site(records, articles, lex, site, translator, cache=None, texts=None
             emit(
                 page, "archive_year.md.j2", front_matter(t("archive.year_title", year=year)),
                 year=year,
-                months=[timeline.month_view(c, m, set()) for m in months],
+                months=[timeline.month_summary(c, m, set()) for m in months],
                 back=c.link.to(urls.archive_page()),
                 previous={"year": year_list[i - 1], "href": c.link.to(urls.archive_page(year_list[i - 1]))} if i > 0 else None,
                 next={"year": year_list[i + 1], "href": c.link.to(urls.archive_page(year_list[i + 1]))} if i + 1 < len(year_list) else None,
