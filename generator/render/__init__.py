@@ -30,7 +30,7 @@ STATUSES = ("announced", "scheduled", "held", "postponed", "cancelled")
 ATTENDANCE = ("in_person", "online", "mixed")
 
 
-def environment() -> jinja2.Environment:
+def environment(cache=None) -> jinja2.Environment:
     # A new environment per build: `mkdocs serve` picks up template edits.
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
@@ -39,7 +39,34 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_Compiled(cache) if cache is not None and cache.enabled else None,
     )
+
+
+class _Compiled(jinja2.BytecodeCache):
+    """Compiled templates kept in the build cache (compiling them cost a tenth of a
+    build that changes one article). Jinja checks each one against its template's
+    source checksum and its own and Python's versions, and the cache key holds the
+    checksum too; a value that does not load is compiled again."""
+
+    def __init__(self, cache) -> None:
+        self.cache = cache
+
+    def _key(self, bucket) -> bytes:
+        from ..cache import key
+
+        return key("template", bucket.key, bucket.checksum)
+
+    def load_bytecode(self, bucket) -> None:
+        data = self.cache.get(self._key(bucket))
+        if data is not None:
+            try:
+                bucket.bytecode_from_string(data)
+            except Exception:  # noqa: BLE001 - whatever a damaged value raises, it is compiled again
+                bucket.reset()
+
+    def dump_bytecode(self, bucket) -> None:
+        self.cache.put(self._key(bucket), bucket.bytecode_to_string())
 
 
 HTML_FLAG = "bf_html"  # the body is finished HTML: MkDocs' hook skips Markdown (generator/htmlpage.py)
@@ -143,7 +170,7 @@ def render_site(records, articles, lex, site, translator, cache=None, texts=None
 
     cache = cache if cache is not None else Cache(None)
     labels = labels_mod.load()
-    env = environment()
+    env = environment(cache)
     index = views.Index.build(sorted(records, key=lambda r: (r["date"]["start"], r["id"])), articles)
     inputs = _Inputs(index, translator, site, texts)
     all_months = timeline.months(index.records)
