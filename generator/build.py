@@ -65,6 +65,9 @@ def run(project: Path, seeds: Path, content: Path, before_write=None) -> Outcome
             # imported here: a build with nothing to do never loads the pipeline's libraries
             from . import pipeline, translations
 
+            made_key = key("file-keys", str(content.resolve()))
+            before = cache.get_value(made_key) if cache.enabled else None
+            cache.before = before if isinstance(before, dict) else {}
             result = pipeline.run(seeds, content, project, cache, raw=raw)
             whole = True
             if before_write is not None:
@@ -88,7 +91,9 @@ def run(project: Path, seeds: Path, content: Path, before_write=None) -> Outcome
             if state:
                 cache.put_value(key("last-build", state), {"manifest": _manifest(result.plan, changes.files), "outcome": out})
             if cache.enabled:
+                # the writer's record of the files and the keys they were made from: together
                 cache.put_value(written_key, changes.files)
+                cache.put_value(made_key, cache.made)
             ok = True
             return out
     finally:

@@ -82,6 +82,10 @@ class Cache:
         self._used: list[bytes] = []
         self._new: dict[bytes, bytes] = {}
         self._fetched: dict[bytes, bytes | None] = {}  # read ahead by ``prefetch``, until ``get`` takes it
+        # Which key made each file: ``before`` as the last successful build recorded it
+        # (the build loads it), ``made`` as this build plans them (the build stores it).
+        self.before: dict[str, bytes] = {}
+        self.made: dict[str, bytes] = {}
         self._db = self._open_read(path) if path is not None else None
 
     @classmethod
@@ -183,6 +187,23 @@ class Cache:
             self.put(k, value)
         return value
 
+    def unchanged(self, name: str, k: bytes) -> bool:
+        """The last build made the file ``name`` from this same key."""
+        return self.enabled and self.before.get(name) == k
+
+    def file(self, name: str, k: bytes, make):
+        """A file's bytes by key, like ``memo_bytes``; but where the last build made the
+        file ``name`` from this same key, a ``Stored`` that reads (or makes) the bytes
+        only if asked: the writer does not ask for a file that it finds as that build
+        left it. ``name``: any name that is the file's own from build to build."""
+        if self.path is None:
+            return make()
+        self.made[name] = k
+        if self.unchanged(name, k):
+            self._used.append(k)  # kept in the cache though not read
+            return Stored(self, k, make)
+        return self.memo_bytes(k, make)
+
     def close(self, store: bool = True, prune: bool = False) -> None:
         """With ``store``, write the new entries and mark the used ones (one
         transaction). With ``prune`` too (after a whole build, when what it used is all
@@ -229,3 +250,23 @@ class Cache:
                 db.execute("VACUUM")
         finally:
             db.close()
+
+
+class Stored:
+    """Bytes a build has not read: what ``make()`` gives, kept in the cache under ``key``.
+    ``load()`` reads them (or makes them) once."""
+
+    __slots__ = ("cache", "key", "make", "_data")
+
+    def __init__(self, cache: Cache, key: bytes, make) -> None:
+        self.cache, self.key, self.make, self._data = cache, key, make, None
+
+    def load(self) -> bytes:
+        if self._data is None:
+            self._data = self.cache.memo_bytes(self.key, self.make)
+        return self._data
+
+
+def data(value) -> bytes:
+    """The bytes of a planned file, whether read yet or not."""
+    return value if isinstance(value, bytes) else value.load()

@@ -201,10 +201,10 @@ def run(seeds: Path, content: Path, project: Path | None = None, cache: Cache | 
     records = sorted(records, key=lambda r: (r["date"]["start"], r["id"]))
     files: dict[str, bytes] = dict(catalog_files)
     yaml_keys = [key("record-yaml", text) if (text := texts.strict(rec)) is not None else None for rec in records]
-    cache.prefetch(k for k in yaml_keys if k is not None)
+    cache.prefetch(k for rec, k in zip(records, yaml_keys) if k is not None and not cache.unchanged(f"record:{rec['id']}", k))
     for rec, k in zip(records, yaml_keys):
         dump = lambda rec=rec: yamlio.dump(rec, RECORD_HEADER).encode("utf-8")  # noqa: E731
-        files[f"{EVENTS}/{rec['id']}.yml"] = cache.memo_bytes(k, dump) if k is not None else dump()
+        files[f"{EVENTS}/{rec['id']}.yml"] = cache.file(f"record:{rec['id']}", k, dump) if k is not None else dump()
     pages = {**render.render_site(records, articles, lex, site, translator, cache, texts), **outputs.render_outputs(records, lex, site, cache, texts)}
     for rel, data in pages.items():
         files[f"{PAGES}/{rel}"] = data

@@ -42,6 +42,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import inputs
+from .cache import data as _bytes
 from .errors import GeneratorError, Problem
 
 OWNED = ("events", "pages")  # the folders whose every file comes from the generator (pipeline.Plan.owned)
@@ -57,6 +58,8 @@ CHANGED = "changed while the build ran; nothing was written, run the build again
 @dataclass(frozen=True)
 class Plan:
     """Every file the generator owns, as bytes, keyed by path relative to content/.
+    A value may also be a ``cache.Stored``: bytes the last build wrote there, read
+    only if the file is not found as that build left it (``cache.data`` reads it).
 
     ``owned`` lists the folders whose every file comes from the generator: a file in
     them that the plan does not name is stale and is removed. Editorial folders
@@ -107,11 +110,20 @@ def diff(plan: Plan, content: Path, known: dict | None = None) -> Changes:
     written, same = [], {}
     for rel, data in plan.files.items():
         st = disk.get(rel) if _owner(plan, rel) else _lstat(os.path.join(root, rel))
-        if st is None or not stat.S_ISREG(st.st_mode) or st.st_size != len(data):
+        if st is None or not stat.S_ISREG(st.st_mode):
             written.append(rel)
             continue
         was = known.get(rel)
-        if isinstance(was, tuple) and len(was) == 4 and was[:3] == (st.st_ino, st.st_size, st.st_mtime_ns):
+        identical = isinstance(was, tuple) and len(was) == 4 and was[:3] == (st.st_ino, st.st_size, st.st_mtime_ns)
+        if identical and not isinstance(data, bytes):
+            # made from the key the last build made it from, and as that build left it
+            same[rel] = was
+            continue
+        data = _bytes(data)
+        if st.st_size != len(data):
+            written.append(rel)
+            continue
+        if identical:
             digest = hashlib.sha256(data).digest()
             if digest != was[3]:  # the file holds what the last build wrote, and that was other bytes
                 written.append(rel)
@@ -137,7 +149,7 @@ def _record(plan: Plan, content: Path, same: dict) -> dict:
             st = _lstat(os.path.join(root, rel))
             if st is None:
                 continue
-            got = (st.st_ino, st.st_size, st.st_mtime_ns, hashlib.sha256(data).digest())
+            got = (st.st_ino, st.st_size, st.st_mtime_ns, hashlib.sha256(_bytes(data)).digest())
         out[rel] = got
     return out
 
@@ -330,7 +342,7 @@ def _stage(plan: Plan, content: Path, staging: Path, changed: set[str], kept: se
             # unchanged: ``diff`` found a regular file with these bytes
             if rel not in changed and _link(os.path.join(src_root, rel), target, any_type=True):
                 continue
-            _write_file(target, data)
+            _write_file(target, _bytes(data))
     except OSError as exc:
         where = exc.filename or str(staging)
         shown = str(content / Path(where).relative_to(staging)) if Path(where).is_relative_to(staging) else str(where)

@@ -48,11 +48,25 @@ def render_outputs(records, lex, site, cache=None, texts=None) -> dict[str, byte
                 keys[k] = key(what, lang, site.url, site.name, text(rec))
             return keys[k]
 
-        # what every record gives, read from the cache in a few queries
-        cache.prefetch(key_of(what, rec, lang) for rec in records for what, langs in OWN for lang in langs)
+        def name(what: str, rec: dict, lang: str) -> str | None:
+            """The file's own name, for what is a file on its own (a meeting's calendar)."""
+            return f"{what}:{lang}:{rec['id']}" if what == "ics" else None
 
-        def cached(what: str, rec: dict, lang: str, make) -> bytes:
-            return cache.memo_bytes(key_of(what, rec, lang), make)
+        # what every record gives, read from the cache in a few queries (but the files
+        # the last build made from the same keys: see Cache.file)
+        def wanted():
+            for rec in records:
+                for what, langs in OWN:
+                    for lang in langs:
+                        k, n = key_of(what, rec, lang), name(what, rec, lang)
+                        if n is None or not cache.unchanged(n, k):
+                            yield k
+
+        cache.prefetch(wanted())
+
+        def cached(what: str, rec: dict, lang: str, make):
+            n = name(what, rec, lang)
+            return cache.file(n, key_of(what, rec, lang), make) if n else cache.memo_bytes(key_of(what, rec, lang), make)
 
         def feed_cached(entries: list, lang: str, parts: tuple, make) -> bytes:
             # a feed is made of its entries' records alone (plus its path and name)

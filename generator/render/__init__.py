@@ -303,9 +303,9 @@ def render_site(records, articles, lex, site, translator, cache=None, texts=None
 
             cached.append((urls.md_path(page, lang), key("source-page", lang, inputs.article(art)), source_page))
 
-        cache.prefetch(k for _, k, _ in cached)
+        cache.prefetch(k for path, k, _ in cached if not cache.unchanged(f"page:{path}", k))
         for path, k, make in cached:
-            files[path] = cache.memo_bytes(k, make)
+            files[path] = cache.file(f"page:{path}", k, make)
 
         c = ctx("about.md")
         data = {
