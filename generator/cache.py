@@ -57,8 +57,13 @@ def _checksum(value: bytes) -> bytes:
     return hashlib.blake2b(value, digest_size=_SUM).digest()
 
 
+@functools.lru_cache(maxsize=None)
+def _keyed():
+    return hashlib.sha256(fingerprint())  # copied for each key: the fingerprint hashed once
+
+
 def key(stage: str, *parts: bytes | str) -> bytes:
-    h = hashlib.sha256(fingerprint())
+    h = _keyed().copy()
     h.update(stage.encode())
     for part in parts:
         data = part.encode("utf-8") if isinstance(part, str) else part

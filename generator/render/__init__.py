@@ -154,6 +154,11 @@ class _Inputs:
         spanning = self.index.spanning.get(month.key, [])
         return repr((self.common, month.key, month.total, [self.text(r) for r in month.records], [self.text(r) for r in spanning], neighbours))
 
+    def year(self, year: int, months, year_list) -> str:
+        """A year's page: its months' names and counts, the calendar of each (the days
+        the meetings spanning into it cover) and the other years."""
+        return repr((self.common, year, year_list, [(m.key, m.total, len(m.records), [self.text(r) for r in self.index.spanning.get(m.key, [])]) for m in months]))
+
     def article(self, art) -> str:
         return self._once("article", art, lambda: self._article(art))
 
@@ -235,16 +240,20 @@ def render_site(records, articles, lex, site, translator, cache=None, texts=None
         year_list = timeline.years(all_months)
         for i, year in enumerate(year_list):
             page = urls.archive_page(year)
-            c = ctx(page)
             months = [m for m in all_months if m.year == year]
-            emit(
-                page, "archive_year.md.j2", front_matter(t("archive.year_title", year=year)),
-                year=year,
-                months=[timeline.month_summary(c, m, set()) for m in months],
-                back=c.link.to(urls.archive_page()),
-                previous={"year": year_list[i - 1], "href": c.link.to(urls.archive_page(year_list[i - 1]))} if i > 0 else None,
-                next={"year": year_list[i + 1], "href": c.link.to(urls.archive_page(year_list[i + 1]))} if i + 1 < len(year_list) else None,
-            )
+
+            def year_page(i=i, year=year, page=page, months=months) -> bytes:
+                c = ctx(page)
+                return render(
+                    "archive_year.md.j2", front_matter(t("archive.year_title", year=year)),
+                    year=year,
+                    months=[timeline.month_summary(c, m, set()) for m in months],
+                    back=c.link.to(urls.archive_page()),
+                    previous={"year": year_list[i - 1], "href": c.link.to(urls.archive_page(year_list[i - 1]))} if i > 0 else None,
+                    next={"year": year_list[i + 1], "href": c.link.to(urls.archive_page(year_list[i + 1]))} if i + 1 < len(year_list) else None,
+                )
+
+            cached.append((urls.md_path(page, lang), key("year-page", lang, inputs.year(year, months, year_list)), year_page))
 
         # one page per month: a year's page lists its months, each month's page its meetings
         for i, month in enumerate(all_months):
