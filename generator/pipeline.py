@@ -8,10 +8,10 @@ found. ``writer.write`` then applies the plan; so an error anywhere leaves
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
-
-import json
 
 from . import corrections, editorial, extract, gazetteer, lexicon, merge, outputs, record, render, siteconfig, translations, yamlio
 from .cache import Cache, key
@@ -52,6 +52,7 @@ class Texts:
 
     def __init__(self) -> None:
         self._made: dict[int, tuple[dict, str | None, str | None]] = {}
+        self._digests: dict[int, tuple[dict, str]] = {}
 
     def _get(self, rec: dict) -> tuple[dict, str | None, str | None]:
         got = self._made.get(id(rec))
@@ -69,6 +70,14 @@ class Texts:
             got = self._made[id(rec)] = (rec, None, json.dumps(rec, ensure_ascii=False, separators=(",", ":"), default=str))
         return got[2]
 
+    def digest(self, rec: dict) -> str:
+        """The SHA-256 of the record's text: what a cache key holds of a record, so its
+        text is encoded and hashed once however many keys name it."""
+        got = self._digests.get(id(rec))
+        if got is None or got[0] is not rec:
+            got = self._digests[id(rec)] = (rec, hashlib.sha256(self(rec).encode("utf-8")).hexdigest())
+        return got[1]
+
 
 def _validator(cache: Cache, lex, texts: Texts):
     """``record.validate`` remembering the records it found valid (problems are never
@@ -76,12 +85,12 @@ def _validator(cache: Cache, lex, texts: Texts):
     keys: dict[str, bytes] = {}
 
     def key_of(rec: dict) -> bytes | None:
-        text = texts.strict(rec)
-        if text is None:
+        if texts.strict(rec) is None:
             return None
-        if text not in keys:
-            keys[text] = key("valid", text)
-        return keys[text]
+        digest = texts.digest(rec)
+        if digest not in keys:
+            keys[digest] = key("valid", digest)
+        return keys[digest]
 
     def validate(rec: dict, where: str) -> list[Problem]:
         k = key_of(rec)
@@ -200,7 +209,7 @@ def run(seeds: Path, content: Path, project: Path | None = None, cache: Cache | 
     problems.raise_if_any()
     records = sorted(records, key=lambda r: (r["date"]["start"], r["id"]))
     files: dict[str, bytes] = dict(catalog_files)
-    yaml_keys = [key("record-yaml", text) if (text := texts.strict(rec)) is not None else None for rec in records]
+    yaml_keys = [key("record-yaml", texts.digest(rec)) if texts.strict(rec) is not None else None for rec in records]
     cache.prefetch(k for rec, k in zip(records, yaml_keys) if k is not None and not cache.unchanged(f"record:{rec['id']}", k))
     for rec, k in zip(records, yaml_keys):
         dump = lambda rec=rec: yamlio.dump(rec, RECORD_HEADER).encode("utf-8")  # noqa: E731

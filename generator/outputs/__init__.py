@@ -13,6 +13,7 @@ Every byte comes from the records: the same records give the same files.
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 from ..cache import key
@@ -27,17 +28,20 @@ OWN = (("vevent", ics.urls.LANGS), ("ics", ics.urls.LANGS), ("json", ("",)))
 def render_outputs(records, lex, site, cache=None, texts=None) -> dict[str, bytes]:
     """``cache`` (a ``generator.cache.Cache``) keeps what each record gives: its
     calendar event and file, its JSON; the files of many records are joined from them.
-    ``texts(rec)``: each record's compact JSON, if the caller has made them already."""
+    ``texts``: each record's compact JSON and its digest, if the caller has made them
+    already (``pipeline.Texts``)."""
     records = list(records)
     cached = feed_cached = None
     if cache is not None:
         made: dict[int, str] = {}
 
         def text(rec: dict) -> str:
+            """What a key holds of a record: the SHA-256 of its compact JSON."""
             if texts is not None:
-                return texts(rec)
+                return texts.digest(rec)
             if id(rec) not in made:  # records live through the whole call: their ids stay theirs
-                made[id(rec)] = json.dumps(rec, ensure_ascii=False, separators=(",", ":"), default=str)
+                data = json.dumps(rec, ensure_ascii=False, separators=(",", ":"), default=str)
+                made[id(rec)] = hashlib.sha256(data.encode("utf-8")).hexdigest()
             return made[id(rec)]
 
         keys: dict[tuple, bytes] = {}

@@ -133,11 +133,13 @@ class _Inputs:
         return got[1]
 
     def text(self, rec: dict) -> str:
+        """What a key holds of a record: the SHA-256 of its compact JSON."""
         if self._shared is not None:
-            return self._shared(rec)
+            return self._shared.digest(rec)
         k = id(rec)  # records live through the whole render: their ids stay theirs
         if k not in self._texts:
-            self._texts[k] = json.dumps(rec, ensure_ascii=False, separators=(",", ":"), default=str)
+            text = json.dumps(rec, ensure_ascii=False, separators=(",", ":"), default=str)
+            self._texts[k] = hashlib.sha256(text.encode("utf-8")).hexdigest()
         return self._texts[k]
 
     def meeting(self, rec: dict) -> str:
@@ -169,8 +171,8 @@ class _Inputs:
 
 def render_site(records, articles, lex, site, translator, cache=None, texts=None) -> dict[str, bytes]:
     """``cache`` (a ``generator.cache.Cache``) keeps each meeting's and article's pages:
-    a build renders only those whose inputs changed. ``texts(rec)``: each record's
-    compact JSON, if the caller has made them already."""
+    a build renders only those whose inputs changed. ``texts``: each record's
+    compact JSON and its digest, if the caller has made them already (``pipeline.Texts``)."""
     from ..cache import Cache, key
 
     cache = cache if cache is not None else Cache(None)
