@@ -8,8 +8,8 @@ byte. Then the two folders are exchanged with ONE ``renameat2(RENAME_EXCHANGE)``
 only step a reader of ``content/`` can see. So:
 
 * a crash or a full disk before the exchange leaves ``content/`` as it was; after it,
-  ``content/`` is the new tree (the old one, beside it, is removed by this build or
-  the next);
+  ``content/`` is the new tree (the old one, beside it, is kept by this build as
+  ``.content.spare`` or removed by the next);
 * a file an editor saves in ``content/`` while the build runs is never lost: the
   build compares the tree with what it saw when it started, before and after the
   exchange, and if anything but its own folders changed it stops with one line per
@@ -24,6 +24,15 @@ between them leaves no ``content/``, and the next build renames the old tree bac
 Files whose bytes did not change are hard links to the old ones in the staged tree,
 so a build that changes one page copies nothing else, and when nothing changes at all
 nothing is touched (``mkdocs serve`` does not rebuild in a loop).
+
+So that a build that changes one article costs about one article's work at any size:
+
+* ``diff`` tells unchanged files without reading them, from the last build's record of
+  each file (inode, size, mtime, SHA-256; ``Changes.files``);
+* the tree the last write swapped out (``.content.spare``) becomes the staged tree:
+  its files are already this tree's files but for the few that changed (``_reuse``
+  keeps a file only where it is the very file ``content/`` holds), so staging links,
+  writes and removes only what differs, and nothing is removed afterwards.
 """
 
 from __future__ import annotations
