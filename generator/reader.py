@@ -45,7 +45,19 @@ class ArticleError(Exception):
 
 def read_seeds(seeds_dir: Path) -> tuple[list[Article], list[Problem]]:
     """Read every ``*.txt`` under ``seeds_dir`` in name order; collect all problems."""
-    articles, problems = [], []
+    articles = []
+    files, problems = read_files(seeds_dir)
+    for path, data in files:
+        try:
+            articles.append(parse_file(path, data))
+        except ArticleError as exc:
+            problems.append(exc.problem)
+    return articles, problems
+
+
+def read_files(seeds_dir: Path) -> tuple[list[tuple[Path, bytes | Problem]], list[Problem]]:
+    """Every ``*.txt`` under ``seeds_dir`` in name order with its bytes, or the problem
+    reading it; and the problems of the folder itself."""
     if not seeds_dir.is_dir():
         return [], [Problem(str(seeds_dir), "", "seeds folder not found")]
     try:
@@ -54,12 +66,20 @@ def read_seeds(seeds_dir: Path) -> tuple[list[Article], list[Problem]]:
         return [], [exc.problem]
     except OSError as exc:
         return [], [Problem(str(seeds_dir), "", exc.strerror or str(exc))]
+    out: list[tuple[Path, bytes | Problem]] = []
     for path in paths:
         try:
-            articles.append(read_article(path))
-        except ArticleError as exc:
-            problems.append(exc.problem)
-    return articles, problems
+            out.append((path, inputs.read(path, inputs.SEED_LIMIT)))
+        except inputs.InputError as exc:
+            out.append((path, exc.problem))
+    return out, []
+
+
+def parse_file(path: Path, data: bytes | Problem) -> Article:
+    """The article in a file ``read_files`` read; ``ArticleError`` for a file it could not read."""
+    if isinstance(data, Problem):
+        raise ArticleError(data)
+    return parse_article(path.name, data, display=str(path))
 
 
 def read_article(path: Path) -> Article:

@@ -109,8 +109,9 @@ class Status:
     obsolete: int
 
 
-def load(content: Path, articles, records) -> tuple[Translator, dict[str, bytes]]:
-    """The translator for this build, and the catalog file to write (path under content/)."""
+def load(content: Path, articles, records, parse=None) -> tuple[Translator, dict[str, bytes]]:
+    """The translator for this build, and the catalog file to write (path under content/).
+    ``parse(data, where)``: ``read``, or one that remembers what it read (the build cache)."""
     path = content / CATALOG
     old = None
     if path.exists() or path.is_symlink():
@@ -120,7 +121,7 @@ def load(content: Path, articles, records) -> tuple[Translator, dict[str, bytes]
             data = inputs.read(path, inputs.CATALOG_LIMIT)
         except inputs.InputError as exc:
             raise GeneratorError([exc.problem]) from None
-        old = read(data, str(path))
+        old = (parse or read)(data, str(path))
     catalog = merge(old, needed(articles, records))
     return Translator.from_catalog(catalog), {CATALOG: dump(catalog)}
 
@@ -387,9 +388,9 @@ def report(st: Status, where: str) -> list[str]:
     return [f"English translations in {where}: {done}% translated, {st.obsolete} obsolete kept", *rows]
 
 
-def status_of(files: dict) -> Status:
-    """The status of the catalog in a build's planned files."""
-    return status(read(files[CATALOG], CATALOG))
+def status_of(files: dict, parse=None) -> Status:
+    """The status of the catalog in a build's planned files (``parse``: see ``load``)."""
+    return status((parse or read)(files[CATALOG], CATALOG))
 
 
 def command(files: dict, content: Path, require_complete: bool) -> tuple[list[str], int]:

@@ -8,8 +8,8 @@ byte. Then the two folders are exchanged with ONE ``renameat2(RENAME_EXCHANGE)``
 only step a reader of ``content/`` can see. So:
 
 * a crash or a full disk before the exchange leaves ``content/`` as it was; after it,
-  ``content/`` is the new tree (the old one, beside it, is removed by this build or
-  the next);
+  ``content/`` is the new tree (the old one, beside it, is kept by this build as
+  ``.content.spare`` or removed by the next);
 * a file an editor saves in ``content/`` while the build runs is never lost: the
   build compares the tree with what it saw when it started, before and after the
   exchange, and if anything but its own folders changed it stops with one line per
@@ -24,6 +24,15 @@ between them leaves no ``content/``, and the next build renames the old tree bac
 Files whose bytes did not change are hard links to the old ones in the staged tree,
 so a build that changes one page copies nothing else, and when nothing changes at all
 nothing is touched (``mkdocs serve`` does not rebuild in a loop).
+
+So that a build that changes one article costs about one article's work at any size:
+
+* ``diff`` tells unchanged files without reading them, from the last build's record of
+  each file (inode, size, mtime, SHA-256; ``Changes.files``);
+* the tree the last write swapped out (``.content.spare``) becomes the staged tree:
+  its files are already this tree's files but for the few that changed (``_reuse``
+  keeps a file only where it is the very file ``content/`` holds), so staging links,
+  writes and removes only what differs, and nothing is removed afterwards.
 """
 
 from __future__ import annotations
@@ -33,14 +42,16 @@ import ctypes
 import errno
 import fcntl
 import functools
+import hashlib
 import os
 import re
 import shutil
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import inputs
+from .cache import data as _bytes
 from .errors import GeneratorError, Problem
 
 OWNED = ("events", "pages")  # the folders whose every file comes from the generator (pipeline.Plan.owned)
@@ -56,6 +67,8 @@ CHANGED = "changed while the build ran; nothing was written, run the build again
 @dataclass(frozen=True)
 class Plan:
     """Every file the generator owns, as bytes, keyed by path relative to content/.
+    A value may also be a ``cache.Stored``: bytes the last build wrote there, read
+    only if the file is not found as that build left it (``cache.data`` reads it).
 
     ``owned`` lists the folders whose every file comes from the generator: a file in
     them that the plan does not name is stale and is removed. Editorial folders
@@ -71,6 +84,9 @@ class Changes:
     written: tuple[str, ...]
     removed: tuple[str, ...]
     unchanged: int
+    # After ``write``: every planned file's (inode, size, mtime_ns, SHA-256) in content/,
+    # the ``known`` of the next build's ``diff``. From ``diff``: those it found unchanged.
+    files: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 def lock_path(content: Path) -> Path:
@@ -85,11 +101,66 @@ def old_path(content: Path) -> Path:
     return content.parent / f".{content.name}.old"
 
 
-def diff(plan: Plan, content: Path) -> Changes:
-    """What writing ``plan`` would do to ``content``, without doing it."""
-    written = tuple(sorted(rel for rel, data in plan.files.items() if _read(content / rel) != data))
-    removed = tuple(sorted(rel for rel in _owned_files(plan, content) if rel not in plan.files))
-    return Changes(written, removed, len(plan.files) - len(written))
+def spare_path(content: Path) -> Path:
+    return content.parent / f".{content.name}.spare"
+
+
+def diff(plan: Plan, content: Path, known: dict | None = None) -> Changes:
+    """What writing ``plan`` would do to ``content``, without doing it.
+
+    ``known`` (the last build's ``Changes.files``) spares reading the files: one whose
+    inode, size and modification time are still those the last build left holds the
+    bytes it wrote then, so comparing the SHA-256 of the planned bytes with the one
+    recorded is enough. Anything else (no record, another identity) is read and compared.
+    """
+    root = os.fspath(content)
+    disk = _owned_stats(plan, root)
+    known = known if isinstance(known, dict) else {}
+    written, same = [], {}
+    for rel, data in plan.files.items():
+        st = disk.get(rel) if _owner(plan, rel) else _lstat(os.path.join(root, rel))
+        if st is None or not stat.S_ISREG(st.st_mode):
+            written.append(rel)
+            continue
+        was = known.get(rel)
+        identical = isinstance(was, tuple) and len(was) == 4 and was[:3] == (st.st_ino, st.st_size, st.st_mtime_ns)
+        if identical and not isinstance(data, bytes):
+            # made from the key the last build made it from, and as that build left it
+            same[rel] = was
+            continue
+        data = _bytes(data)
+        if st.st_size != len(data):
+            written.append(rel)
+            continue
+        if identical:
+            digest = hashlib.sha256(data).digest()
+            if digest != was[3]:  # the file holds what the last build wrote, and that was other bytes
+                written.append(rel)
+                continue
+        elif _read(os.path.join(root, rel)) == data:
+            digest = None  # hashed only if the next build needs it (``_record``)
+        else:
+            written.append(rel)
+            continue
+        same[rel] = (st.st_ino, st.st_size, st.st_mtime_ns, digest)
+    removed = tuple(sorted(rel for rel in disk if rel not in plan.files))
+    return Changes(tuple(sorted(written)), removed, len(plan.files) - len(written), same)
+
+
+def _record(plan: Plan, content: Path, same: dict) -> dict:
+    """(inode, size, mtime_ns, SHA-256) of every planned file as ``content`` now holds it:
+    the unchanged ones are the same files as before the write (hard links)."""
+    root = os.fspath(content)
+    out = {}
+    for rel, data in plan.files.items():
+        got = same.get(rel)
+        if got is None or got[3] is None:
+            st = _lstat(os.path.join(root, rel))
+            if st is None:
+                continue
+            got = (st.st_ino, st.st_size, st.st_mtime_ns, hashlib.sha256(_bytes(data)).digest())
+        out[rel] = got
+    return out
 
 
 # -- one build at a time ------------------------------------------------------
@@ -104,8 +175,8 @@ class Build:
     content: Path
     seen: dict
 
-    def write(self, plan: Plan) -> Changes:
-        return write(plan, self.content, seen=self.seen)
+    def write(self, plan: Plan, known: dict | None = None) -> Changes:
+        return write(plan, self.content, seen=self.seen, known=known)
 
 
 @contextlib.contextmanager
@@ -160,20 +231,28 @@ def recover(content: Path) -> None:
 # -- writing ------------------------------------------------------------------
 
 
-def write(plan: Plan, content: Path, seen: dict | None = None) -> Changes:
+def write(plan: Plan, content: Path, seen: dict | None = None, known: dict | None = None) -> Changes:
     """Replace ``content`` with the plan's tree in one step; call inside ``locked``.
 
     ``seen`` (from ``locked``) is the tree before the build read it: any difference
     from it outside the generator's folders stops the write with one line per file.
+    ``known``: see ``diff``. The ``Changes`` returned record the files as written.
     """
     content = Path(content)
-    changes = diff(plan, content)
+    changes = diff(plan, content, known)
     if not changes.written and not changes.removed:
-        return changes
+        return replace(changes, files=_record(plan, content, changes.files))
     staging = staging_path(content)
     _remove_tree(staging)
+    kept = None
+    if _take_spare(content, staging):
+        try:
+            kept = _reuse(plan, staging, changes.files)
+        except OSError:  # a spare that cannot be cleared: the new tree is made from nothing
+            _remove_tree(staging)
+            kept = None
     try:
-        carried = _stage(plan, content, staging, set(changes.written))
+        carried = _stage(plan, content, staging, set(changes.written), kept)
     except BaseException:
         _remove_tree(staging)  # a full disk, an error, an interrupt: the old tree stays
         raise
@@ -194,8 +273,35 @@ def write(plan: Plan, content: Path, seen: dict | None = None) -> Changes:
         _remove_tree(staging)
         raise GeneratorError([Problem(str(content / rel), "", CHANGED) for rel in late])
     if old:
+        _keep_spare(old, content)
+    return replace(changes, files=_record(plan, content, changes.files))
+
+
+def _take_spare(content: Path, staging: Path) -> bool:
+    """Move the tree the last write swapped out to ``staging``, to be made into the new
+    one (see ``_reuse``); False when there is none to use (then none is left either)."""
+    spare = spare_path(content)
+    try:
+        if not stat.S_ISDIR(os.lstat(spare).st_mode) or _identity(content) != ("dir",) or os.lstat(spare).st_dev != os.lstat(content).st_dev:
+            _remove_tree(spare)
+            return False
+        _move_spare(spare, staging)
+        return True
+    except OSError:
+        _remove_tree(spare)
+        return False
+
+
+def _keep_spare(old: Path, content: Path) -> None:
+    """Keep the tree just swapped out for the next write, else remove it. Its files are
+    the new tree's files but for those this write changed, so the next write starts
+    from it and links, writes and removes only what differs (``_reuse``)."""
+    spare = spare_path(content)
+    _remove_tree(spare)
+    try:
+        _move_spare(old, spare)
+    except OSError:
         _remove_tree(old)
-    return changes
 
 
 def _guard(content: Path, action):
@@ -207,13 +313,22 @@ def _guard(content: Path, action):
         raise GeneratorError([Problem(str(where), "", f"cannot write: {exc.strerror or exc}")]) from None
 
 
-def _stage(plan: Plan, content: Path, staging: Path, changed: set[str]) -> dict:
+def _stage(plan: Plan, content: Path, staging: Path, changed: set[str], kept: set[str] | None = None) -> dict:
     """Build the complete new tree at ``staging``; return what was carried over
-    from ``content`` (path -> identity), the files the plan replaces included."""
+    from ``content`` (path -> identity), the files the plan replaces included.
+
+    With ``kept``, ``staging`` already holds those files of the plan and nothing else
+    but the generator's folders (a spare tree cleared by ``_reuse``); else it is made
+    from nothing."""
     carried: dict = {}
     try:
         top = _identity(content)
-        _mkdir(staging, stat.S_IMODE(os.lstat(content).st_mode) if top and top[0] == "dir" else DIR_MODE)
+        mode = stat.S_IMODE(os.lstat(content).st_mode) if top and top[0] == "dir" else DIR_MODE
+        if kept is not None:
+            _set_mode(staging, mode)
+        else:
+            _mkdir(staging, mode)
+            kept = set()
         if top and top[0] == "dir":
             _carry(content, staging, "", plan, carried)
         for rel in plan.files:
@@ -222,18 +337,72 @@ def _stage(plan: Plan, content: Path, staging: Path, changed: set[str]) -> dict:
         for folder in plan.owned:
             if not (staging / folder).is_dir():
                 _mkdir(staging / folder, DIR_MODE)
+        # strings, not Paths, and each folder checked once: this loop runs once per file
+        src_root, dst_root, ready = os.fspath(content), os.fspath(staging), set()
         for rel, data in plan.files.items():
-            target = staging / rel
-            if not target.parent.is_dir():
-                _mkdirs(target.parent, staging)
-            if rel not in changed and _link(content / rel, target):
+            target = os.path.join(dst_root, rel)
+            parent = os.path.dirname(target)
+            if parent not in ready:
+                if not os.path.isdir(parent):
+                    _mkdirs(Path(parent), staging)
+                ready.add(parent)
+            if rel in kept:
                 continue
-            _write_file(target, data)
+            # unchanged: ``diff`` found a regular file with these bytes
+            if rel not in changed and _link(os.path.join(src_root, rel), target, any_type=True):
+                continue
+            _write_file(target, _bytes(data))
     except OSError as exc:
         where = exc.filename or str(staging)
         shown = str(content / Path(where).relative_to(staging)) if Path(where).is_relative_to(staging) else str(where)
         raise GeneratorError([Problem(shown, "", f"cannot write: {exc.strerror or exc}; {content}/ is unchanged")]) from None
     return carried
+
+
+def _reuse(plan: Plan, staging: Path, same: dict) -> set[str]:
+    """Clear an older tree at ``staging`` for the plan; return the files kept.
+
+    A file is kept only where it is the very file (the same inode: a hard link) that
+    ``content/`` holds under that name and ``diff`` found unchanged, so its bytes are
+    the plan's. Everything else goes: files changed or no longer planned, anything
+    added or replaced in the spare since, folders the plan has no file in, and all
+    but the generator's folders (editors' files are carried over anew). The folder
+    walk reads names, types and inodes from the directory alone: no stat per file.
+    """
+    root = os.fspath(staging)
+    needed = set(plan.owned)
+    for rel in plan.files:
+        parent = rel.rpartition("/")[0]
+        while parent and parent not in needed:
+            needed.add(parent)
+            parent = parent.rpartition("/")[0]
+    with os.scandir(root) as it:
+        top = list(it)
+    stack = []
+    for e in top:
+        if e.name in plan.owned and e.is_dir(follow_symlinks=False):
+            stack.append(e.name)
+        else:
+            _clear(e.path)
+    kept: set[str] = set()
+    while stack:
+        rel = stack.pop()
+        folder = os.path.join(root, rel)
+        _set_mode(folder, DIR_MODE)
+        with os.scandir(folder) as it:
+            entries = list(it)
+        for e in entries:
+            sub = f"{rel}/{e.name}"
+            if e.is_dir(follow_symlinks=False):
+                if sub in needed:
+                    stack.append(sub)
+                else:
+                    _clear(e.path)
+            elif sub in same and e.is_file(follow_symlinks=False) and e.inode() == same[sub][0]:
+                kept.add(sub)
+            else:
+                _unlink(e.path)
+    return kept
 
 
 def _carry(src_root: Path, dst_root: Path, rel: str, plan: Plan, carried: dict) -> None:
@@ -364,6 +533,23 @@ def _link(old: Path, new: Path, any_type: bool = False) -> bool:
         return False
 
 
+def _move_spare(a: Path, b: Path) -> None:
+    """A rename of the spare tree; where it fails, the spare is dropped (it only saves time)."""
+    os.rename(a, b)
+
+
+def _unlink(path: str) -> None:
+    os.unlink(path)
+
+
+def _clear(path: str) -> None:
+    """Remove a file or a whole folder (links not followed); errors are raised."""
+    if stat.S_ISDIR(os.lstat(path).st_mode):
+        shutil.rmtree(path)
+    else:
+        os.unlink(path)
+
+
 def _mkdir(path: Path, mode: int) -> None:
     path.mkdir()
     _set_mode(path, mode)  # the same tree whatever the umask
@@ -425,25 +611,43 @@ def _drift(carried: dict, now: dict | None, owned: tuple[str, ...]) -> list[str]
 
 
 def _owner(plan: Plan, rel: str) -> str | None:
-    return next((f for f in plan.owned if rel.startswith(f + "/")), None)
+    top, sep, _ = rel.partition("/")
+    return top if sep and top in plan.owned else None
 
 
-def _owned_files(plan: Plan, content: Path) -> list[str]:
-    out = []
-    for folder in plan.owned:
-        base = content / folder
-        if base.is_dir() and not base.is_symlink():
-            for root, _, names in os.walk(base):
-                out.extend((Path(root) / n).relative_to(content).as_posix() for n in names)
+def _owned_stats(plan: Plan, root: str) -> dict:
+    """Path under ``root`` -> lstat of everything but folders in the generator's folders
+    (os.scandir: no Path objects, one lstat per file). A linked owned folder holds nothing."""
+    out = {}
+    stack = [folder for folder in plan.owned if stat.S_ISDIR(getattr(_lstat(os.path.join(root, folder)), "st_mode", 0))]
+    while stack:
+        rel = stack.pop()
+        try:
+            with os.scandir(os.path.join(root, rel)) as entries:
+                for e in entries:
+                    if e.is_dir(follow_symlinks=False):
+                        stack.append(f"{rel}/{e.name}")
+                    else:
+                        out[f"{rel}/{e.name}"] = e.stat(follow_symlinks=False)
+        except (FileNotFoundError, NotADirectoryError):
+            continue
     return out
 
 
-def _read(path: Path) -> bytes | None:
+def _lstat(path: str) -> os.stat_result | None:
+    try:
+        return os.lstat(path)
+    except OSError:
+        return None
+
+
+def _read(path: str) -> bytes | None:
     """The bytes of a regular file; None for anything else (never follows a link or opens a FIFO)."""
     try:
         if not stat.S_ISREG(os.lstat(path).st_mode):
             return None
-        return path.read_bytes()
+        with open(path, "rb") as handle:
+            return handle.read()
     except OSError:
         return None
 

@@ -90,6 +90,10 @@ def test_cached_builds_equal_uncached_ones_through_an_editors_changes(tree, tmp_
     )
     _same_as_uncached(tree, tmp_path, monkeypatch, "series-member-added")
 
+    # the same bytes under another name: another article (its name is in its pages and records)
+    shutil.copy(tree / "seeds" / "705_synthetic.txt", tree / "seeds" / "798_copy.txt")
+    _same_as_uncached(tree, tmp_path, monkeypatch, "article-copied")
+
     # an article removed
     (tree / "seeds" / "710_synthetic.txt").unlink()
     _same_as_uncached(tree, tmp_path, monkeypatch, "article-removed")

@@ -94,6 +94,8 @@ def template(tmp_path_factory) -> Path:
     repo = make_tree(tmp_path_factory.mktemp("template"))
     if (ROOT / "mkdocs.yml").is_file():
         shutil.copy(ROOT / "mkdocs.yml", repo / "mkdocs.yml")
+    # as in the project: the build's cache and the tree it keeps beside content/ are not committed
+    shutil.copy(ROOT / ".gitignore", repo / ".gitignore")
     built = cli(repo, "build")
     assert built.returncode == 0, built.stderr
     git(repo, "init", "-q", "-b", "main")

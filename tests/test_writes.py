@@ -29,7 +29,7 @@ CORRECTION = "corrections/2026-01-03-national-security-advisers-kyiv.yml"
 # What editors (and their tools) keep in content/ beside the generated folders.
 CARRIED = (CORRECTION, "corrections/.kyiv.yml.swp", "notes/README.txt", "notes/private.txt", "notes/link")
 # Every step of the write where a crash can happen (writer's file-system calls).
-STEPS = ("_mkdir", "_set_mode", "_link", "_carry_file", "_write_file", "_exchange", "_place", "_rename", "_remove_tree")
+STEPS = ("_mkdir", "_set_mode", "_link", "_carry_file", "_write_file", "_exchange", "_place", "_rename", "_remove_tree", "_unlink", "_clear", "_move_spare")
 FAILING = ("_mkdir", "_link", "_carry_file", "_write_file", "_exchange", "_place", "_rename")  # those a full disk can fail
 SIBLINGS = (".content.lock", ".content.staging", ".content.old")
 CHANGED = "changed while the build ran; nothing was written, run the build again"
@@ -384,6 +384,90 @@ def test_unchanged_build_touches_nothing(trees, tmp_path):
     out = cli(copy, "build")
     assert " 0 written, 0 removed" in out.stdout
     assert {p: os.lstat(p).st_ino for p in (copy / "content").rglob("*")} == inodes_before
+    assert leftovers(copy) == []
+
+
+@pytest.fixture(scope="module")
+def old_plan(trees, tmp_path_factory):
+    """What the build writes for the old tree's inputs (to go back to it)."""
+    copy = tmp_path_factory.mktemp("old-plan") / "tree"
+    shutil.copytree(trees[0], copy, symlinks=True)
+    cwd = os.getcwd()
+    os.chdir(copy)
+    try:
+        return pipeline.run(Path("seeds"), Path("content")).plan
+    finally:
+        os.chdir(cwd)
+
+
+def with_spare(trees, tmp_path) -> tuple[Path, list[str]]:
+    """A copy of the old tree built once more after the edit: beside its content/ is the
+    tree that write swapped out (``.content.spare``), its unchanged files the same
+    files (hard links) as those of content/. Also: those files' paths."""
+    copy = tmp_path / "spare"
+    shutil.copytree(trees[0], copy, symlinks=True)
+    edit(copy)
+    out = cli(copy, "build")
+    assert out.returncode == 0 and " 0 written" not in out.stdout, out.stderr
+    assert state(copy / "content") == state(trees[1] / "content")
+    spare, content = copy / ".content.spare", copy / "content"
+    pages = sorted(p.relative_to(content).as_posix() for p in (content / "pages").glob("*.md"))
+    shared = [rel for rel in pages if (spare / rel).exists() and os.lstat(spare / rel).st_ino == os.lstat(content / rel).st_ino]
+    assert len(shared) >= 2 and len(shared) < len(pages)  # the edit changed some top pages, not all
+    return copy, shared
+
+
+def test_a_write_starts_from_the_tree_it_swapped_out_last_time(trees, old_plan, tmp_path, monkeypatch):
+    copy, _ = with_spare(trees, tmp_path)
+    owned = {rel: os.lstat(copy / "content" / rel).st_ino for rel in old_plan.files if rel.split("/")[0] in old_plan.owned and (copy / "content" / rel).exists()}
+    calls = {"_link": [], "_write_file": []}
+    counting(monkeypatch, tuple(calls), lambda n, name, args: calls[name].append(str(args[1] if name == "_link" else args[0]).split(".content.staging/", 1)[1]))
+    changes = write(copy, old_plan)  # back to the old seeds
+    assert state(copy / "content") == state(trees[0] / "content")
+    assert 0 < len(changes.written) < len(old_plan.files) - 10
+    # Only what differs was written; the rest was already in the spare, as the same
+    # files: no file of the generator's folders was linked again (editors' files and
+    # the catalog, outside them, are carried anew every time).
+    assert sorted(calls["_write_file"]) == sorted(changes.written)
+    assert calls["_link"] and not [rel for rel in calls["_link"] if rel.split("/")[0] in old_plan.owned]
+    same = [rel for rel in owned if rel not in changes.written]
+    assert same and all(os.lstat(copy / "content" / rel).st_ino == owned[rel] for rel in same)
+    assert (copy / ".content.spare").is_dir() and leftovers(copy) == []
+
+
+def test_a_spare_tree_changed_by_hand_never_reaches_content(trees, old_plan, tmp_path):
+    copy, shared = with_spare(trees, tmp_path)
+    spare = copy / ".content.spare"
+    kept = spare / shared[0]  # a file the write would keep: replaced by other bytes
+    kept.unlink()
+    kept.write_text("not the generator's\n", encoding="utf-8")
+    (spare / shared[1]).unlink()
+    (spare / shared[1]).symlink_to("index.md")  # a file replaced by a link
+    (spare / "pages/stray.md").write_text("stray\n", encoding="utf-8")  # files and folders of no plan
+    (spare / "pages/junk/deeper").mkdir(parents=True)
+    (spare / "pages/junk/deeper/x.md").write_text("x\n", encoding="utf-8")
+    (spare / "notes/evil.txt").write_text("an editor's file that is not in content/\n", encoding="utf-8")
+    sources = spare / "pages/sources"
+    shutil.rmtree(sources)
+    sources.write_text("a file where a folder belongs\n", encoding="utf-8")
+    os.chmod(spare / "pages/meetings", 0o700)
+    write(copy, old_plan)
+    assert state(copy / "content") == state(trees[0] / "content")
+    assert leftovers(copy) == []
+
+
+@pytest.mark.parametrize("what", ["file", "link", "gone"])
+def test_a_spare_that_is_not_a_folder_is_dropped(trees, old_plan, tmp_path, what):
+    copy, _ = with_spare(trees, tmp_path)
+    spare = copy / ".content.spare"
+    shutil.rmtree(spare)
+    if what == "file":
+        spare.write_text("not a tree\n", encoding="utf-8")
+    elif what == "link":
+        spare.symlink_to("content")
+    write(copy, old_plan)
+    assert state(copy / "content") == state(trees[0] / "content")
+    assert spare.is_dir() and not spare.is_symlink()  # the tree swapped out this time
     assert leftovers(copy) == []
 
 

@@ -13,6 +13,7 @@ Every byte comes from the records: the same records give the same files.
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 from ..cache import key
@@ -20,23 +21,56 @@ from . import atom, ics, opendata
 from .jsonld import meeting_jsonld
 
 __all__ = ["render_outputs", "meeting_jsonld"]
+# What each record gives on its own, and in which languages ("": one for both).
+OWN = (("vevent", ics.urls.LANGS), ("ics", ics.urls.LANGS), ("json", ("",)))
 
 
-def render_outputs(records, lex, site, cache=None) -> dict[str, bytes]:
+def render_outputs(records, lex, site, cache=None, texts=None) -> dict[str, bytes]:
     """``cache`` (a ``generator.cache.Cache``) keeps what each record gives: its
-    calendar event and file, its JSON; the files of many records are joined from them."""
+    calendar event and file, its JSON; the files of many records are joined from them.
+    ``texts``: each record's compact JSON and its digest, if the caller has made them
+    already (``pipeline.Texts``)."""
     records = list(records)
     cached = feed_cached = None
     if cache is not None:
-        texts: dict[int, str] = {}
+        made: dict[int, str] = {}
 
         def text(rec: dict) -> str:
-            if id(rec) not in texts:  # records live through the whole call: their ids stay theirs
-                texts[id(rec)] = json.dumps(rec, ensure_ascii=False, separators=(",", ":"), default=str)
-            return texts[id(rec)]
+            """What a key holds of a record: the SHA-256 of its compact JSON."""
+            if texts is not None:
+                return texts.digest(rec)
+            if id(rec) not in made:  # records live through the whole call: their ids stay theirs
+                data = json.dumps(rec, ensure_ascii=False, separators=(",", ":"), default=str)
+                made[id(rec)] = hashlib.sha256(data.encode("utf-8")).hexdigest()
+            return made[id(rec)]
 
-        def cached(what: str, rec: dict, lang: str, make) -> bytes:
-            return cache.memo_bytes(key(what, lang, site.url, site.name, text(rec)), make)
+        keys: dict[tuple, bytes] = {}
+
+        def key_of(what: str, rec: dict, lang: str) -> bytes:
+            k = (what, id(rec), lang)
+            if k not in keys:
+                keys[k] = key(what, lang, site.url, site.name, text(rec))
+            return keys[k]
+
+        def name(what: str, rec: dict, lang: str) -> str | None:
+            """The file's own name, for what is a file on its own (a meeting's calendar)."""
+            return f"{what}:{lang}:{rec['id']}" if what == "ics" else None
+
+        # what every record gives, read from the cache in a few queries (but the files
+        # the last build made from the same keys: see Cache.file)
+        def wanted():
+            for rec in records:
+                for what, langs in OWN:
+                    for lang in langs:
+                        k, n = key_of(what, rec, lang), name(what, rec, lang)
+                        if n is None or not cache.unchanged(n, k):
+                            yield k
+
+        cache.prefetch(wanted())
+
+        def cached(what: str, rec: dict, lang: str, make):
+            n = name(what, rec, lang)
+            return cache.file(n, key_of(what, rec, lang), make) if n else cache.memo_bytes(key_of(what, rec, lang), make)
 
         def feed_cached(entries: list, lang: str, parts: tuple, make) -> bytes:
             # a feed is made of its entries' records alone (plus its path and name)

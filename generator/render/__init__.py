@@ -30,7 +30,7 @@ STATUSES = ("announced", "scheduled", "held", "postponed", "cancelled")
 ATTENDANCE = ("in_person", "online", "mixed")
 
 
-def environment() -> jinja2.Environment:
+def environment(cache=None) -> jinja2.Environment:
     # A new environment per build: `mkdocs serve` picks up template edits.
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
@@ -39,7 +39,34 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_Compiled(cache) if cache is not None and cache.enabled else None,
     )
+
+
+class _Compiled(jinja2.BytecodeCache):
+    """Compiled templates kept in the build cache (compiling them cost a tenth of a
+    build that changes one article). Jinja checks each one against its template's
+    source checksum and its own and Python's versions, and the cache key holds the
+    checksum too; a value that does not load is compiled again."""
+
+    def __init__(self, cache) -> None:
+        self.cache = cache
+
+    def _key(self, bucket) -> bytes:
+        from ..cache import key
+
+        return key("template", bucket.key, bucket.checksum)
+
+    def load_bytecode(self, bucket) -> None:
+        data = self.cache.get(self._key(bucket))
+        if data is not None:
+            try:
+                bucket.bytecode_from_string(data)
+            except Exception:  # noqa: BLE001 - whatever a damaged value raises, it is compiled again
+                bucket.reset()
+
+    def dump_bytecode(self, bucket) -> None:
+        self.cache.put(self._key(bucket), bucket.bytecode_to_string())
 
 
 HTML_FLAG = "bf_html"  # the body is finished HTML: MkDocs' hook skips Markdown (generator/htmlpage.py)
@@ -90,19 +117,35 @@ class _Inputs:
     page: the article, which of its sentences are evidence and the meetings it gave.
     """
 
-    def __init__(self, index: views.Index, translator, site) -> None:
+    def __init__(self, index: views.Index, translator, site, texts=None) -> None:
         self.index = index
         entries = getattr(translator, "entries", None) or {}
         self.common = repr((site.url, site.name, hashlib.sha256(repr(sorted(entries.items())).encode()).hexdigest()))
         self._texts: dict[int, str] = {}
+        self._shared = texts  # the build's own (pipeline.Texts): each record's JSON made once
+        self._made: dict[tuple, tuple] = {}  # what each language's pages ask again, made once
+
+    def _once(self, what: str, thing, make) -> str:
+        k = (what, id(thing))  # the thing is kept with its text, so its id stays its own
+        got = self._made.get(k)
+        if got is None or got[0] is not thing:
+            got = self._made[k] = (thing, make())
+        return got[1]
 
     def text(self, rec: dict) -> str:
+        """What a key holds of a record: the SHA-256 of its compact JSON."""
+        if self._shared is not None:
+            return self._shared.digest(rec)
         k = id(rec)  # records live through the whole render: their ids stay theirs
         if k not in self._texts:
-            self._texts[k] = json.dumps(rec, ensure_ascii=False, separators=(",", ":"), default=str)
+            text = json.dumps(rec, ensure_ascii=False, separators=(",", ":"), default=str)
+            self._texts[k] = hashlib.sha256(text.encode("utf-8")).hexdigest()
         return self._texts[k]
 
     def meeting(self, rec: dict) -> str:
+        return self._once("meeting", rec, lambda: self._meeting(rec))
+
+    def _meeting(self, rec: dict) -> str:
         window, more = views.related_records(self.index, rec)
         partners = [p for e in rec.get("editorial", []) for p in views.split_partners(self.index, rec, e)]
         names = [views.name_inputs(self.index.articles.get(s)) for s in _cited_seeds(rec)]
@@ -113,27 +156,39 @@ class _Inputs:
         spanning = self.index.spanning.get(month.key, [])
         return repr((self.common, month.key, month.total, [self.text(r) for r in month.records], [self.text(r) for r in spanning], neighbours))
 
+    def year(self, year: int, months, year_list) -> str:
+        """A year's page: its months' names and counts, the calendar of each (the days
+        the meetings spanning into it cover) and the other years."""
+        return repr((self.common, year, year_list, [(m.key, m.total, len(m.records), [self.text(r) for r in self.index.spanning.get(m.key, [])]) for m in months]))
+
     def article(self, art) -> str:
+        return self._once("article", art, lambda: self._article(art))
+
+    def _article(self, art) -> str:
         used = sorted(self.index.used.get(art.seed, ()))
         return repr((self.common, repr(art), used, [self.text(r) for r in self.index.by_seed.get(art.seed, [])]))
 
 
-def render_site(records, articles, lex, site, translator, cache=None) -> dict[str, bytes]:
+def render_site(records, articles, lex, site, translator, cache=None, texts=None) -> dict[str, bytes]:
     """``cache`` (a ``generator.cache.Cache``) keeps each meeting's and article's pages:
-    a build renders only those whose inputs changed."""
+    a build renders only those whose inputs changed. ``texts``: each record's
+    compact JSON and its digest, if the caller has made them already (``pipeline.Texts``)."""
     from ..cache import Cache, key
 
     cache = cache if cache is not None else Cache(None)
     labels = labels_mod.load()
-    env = environment()
+    env = environment(cache)
     index = views.Index.build(sorted(records, key=lambda r: (r["date"]["start"], r["id"])), articles)
-    inputs = _Inputs(index, translator, site)
+    inputs = _Inputs(index, translator, site, texts)
     all_months = timeline.months(index.records)
     datelines = [a.published for a in articles if a.published]
     as_of = max(datelines) if datelines else None  # the sources' date: the newest dateline
     files: dict[str, bytes] = {}
 
     for lang in LANGS:
+        # The pages the cache may hold: their keys first, read in a few queries, then
+        # each made or taken (at the end of this language's turn: the makers use its names).
+        cached: list[tuple[str, bytes, object]] = []
         t = labels[lang]
         shown = functools.partial(markup.shown, t)
         cite = functools.partial(markup.cite, t)
@@ -187,16 +242,20 @@ def render_site(records, articles, lex, site, translator, cache=None) -> dict[st
         year_list = timeline.years(all_months)
         for i, year in enumerate(year_list):
             page = urls.archive_page(year)
-            c = ctx(page)
             months = [m for m in all_months if m.year == year]
-            emit(
-                page, "archive_year.md.j2", front_matter(t("archive.year_title", year=year)),
-                year=year,
-                months=[timeline.month_view(c, m, set()) for m in months],
-                back=c.link.to(urls.archive_page()),
-                previous={"year": year_list[i - 1], "href": c.link.to(urls.archive_page(year_list[i - 1]))} if i > 0 else None,
-                next={"year": year_list[i + 1], "href": c.link.to(urls.archive_page(year_list[i + 1]))} if i + 1 < len(year_list) else None,
-            )
+
+            def year_page(i=i, year=year, page=page, months=months) -> bytes:
+                c = ctx(page)
+                return render(
+                    "archive_year.md.j2", front_matter(t("archive.year_title", year=year)),
+                    year=year,
+                    months=[timeline.month_summary(c, m, set()) for m in months],
+                    back=c.link.to(urls.archive_page()),
+                    previous={"year": year_list[i - 1], "href": c.link.to(urls.archive_page(year_list[i - 1]))} if i > 0 else None,
+                    next={"year": year_list[i + 1], "href": c.link.to(urls.archive_page(year_list[i + 1]))} if i + 1 < len(year_list) else None,
+                )
+
+            cached.append((urls.md_path(page, lang), key("year-page", lang, inputs.year(year, months, year_list)), year_page))
 
         # one page per month: a year's page lists its months, each month's page its meetings
         for i, month in enumerate(all_months):
@@ -223,7 +282,7 @@ def render_site(records, articles, lex, site, translator, cache=None) -> dict[st
                 )
 
             neighbours = (before.key if before else None, after.key if after else None)
-            files[urls.md_path(page, lang)] = cache.memo_bytes(key("month-page", lang, inputs.month(month, neighbours)), month_page)
+            cached.append((urls.md_path(page, lang), key("month-page", lang, inputs.month(month, neighbours)), month_page))
 
         # one page per meeting
         for rec in index.records:
@@ -240,7 +299,7 @@ def render_site(records, articles, lex, site, translator, cache=None) -> dict[st
                     archive=c.link.to(urls.archive_page()),
                 )
 
-            files[urls.md_path(page, lang)] = cache.memo_bytes(key("meeting-page", lang, inputs.meeting(rec)), meeting_page)
+            cached.append((urls.md_path(page, lang), key("meeting-page", lang, inputs.meeting(rec)), meeting_page))
 
         # one page per source article
         for art in sorted(articles, key=lambda a: a.seed):
@@ -253,7 +312,11 @@ def render_site(records, articles, lex, site, translator, cache=None) -> dict[st
                     name = text.code(art.stem)
                 return render("source.md.j2", front_matter(t("source.title", name=name.isolated_text)), a=view)
 
-            files[urls.md_path(page, lang)] = cache.memo_bytes(key("source-page", lang, inputs.article(art)), source_page)
+            cached.append((urls.md_path(page, lang), key("source-page", lang, inputs.article(art)), source_page))
+
+        cache.prefetch(k for path, k, _ in cached if not cache.unchanged(f"page:{path}", k))
+        for path, k, make in cached:
+            files[path] = cache.file(f"page:{path}", k, make)
 
         c = ctx("about.md")
         data = {

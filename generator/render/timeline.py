@@ -103,13 +103,23 @@ def month_view(ctx: views.Ctx, month: Month, on_page: set[str]) -> dict:
             continue
         days.setdefault(rec["date"]["start"], []).append(views.entry(ctx, rec))
     return {
+        **month_summary(ctx, month, on_page),
+        "days": [{"iso": iso, "anchor": f"d-{iso}", "label": datefmt.day(datefmt.parse(iso), lang), "meetings": entries} for iso, entries in days.items()],
+        "month_only": month_only,
+    }
+
+
+def month_summary(ctx: views.Ctx, month: Month, on_page: set[str]) -> dict:
+    """A month as a year's page shows it: its name, count and calendar, none of its
+    entries (``month_view`` adds them; making them for every meeting of a year, only to
+    leave them out, cost more than the rest of the page)."""
+    lang = ctx.lang
+    return {
         "key": month.key,
         "href": ctx.link.to(urls.month_page(month.year, month.month)),
         "label": datefmt.month(month.year, month.month, lang),
         "count": ctx.t.count("meetings", month.total or len(month.records)),
         "partial": ctx.t.count("showing", len(month.records), total=month.total) if month.total else None,
-        "days": [{"iso": iso, "anchor": f"d-{iso}", "label": datefmt.day(datefmt.parse(iso), lang), "meetings": entries} for iso, entries in days.items()],
-        "month_only": month_only,
         "month_only_label": ctx.t("calendar.month_only", month=datefmt.month(month.year, month.month, lang)),
         "grid": grid(ctx, month, on_page),
     }

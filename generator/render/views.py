@@ -233,7 +233,8 @@ def name_inputs(art) -> tuple | None:
     """What ``source_name`` reads of an article (it keys the pages that cite it)."""
     if art is None:
         return None
-    return (art.seed, art.title, art.outlet, art.sentences[0].text if art.sentences else None, art.published)
+    first = next((s.text for p in art.paragraphs for s in p), None)  # art.sentences[0], without the whole tuple
+    return (art.seed, art.title, art.outlet, first, art.published)
 
 
 def source_name(ctx: Ctx, seed: str) -> Shown:
