@@ -26,6 +26,8 @@ import sqlite3
 import sys
 from pathlib import Path
 
+from . import pool
+
 PACKAGE = Path(__file__).resolve().parent
 FILE = Path(".cache") / "generator.sqlite3"
 SCHEMA = 5  # the table layout (3: values carry a checksum; 5: no use marks); another is rebuilt
@@ -93,6 +95,7 @@ class Cache:
         self.before: dict[str, bytes] = {}
         self.made: dict[str, bytes] = {}
         self._db = self._open_read(path) if path is not None else None
+        self._pid = os.getpid()  # a forked worker (generator/pool.py) never uses this connection
 
     @classmethod
     def for_project(cls, project: Path) -> "Cache":
@@ -119,10 +122,15 @@ class Cache:
 
     _BATCH = 500  # keys per query (SQLite allows at least 999 parameters)
 
+    def _readable(self) -> bool:
+        # SQLite forbids using a connection in a process forked after it was opened:
+        # in a pool's worker, the cache reads as empty (and what it stores is dropped).
+        return self._db is not None and self._pid == os.getpid()
+
     def prefetch(self, keys) -> None:
         """Read the values of many keys in a few queries (one query per key costs more
         than the lookup): ``get`` then takes them from memory, once each."""
-        if self._db is None:
+        if not self._readable():
             return
         wanted = [k for k in dict.fromkeys(keys) if k not in self._new and k not in self._fetched]
         try:
@@ -140,7 +148,7 @@ class Cache:
     def get(self, k: bytes) -> bytes | None:
         if k in self._new:
             return self._new[k]
-        if self._db is None:
+        if not self._readable():
             self.misses += 1
             return None
         if k in self._fetched:
@@ -209,6 +217,44 @@ class Cache:
             self._used.append(k)  # kept in the cache though not read
             return Stored(self, k, make)
         return self.memo_bytes(k, make)
+
+    def files(self, planned: list[tuple[str, bytes, object]]) -> list:
+        """``file(name, key, make)`` for many files, the ``make`` calls the cache cannot
+        answer run on every core (``pool.ordered_map``: each must be pure)."""
+        out: list = [None] * len(planned)
+        need = []
+        for i, (name, k, make) in enumerate(planned):
+            if self.path is not None and self.unchanged(name, k):
+                out[i] = self.file(name, k, make)
+                continue
+            got = self.get(k) if self.path is not None else None
+            if got is None:
+                need.append(i)
+            else:
+                self.made[name] = k
+                out[i] = got
+        for i, value in zip(need, pool.ordered_map(lambda i: planned[i][2](), need)):
+            name, k, _ = planned[i]
+            if self.path is not None:
+                self.made[name] = k
+                self.put(k, value)
+            out[i] = value
+        return out
+
+    def warm(self, planned: list[tuple[bytes, object]]) -> None:
+        """Make, on every core, the values of the keys the cache does not hold (as far
+        as ``prefetch`` found), and keep them as new entries: the ``memo_bytes`` calls
+        that follow find them. With no cache file, every key is made here."""
+        need = [(k, make) for k, make in dict(planned).items() if self._missing(k)]
+        for (k, _), value in zip(need, pool.ordered_map(lambda item: item[1](), need)):
+            self._new[k] = value  # also with no cache file: the calls that follow read it
+
+    def _missing(self, k: bytes) -> bool:
+        if k in self._new:
+            return False
+        if self._db is None:
+            return True
+        return k in self._fetched and self._fetched[k] is None  # not asked: left to memo_bytes
 
     def close(self, store: bool = True, prune: bool = False) -> None:
         """With ``store``, write the new entries and mark the used ones (one

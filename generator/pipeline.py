@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import corrections, editorial, extract, gazetteer, lexicon, merge, outputs, record, render, siteconfig, translations, yamlio
+from . import corrections, editorial, extract, gazetteer, lexicon, merge, outputs, pool, record, render, siteconfig, translations, yamlio
 from .cache import Cache, key
 from .errors import Collector, GeneratorError, Problem
 from .model import Article
@@ -172,12 +172,15 @@ def run(seeds: Path, content: Path, project: Path | None = None, cache: Cache | 
     except GeneratorError as exc:
         problems.extend(exc.problems)
         problems.raise_if_any()
-    mentions = []
-    for article, got, k in zip(articles, found, keys):
-        if got is None:
-            got = tuple(extract.extract(article, lex))
-            cache.put_value(k, (article, got))
-        mentions.extend(got)
+    # The articles the cache does not know are extracted on every core (generator/pool.py),
+    # with the gazetteer loaded first, once, for the workers to inherit.
+    todo = [i for i, got in enumerate(found) if got is None]
+    if todo and isinstance(lex.places, gazetteer.Lazy):
+        lex.places.get()
+    for i, got in zip(todo, pool.ordered_map(lambda i: tuple(extract.extract(articles[i], lex)), todo)):
+        found[i] = got
+        cache.put_value(keys[i], (articles[i], got))
+    mentions = [m for got in found for m in got]
     events, notices = merge.merge(mentions)
     records = [record.build(e, lex) for e in events]
     texts = Texts()

@@ -13,6 +13,7 @@ Every byte comes from the records: the same records give the same files.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 
@@ -67,6 +68,8 @@ def render_outputs(records, lex, site, cache=None, texts=None) -> dict[str, byte
                             yield k
 
         cache.prefetch(wanted())
+        # the calendar events (most of the work) the cache does not hold, made on every core first
+        cache.warm([(key_of("vevent", rec, lang), functools.partial(ics.event_bytes, rec, lang, lex, site)) for rec in records for lang in ics.urls.LANGS])
 
         def cached(what: str, rec: dict, lang: str, make):
             n = name(what, rec, lang)

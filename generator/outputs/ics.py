@@ -94,6 +94,11 @@ def calendar(events: list[bytes], name: str, lang: str, site, subscribed: bool =
     return head[: -len(end)] + b"".join(events) + end
 
 
+def event_bytes(rec: dict, lang: str, lex, site) -> bytes:
+    """A meeting's calendar event, serialised (what a calendar joins)."""
+    return event(rec, lang, lex, site).to_ical()
+
+
 def files(records, lex, site, cached=None) -> dict[str, bytes]:
     """Every calendar. ``cached(what, rec, lang, make)`` may return bytes made earlier
     from the same record (the build cache); by default each is made here."""
@@ -102,7 +107,7 @@ def files(records, lex, site, cached=None) -> dict[str, bytes]:
     for lang in urls.LANGS:
         events = []
         for rec in records:
-            ev = cached("vevent", rec, lang, lambda rec=rec: event(rec, lang, lex, site).to_ical())
+            ev = cached("vevent", rec, lang, lambda rec=rec: event_bytes(rec, lang, lex, site))
             events.append(ev)
             out[urls.ics_path(lang, rec["id"])] = cached(
                 "ics", rec, lang, lambda rec=rec, ev=ev: calendar([ev], f"{site.name} — {summary(rec, lang)}", lang, site)

@@ -315,8 +315,9 @@ def render_site(records, articles, lex, site, translator, cache=None, texts=None
             cached.append((urls.md_path(page, lang), key("source-page", lang, inputs.article(art)), source_page))
 
         cache.prefetch(k for path, k, _ in cached if not cache.unchanged(f"page:{path}", k))
-        for path, k, make in cached:
-            files[path] = cache.file(f"page:{path}", k, make)
+        # the pages the cache cannot give are rendered on every core (generator/pool.py)
+        for (path, _, _), page in zip(cached, cache.files([(f"page:{path}", k, make) for path, k, make in cached])):
+            files[path] = page
 
         c = ctx("about.md")
         data = {
