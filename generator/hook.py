@@ -100,7 +100,7 @@ def _watch_content(server, project: Path) -> None:
 
     Such a build swaps in a whole new content/ (writer.py) and a watch stays on the
     folder it was given, now the old tree: the old watches are dropped, and ignore
-    what they see meanwhile (the old tree being removed). The catalog's watch also
+    what they see meanwhile (the old tree kept as .content.spare and reused by the next write). The catalog's watch also
     ignores the bytes the generator itself wrote: a new article adds entries to
     en.po during the build, and MkDocs would build a second time; a translator's save
     (different bytes) still rebuilds. This uses MkDocs 1.6's server internals
