@@ -247,7 +247,8 @@ class Cache:
         that follow find them. With no cache file, every key is made here."""
         need = [(k, make) for k, make in dict(planned).items() if self._missing(k)]
         for (k, _), value in zip(need, pool.ordered_map(lambda item: item[1](), need)):
-            self._new[k] = value  # also with no cache file: the calls that follow read it
+            if value is not None:  # None: nothing to keep (the caller makes it again where it needs it)
+                self._new[k] = value  # also with no cache file: the calls that follow read it
 
     def _missing(self, k: bytes) -> bool:
         if k in self._new:

@@ -8,6 +8,7 @@ found. ``writer.write`` then applies the plan; so an error anywhere leaves
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from dataclasses import dataclass
@@ -81,7 +82,7 @@ class Texts:
 
 def _validator(cache: Cache, lex, texts: Texts):
     """``record.validate`` remembering the records it found valid (problems are never
-    cached). ``validate.prefetch(records)`` reads what the cache knows of many at once."""
+    cached). ``validate.warm(records)`` reads what the cache knows of many at once and checks the rest on every core."""
     keys: dict[str, bytes] = {}
 
     def key_of(rec: dict) -> bytes | None:
@@ -101,8 +102,18 @@ def _validator(cache: Cache, lex, texts: Texts):
             cache.put(k, b"ok")
         return problems
 
-    validate.prefetch = lambda records: cache.prefetch(k for rec in records if (k := key_of(rec)) is not None)
+    def warm(records: list[dict]) -> None:
+        """Check on every core the records the cache does not know valid (a record
+        found invalid is checked again where its problems are reported)."""
+        cache.prefetch(k for rec in records if (k := key_of(rec)) is not None)
+        cache.warm([(k, functools.partial(_valid_mark, rec, lex)) for rec in records if (k := key_of(rec)) is not None])
+
+    validate.warm = warm
     return validate
+
+
+def _valid_mark(rec: dict, lex) -> bytes | None:
+    return None if record.validate(rec, "", lex) else b"ok"
 
 
 def catalog_reader(cache: Cache):
@@ -185,7 +196,7 @@ def run(seeds: Path, content: Path, project: Path | None = None, cache: Cache | 
     records = [record.build(e, lex) for e in events]
     texts = Texts()
     validate = _validator(cache, lex, texts)
-    validate.prefetch(records)
+    validate.warm(records)
     problems.extend(record.validate_all(records, lex, validate))  # the generator's own output
     # Editors' added, dismissed, merged and split meetings, before translations and
     # corrections, so both reach the records the actions give.

@@ -72,3 +72,13 @@ def test_two_jobs_write_what_one_writes(tmp_path, corpus, cache):
     main = {line.split()[1] for line in two_log if line.startswith("main")}
     workers = {line.split()[1] for line in two_log if line.startswith("slice")}
     assert len(main) == 1 and len(workers) >= 2 and not workers & main  # two workers for each map
+
+
+def test_only_a_valid_record_is_marked_valid_ahead(lex):
+    from generator import pipeline
+
+    result = pipeline.run(ROOT / "seeds", ROOT / "content")
+    rec = dict(result.records[0])
+    assert pipeline._valid_mark(rec, lex) == b"ok"
+    del rec["date"]
+    assert pipeline._valid_mark(rec, lex) is None  # checked again where its problems are reported
