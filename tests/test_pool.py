@@ -22,8 +22,8 @@ def two_jobs(monkeypatch):
 def test_results_in_order_from_other_processes(two_jobs):
     got = pool.ordered_map(square_and_pid, range(1000))
     assert [v for v, _ in got] == [x * x for x in range(1000)]
-    assert os.getpid() not in {pid for _, pid in got}  # the workers did the work
-    assert len({pid for _, pid in got}) == 2
+    # the workers did the work (how the slices fall between the two is the scheduler's)
+    assert os.getpid() not in {pid for _, pid in got}
 
 
 def test_the_work_is_inherited_not_pickled(two_jobs):
