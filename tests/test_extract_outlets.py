@@ -450,3 +450,103 @@ def test_a_day_before_the_one_it_was_set_for_is_not_its_new_day(lex):
 def test_the_day_it_was_set_for_named_again_is_no_move(lex):
     rec = only(lex, "date 2026-03-01\n\nكان الاجتماع مقررا يوم 5 مارس في القاهرة، وسيعقد فعلا يوم 5 مارس.")
     assert (brief(rec)[:4], rec["date"].get("previous")) == (("2026-03-05", "2026-03-05", "cairo", "EG"), None)
+
+
+# --- A later sentence that speaks of the meeting again with its old date ---------------------
+
+BACK_REFERENCES = {
+    # "this visit, which was set for March before it was put off": the visit already named.
+    "this_visit_month": (
+        "date 2026-04-02\n\nيصل رئيس الوزراء الإيطالي إلى تونس يوم 10 أبريل في زيارة رسمية.\n\n"
+        "وتأتي هذه الزيارة التي كانت مقررة في مارس قبل أن تؤجل، وسط ملفات عالقة.",
+        ("2026-04-10", "2026-04-10", None, "TN", "visit", "scheduled"), None,
+    ),
+    "that_summit_a_day": (
+        "date 2026-04-02\n\nتنعقد القمة الثلاثية في عمان يوم 20 أبريل.\n\n"
+        "وكانت تلك القمة مقررة يوم 5 أبريل قبل أن ترجأ بسبب ظروف إقليمية.",
+        ("2026-04-20", "2026-04-20", "amman", "JO", "leaders", "scheduled"), {"start": "2026-04-05", "end": "2026-04-05"},
+    ),
+    "the_meeting_that_was_set": (
+        "date 2026-04-02\n\nيعقد وزراء النقل اجتماعهم في الكويت يوم 14 أبريل.\n\n"
+        "وأوضح المصدر أن الاجتماع الذي كان مقررا في 7 أبريل أجل لأسباب تنظيمية.",
+        ("2026-04-14", "2026-04-14", None, "KW", "transport-ministers", "scheduled"), {"start": "2026-04-07", "end": "2026-04-07"},
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BACK_REFERENCES))
+def test_a_meeting_named_again_with_its_old_date_is_the_same_meeting(lex, name):
+    text, expected, previous = BACK_REFERENCES[name]
+    rec = only(lex, text)
+    assert (brief(rec), rec["date"].get("previous")) == (expected, previous)
+
+
+def test_a_demonstrative_with_no_meeting_before_it_still_names_one(lex):
+    rec = only(lex, "date 2026-04-02\n\nوتعد هذه القمة التي تعقد في الدوحة يوم 9 مايو الأولى من نوعها.")
+    assert brief(rec) == ("2026-05-09", "2026-05-09", "doha", "QA", "leaders", "scheduled")
+
+
+def test_a_meeting_set_elsewhere_is_another_meeting(lex):
+    # The relative clause alone does not refer back to a meeting of another place.
+    text = (
+        "date 2026-04-02\n\nيصل رئيس الوزراء الإيطالي إلى تونس يوم 10 أبريل في زيارة رسمية.\n\n"
+        "وكانت القمة التي كانت مقررة في الدوحة يوم 5 مارس قد ألغيت."
+    )
+    assert sorted(brief(r)[:4] for r in records(lex, text)) == [
+        ("2026-03-05", "2026-03-05", "doha", "QA"), ("2026-04-10", "2026-04-10", None, "TN")]
+
+
+# --- A bare weekday where a day stands ---------------------------------------------------------
+
+WEEKDAY_AFTER_VERB = {
+    "sunday_before_in": ("date 2026-04-02\n\nيلتقي الوزيران الأحد في الرياض لبحث ملف الطاقة.", ("2026-04-05", "riyadh")),
+    "monday_before_in": ("date 2026-04-02\n\nيجتمع قادة الدول الاثنين في بروكسل.", ("2026-04-06", "brussels")),
+    "past_sunday_attached_place": ("date 2026-04-02\n\nاجتمع وزيرا الخارجية الأحد بالقاهرة.", ("2026-03-29", "cairo")),
+    "visit_noun_then_monday": ("date 2026-04-02\n\nتبدأ زيارة الرئيس الاثنين المقبل إلى مسقط.", ("2026-04-06", "muscat")),
+    "with_counterpart": ("date 2026-04-02\n\nيلتقي وزير الخارجية الاثنين مع نظيره في أنقرة.", ("2026-04-06", "ankara")),
+}
+
+
+@pytest.mark.parametrize("name", sorted(WEEKDAY_AFTER_VERB))
+def test_a_bare_weekday_after_a_meeting_verb_is_a_day(lex, name):
+    text, (day, city) = WEEKDAY_AFTER_VERB[name]
+    rec = only(lex, text)
+    assert (rec["date"]["start"], rec["date"]["precision"], rec["place"]["city"]["id"]) == (day, "day", city)
+
+
+@pytest.mark.parametrize("text", [
+    "يلتقي الوزير الأحد عشر سفيرا في مقر الوزارة يوم 8 أبريل.",  # eleven
+    "ناقش اجتماع الوزراء مصير الاثنين المعتقلين في السجن يوم 8 أبريل.",  # "the two", not Monday
+    "يجتمع الوزيران اليوم في عمان، ويعد الاثنين في وفاق تام يوم 8 أبريل.",  # "the two" after the clause's verb
+])
+def test_the_words_for_one_and_two_are_not_days(lex, text):
+    days = sorted(r["date"]["start"] for r in records(lex, "date 2026-04-02\n\n" + text))
+    assert "2026-04-05" not in days and "2026-04-06" not in days, days
+
+
+# --- Named seasonal meetings -----------------------------------------------------------------
+
+SEASONAL = {
+    "spring_meetings": (
+        "date 2026-04-02\n\nيشارك وزير المالية في اجتماعات الربيع لصندوق النقد الدولي والبنك الدولي في واشنطن يوم 14 أبريل.",
+        ("2026-04-14", "2026-04-14", "washington", "US"),
+    ),
+    "annual_meetings_span": (
+        "date 2026-09-02\n\nتستضيف بانكوك الاجتماعات السنوية للبنك الدولي من 12 إلى 18 أكتوبر.",
+        ("2026-10-12", "2026-10-18", "bangkok", "TH"),
+    ),
+    "autumn_meetings": (
+        "date 2026-09-02\n\nتنطلق اجتماعات الخريف للمؤسستين في واشنطن يوم 13 أكتوبر.",
+        ("2026-10-13", "2026-10-13", "washington", "US"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SEASONAL))
+def test_named_seasonal_meetings_are_one_meeting(lex, name):
+    text, expected = SEASONAL[name]
+    assert brief(only(lex, text))[:4] == expected
+
+
+def test_meetings_in_a_season_are_still_several(lex):
+    assert records(lex, "date 2026-04-02\n\nعقد الوزير اجتماعات عدة في الربيع الماضي مع نظرائه.") == []
