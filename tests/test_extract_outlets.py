@@ -518,6 +518,7 @@ def test_a_bare_weekday_after_a_meeting_verb_is_a_day(lex, name):
     "يلتقي الوزير الأحد عشر سفيرا في مقر الوزارة يوم 8 أبريل.",  # eleven
     "ناقش اجتماع الوزراء مصير الاثنين المعتقلين في السجن يوم 8 أبريل.",  # "the two", not Monday
     "يجتمع الوزيران اليوم في عمان، ويعد الاثنين في وفاق تام يوم 8 أبريل.",  # "the two" after the clause's verb
+    "يستقبل الرئيس الاثنين من المرشحين في القصر يوم 8 أبريل.",  # "two of the candidates"
 ])
 def test_the_words_for_one_and_two_are_not_days(lex, text):
     days = sorted(r["date"]["start"] for r in records(lex, "date 2026-04-02\n\n" + text))
