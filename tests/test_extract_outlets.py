@@ -549,5 +549,10 @@ def test_named_seasonal_meetings_are_one_meeting(lex, name):
     assert brief(only(lex, text))[:4] == expected
 
 
+def test_a_funds_spring_meetings_belong_to_it(lex):
+    rec = only(lex, SEASONAL["spring_meetings"][0])
+    assert rec["series"] == "imf"
+
+
 def test_meetings_in_a_season_are_still_several(lex):
     assert records(lex, "date 2026-04-02\n\nعقد الوزير اجتماعات عدة في الربيع الماضي مع نظرائه.") == []

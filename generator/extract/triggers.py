@@ -87,6 +87,9 @@ def _convening(folded: str, lex: Lexicon) -> list[tuple[int, int]]:
 
 
 PLURAL = re.compile(r"(?<!\w)[وف]?(?:ال)?(?:اجتماعات)(?!\w)")
+# "اجتماعات الربيع", "الاجتماعات السنوية": meetings named for their season are one event
+# (a fund's or a bank's); "اجتماعات في الربيع" are not named so.
+SEASON_NAMED = re.compile(r"\s+(?:ال)?(?:ربيع|خريف|صيف|شتاء|سنوية)(?!\w)")
 NEXT_WORD = re.compile(r"\s+[وف]?(?:ال|لل|ل)?(\w+)")
 
 
@@ -126,10 +129,11 @@ def find(folded: str, lex: Lexicon) -> list[Trigger]:
     for m in GUEST_OF.finditer(folded):
         if _guest_of_a_place(m, lex):
             out.append(Trigger(m.start("noun"), m.end("noun"), visit[1], visit[0]))
-    # "اجتماعات اللجنة المشتركة", "اجتماعات وزراء الخارجية العرب": a body's or a level's
-    # meetings named as one event are one meeting (its session); "اجتماعات مع" are several.
+    # "اجتماعات اللجنة المشتركة", "اجتماعات وزراء الخارجية العرب", "اجتماعات الربيع": a body's
+    # or a level's meetings, or a season's, named as one event are one meeting (its session);
+    # "اجتماعات مع" are several.
     for m in PLURAL.finditer(folded):
-        if not SERIES_BEFORE.search(folded, endpos=m.start()) and _of_a_body(folded, m.end(), lex):
+        if not SERIES_BEFORE.search(folded, endpos=m.start()) and (_of_a_body(folded, m.end(), lex) or SEASON_NAMED.match(folded, m.end())):
             out.append(Trigger(m.start(), m.end(), meeting[1], meeting[0]))
     if not out:
         session = next((rank, f) for rank, f in enumerate(lex.formats) if f.id == "session")
