@@ -556,3 +556,36 @@ def test_a_funds_spring_meetings_belong_to_it(lex):
 
 def test_meetings_in_a_season_are_still_several(lex):
     assert records(lex, "date 2026-04-02\n\nعقد الوزير اجتماعات عدة في الربيع الماضي مع نظرائه.") == []
+
+
+# --- A host country, then the city: the city is the venue -------------------------------------
+
+CITY_AFTER_COUNTRY = {
+    "hosts_then_city": (
+        "date 2026-04-02\n\nتحتضن الجزائر في 20 أبريل الجاري المؤتمر الوزاري الإفريقي حول الطاقة المتجددة بوهران.",
+        ("2026-04-20", "2026-04-20", "oran", "DZ"),
+    ),
+    "hosts_then_in_city": (
+        "date 2026-04-02\n\nتستضيف المملكة المغربية يوم 22 أبريل اجتماعا لوزراء الزراعة الأفارقة في مدينة أكادير.",
+        ("2026-04-22", "2026-04-22", "agadir", "MA"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CITY_AFTER_COUNTRY))
+def test_a_city_of_the_host_country_is_the_venue(lex, name):
+    text, expected = CITY_AFTER_COUNTRY[name]
+    assert brief(only(lex, text))[:4] == expected
+
+
+def test_a_city_of_another_country_does_not_refine_the_host(lex):
+    # The displaced in another country's city are whom it helps; the host stays the venue.
+    rec = only(lex, "date 2026-04-02\n\nتستضيف قطر يوم 22 أبريل مؤتمرا للمانحين لدعم النازحين في الخرطوم.")
+    assert brief(rec)[2:4] == (None, "QA")
+
+
+# --- A day set off by commas after a long title does not push the venue out of reach ----------
+
+def test_a_day_between_commas_after_a_title_keeps_the_venue_in_reach(lex):
+    text = "date 2026-04-02\n\nالتقى وزير الشؤون الخارجية الجزائري أحمد عطاف، أمس، نظيره الإيطالي في روما."
+    assert brief(only(lex, text))[:4] == ("2026-04-01", "2026-04-01", "rome", "IT")

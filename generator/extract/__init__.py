@@ -214,9 +214,12 @@ def _groups(folded: str, found_triggers, dated, lex: Lexicon) -> list[_Group]:
     # Postponed to a new date: the date after "إلى" is the meeting's; the other, its previous one.
     venues = where.find(folded, lex, spans)
     venue_of: dict[int, tuple[float, where.Venue]] = {}  # trigger index -> its nearest venue
+    offered: dict[int, list[tuple[float, where.Venue]]] = {}
     for v, owner in zip(venues, _nearest([(v.start, v.end) for v in venues], spans, folded, PLACE_REACH)):
-        if owner is not None and (owner[0] not in venue_of or owner[1] < venue_of[owner[0]][0]):
-            venue_of[owner[0]] = (owner[1], v)
+        if owner is not None:
+            offered.setdefault(owner[0], []).append((owner[1], v))
+    for i, options in offered.items():
+        venue_of[i] = _refined(options)
     groups: list[_Group] = []
     by_date: dict = {}
     group_of: dict[int, _Group] = {}
@@ -281,6 +284,17 @@ def _groups(folded: str, found_triggers, dated, lex: Lexicon) -> list[_Group]:
                 by_date[mate.value] = replace(base, date=mate)  # its meeting words are final: sharing them is safe
                 groups.append(by_date[mate.value])
     return groups
+
+
+def _refined(options: list[tuple[float, where.Venue]]) -> tuple[float, where.Venue]:
+    """The nearest venue, or a city of it where it is a country ("تحتضن الجزائر ... المؤتمر
+    ... بوهران": the host country, then the city in it)."""
+    cost, venue = min(options, key=lambda o: o[0])
+    if venue.city is None:
+        cities = [o for o in options if o[1].city is not None and o[1].country == venue.country]
+        if cities:
+            return min(cities, key=lambda o: o[0])
+    return cost, venue
 
 
 LIST_GLUE = re.compile(r"^[\s،,]*و?\s*$")
