@@ -589,3 +589,43 @@ def test_a_city_of_another_country_does_not_refine_the_host(lex):
 def test_a_day_between_commas_after_a_title_keeps_the_venue_in_reach(lex):
     text = "date 2026-04-02\n\nالتقى وزير الشؤون الخارجية الجزائري أحمد عطاف، أمس، نظيره الإيطالي في روما."
     assert brief(only(lex, text))[:4] == ("2026-04-01", "2026-04-01", "rome", "IT")
+
+
+# --- "بحث X مع نظيره": talks with someone in office --------------------------------------------
+
+DISCUSSED_WITH = {
+    "discussed_with_counterpart": (
+        "date 2026-04-02\n\nبحث وزير الخارجية العماني مع نظيره الإيراني، أمس في مسقط، سبل تعزيز التعاون.",
+        ("2026-04-01", "2026-04-01", "muscat", "OM", "talks", "held"),
+    ),
+    "will_discuss_with_minister": (
+        "date 2026-04-02\n\nيبحث رئيس الحكومة مع وزيرة الخارجية الألمانية في برلين يوم 9 أبريل ملف الهجرة.",
+        ("2026-04-09", "2026-04-09", "berlin", "DE", "talks", "scheduled"),
+    ),
+    "discussed_and_received": (
+        "date 2026-04-02\n\nتباحث الرئيس مع رئيسة الحكومة، الأربعاء، بقصر قرطاج، سير العمل الحكومي.",
+        ("2026-04-01", "2026-04-01", "carthage", "TN", "talks", "held"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DISCUSSED_WITH))
+def test_discussing_with_someone_in_office_is_talks(lex, name):
+    text, expected = DISCUSSED_WITH[name]
+    assert brief(only(lex, text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "بحث وزير الخارجية هاتفيا مع نظيره الإيراني يوم 1 أبريل سبل التعاون.",  # by phone
+    "بحث الرئيس الإيراني مع نظيره التركي عبر الهاتف يوم 1 أبريل آخر التطورات.",
+    "بحث الباحثون مع الطلاب يوم 1 أبريل نتائج الدراسة.",  # nobody in office
+    "بحثت اللجنة يوم 1 أبريل مع الخبراء سبل دعم المزارعين.",  # nobody in office
+])
+def test_discussing_by_phone_or_with_nobody_in_office_is_no_meeting(lex, text):
+    assert records(lex, "date 2026-04-02\n\n" + text) == []
+
+
+def test_receiving_a_head_of_government_is_a_meeting(lex):
+    # "رئيس" is matched in the folded text, where its hamza is folded too.
+    rec = only(lex, "date 2026-04-02\n\nاستقبلت العاصمة الفرنسية يوم 1 أبريل رئيس الحكومة الإيطالية.")
+    assert brief(rec)[:2] == ("2026-04-01", "2026-04-01")
