@@ -629,3 +629,8 @@ def test_receiving_a_head_of_government_is_a_meeting(lex):
     # "رئيس" is matched in the folded text, where its hamza is folded too.
     rec = only(lex, "date 2026-04-02\n\nاستقبلت العاصمة الفرنسية يوم 1 أبريل رئيس الحكومة الإيطالية.")
     assert brief(rec)[:2] == ("2026-04-01", "2026-04-01")
+
+
+def test_the_head_of_a_body_received_does_not_make_it_the_meetings_body(lex):
+    rec = only(lex, "date 2026-04-02\n\nاستقبل الرئيس المصري في القاهرة يوم 1 أبريل رئيس الاتحاد الأفريقي.")
+    assert (brief(rec)[:4], rec["series"]) == (("2026-04-01", "2026-04-01", "cairo", "EG"), None)
