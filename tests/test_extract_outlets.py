@@ -634,3 +634,27 @@ def test_receiving_a_head_of_government_is_a_meeting(lex):
 def test_the_head_of_a_body_received_does_not_make_it_the_meetings_body(lex):
     rec = only(lex, "date 2026-04-02\n\nاستقبل الرئيس المصري في القاهرة يوم 1 أبريل رئيس الاتحاد الأفريقي.")
     assert (brief(rec)[:4], rec["series"]) == (("2026-04-01", "2026-04-01", "cairo", "EG"), None)
+
+
+# --- A hosting verb with its object pronoun: "التي تستضيفها بغداد" -----------------------------
+
+HOSTED_BY = {
+    "summit_hosted_by": (
+        "date 2026-04-02\n\nيشارك الملك في أعمال القمة التي تستضيفها الجزائر العاصمة في 17 مايو.",
+        ("2026-05-17", "2026-05-17", "algiers", "DZ"),
+    ),
+    "forum_hosted_by": (
+        "date 2026-04-02\n\nتنطلق يوم 20 أبريل أعمال المنتدى الذي تحتضنه مراكش على مدى يومين.",
+        ("2026-04-20", "2026-04-21", "marrakesh", "MA"),
+    ),
+    "conference_hosted_by_past": (
+        "date 2026-04-02\n\nاختتم أمس المؤتمر الذي استضافته بيروت بمشاركة وزراء الثقافة العرب.",
+        ("2026-04-01", "2026-04-01", "beirut", "LB"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTED_BY))
+def test_the_city_that_hosts_it_with_a_pronoun_is_the_venue(lex, name):
+    text, expected = HOSTED_BY[name]
+    assert brief(only(lex, text))[:4] == expected
