@@ -658,3 +658,23 @@ HOSTED_BY = {
 def test_the_city_that_hosts_it_with_a_pronoun_is_the_venue(lex, name):
     text, expected = HOSTED_BY[name]
     assert brief(only(lex, text))[:4] == expected
+
+
+def test_a_name_and_title_between_commas_keeps_the_venue_in_reach(lex):
+    text = "date 2026-04-02\n\nاجتمع رئيس الوزراء الليبي عبد الحميد الدبيبة، بالرئيس التركي رجب طيب أردوغان، في أنقرة، يوم الأربعاء."
+    assert brief(only(lex, text))[:4] == ("2026-04-01", "2026-04-01", "ankara", "TR")
+
+
+@pytest.mark.parametrize(("aside", "weight"), [
+    ("، امس،", 0),  # a day
+    ("، بالرءيس الروسي فلاديمير بوتين،", 0),  # who, with a title
+    ("، وبحث الجانبان سبل تعزيز العلاقات الثنائية،", 80),  # a clause of its own: six words
+])
+def test_commas_weigh_nothing_around_an_aside_of_up_to_five_words(aside, weight):
+    from generator.extract import segment
+
+    def far(text: str) -> float:
+        return segment.cost(text, (0, 5), (len(text) - 4, len(text)))
+
+    plain = aside.replace("،", " ")
+    assert far("التقي الوزير" + aside + " في روما") - far("التقي الوزير" + plain + " في روما") == weight
