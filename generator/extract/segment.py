@@ -19,8 +19,9 @@ CLAUSE_MARK = re.compile(r"[،,؛;]")
 STRONG_BREAK = re.compile(r"\s[-–—]\s|[:：]|(?<!\w)(?:بعد ان|بعد ما|حيث|لكن|لكنه|غير ان|فيما|بينما|في حين|اللذين|الذين)(?!\w)")
 
 
-# "التقى الوزير فلان، أمس، نظيره", "، بالرئيس الروسي فلاديمير بوتين،": up to five words set off by commas (a day, who with a title) are
-# an aside, not a clause of its own; its commas put no distance.
+# "التقى الوزير فلان، أمس، نظيره", "، بالرئيس الروسي فلاديمير بوتين،": up to five words
+# set off by commas (a day, who with a title) are an aside, not a clause of its own; its
+# commas put no distance.
 ASIDE = re.compile(r"[،,]\s*(?:[^\s،,؛;]+\s+){0,4}[^\s،,؛;]+\s*[،,]")
 
 
