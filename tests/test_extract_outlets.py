@@ -678,3 +678,32 @@ def test_commas_weigh_nothing_around_an_aside_of_up_to_five_words(aside, weight)
 
     plain = aside.replace("،", " ")
     assert far("التقي الوزير" + aside + " في روما") - far("التقي الوزير" + plain + " في روما") == weight
+
+
+def test_a_postponed_meeting_named_again_without_a_new_day_stays_postponed(lex):
+    # Named again with the month it was first set for, but nothing says it has a new day.
+    text = (
+        "date 2026-04-02\n\nأعلنت الرئاسة تأجيل القمة الثنائية التي كانت مقررة في الرباط يوم 20 أبريل.\n\n"
+        "وكانت هذه القمة مقررة في البداية خلال شهر مارس."
+    )
+    rec = only(lex, text)
+    assert brief(rec) == ("2026-04-20", "2026-04-20", "rabat", "MA", "leaders", "postponed")
+
+
+def test_the_first_day_a_meeting_left_is_kept(lex):
+    text = (
+        "date 2026-04-02\n\nتنعقد القمة الثلاثية في عمان يوم 20 أبريل.\n\n"
+        "وكانت تلك القمة مقررة يوم 5 أبريل قبل أن ترجأ.\n\n"
+        "وكانت هذه القمة مقررة في البداية يوم 1 أبريل."
+    )
+    rec = only(lex, text)
+    assert (brief(rec)[:4], rec["date"].get("previous")) == (("2026-04-20", "2026-04-20", "amman", "JO"), {"start": "2026-04-05", "end": "2026-04-05"})
+
+
+def test_a_day_brought_forward_is_kept_as_the_one_it_left(lex):
+    text = (
+        "date 2026-04-02\n\nيعقد وزراء النقل اجتماعهم في الكويت يوم 14 أبريل.\n\n"
+        "وأوضح المصدر أن الاجتماع الذي كان مقررا في 21 أبريل قدم موعده لأسباب تنظيمية."
+    )
+    rec = only(lex, text)
+    assert (brief(rec)[:2], rec["date"].get("previous")) == (("2026-04-14", "2026-04-14"), {"start": "2026-04-21", "end": "2026-04-21"})

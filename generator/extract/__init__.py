@@ -289,7 +289,8 @@ def _groups(folded: str, found_triggers, dated, lex: Lexicon) -> list[_Group]:
 def _refined(options: list[tuple[float, where.Venue]]) -> tuple[float, where.Venue]:
     """The nearest venue, or a city of it where it is a country ("تحتضن الجزائر ... المؤتمر
     ... بوهران": the host country, then the city in it)."""
-    cost, venue = min(options, key=lambda o: o[0])
+    best = min(c for c, _v in options)
+    cost, venue = next(o for o in options if o[0] == best)  # of two at one cost, the first
     if venue.city is None:
         cities = [o for o in options if o[1].city is not None and o[1].country == venue.country]
         if cities:
@@ -452,11 +453,12 @@ def _fill(d: _Draft, group: _Group, ev: Evidence, words: set[str]) -> None:
 
 
 def _left(d: _Draft, old: DateValue, words: set[str]) -> None:
-    """A meeting named again with a day it is no longer on: put off from it (or moved)
-    to the day it has, which is kept; an earlier day is where it moved from."""
-    if words & {"postponed", "moved"}:
+    """A meeting named again with a day it is no longer on: put off from it to the day
+    it has, which is kept; that day (not a month) is where it moved from."""
+    # Only a postponement makes the status (a move alone never says "postponed").
+    if "postponed" in words:
         d.moved = True
-    if d.previous is None and old.precision == "day" and old.year is not None and d.date.year is not None and old.start() < d.date.start():
+    if d.previous is None and old.precision == "day":  # the first day it is said to have left
         d.previous = old
 
 

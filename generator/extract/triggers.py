@@ -63,7 +63,7 @@ WITH = re.compile(r"(?<!\w)مع(?!\w)")
 
 
 def _discusses_with(folded: str, m: re.Match, lex: Lexicon) -> bool:
-    clause = CLAUSE_END.split(folded[m.end():m.end() + 80])[0]
+    clause = CLAUSE_END.split(folded[m.end():])[0]  # who it is with stands in the verb's clause
     w = WITH.search(clause)
     return w is not None and _receives_someone(folded, m.end() + w.end(), lex)
 
