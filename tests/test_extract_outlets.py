@@ -707,3 +707,15 @@ def test_a_day_brought_forward_is_kept_as_the_one_it_left(lex):
     )
     rec = only(lex, text)
     assert (brief(rec)[:2], rec["date"].get("previous")) == (("2026-04-14", "2026-04-14"), {"start": "2026-04-21", "end": "2026-04-21"})
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("كان الاجتماع مقررا في مارس", (False, False)),  # when it was to be: no tense of its own
+    ("من المقرر ان يعقد الاجتماع وكان مقررا قبل ذلك", (False, True)),  # the first still looks ahead
+    ("من المقرر ان يعقد الاجتماع", (False, True)),
+])
+def test_what_was_set_does_not_look_ahead(lex, text, expected):
+    from generator.extract import when
+    from generator.textnorm import fold
+
+    assert when.tense(fold(text), lex) == expected
