@@ -719,3 +719,21 @@ def test_what_was_set_does_not_look_ahead(lex, text, expected):
     from generator.textnorm import fold
 
     assert when.tense(fold(text), lex) == expected
+
+
+def test_a_summit_named_again_is_not_the_ministers_meeting_before_it(lex):
+    # Two levels never merge: "this summit" is not the ministers' meeting just named.
+    text = (
+        "date 2026-04-02\n\nيجتمع وزراء الخارجية العرب في القاهرة يوم 10 أبريل.\n\n"
+        "وكانت هذه القمة مقررة يوم 5 أبريل في القاهرة."
+    )
+    assert sorted(brief(r)[:5] for r in records(lex, text)) == [
+        ("2026-04-05", "2026-04-05", "cairo", "EG", "leaders"), ("2026-04-10", "2026-04-10", "cairo", "EG", "foreign-ministers")]
+
+
+def test_a_body_named_again_is_not_another_bodys_meeting(lex):
+    text = (
+        "date 2026-04-02\n\nيعقد وزراء الدفاع في حلف الناتو اجتماعا في بروكسل يوم 10 أبريل.\n\n"
+        "وكان هذا الاجتماع للاتحاد الأوروبي مقررا يوم 3 أبريل في بروكسل."
+    )
+    assert len(records(lex, text)) == 2
