@@ -214,10 +214,10 @@ def _groups(folded: str, found_triggers, dated, lex: Lexicon) -> list[_Group]:
     # Postponed to a new date: the date after "إلى" is the meeting's; the other, its previous one.
     venues = where.find(folded, lex, spans)
     venue_of: dict[int, tuple[float, where.Venue]] = {}  # trigger index -> its nearest venue
-    offered: dict[int, list[tuple[float, where.Venue]]] = {}
+    offered: dict[int, list[tuple[float, int, where.Venue]]] = {}  # (cost, where it stands, venue)
     for v, owner in zip(venues, _nearest([(v.start, v.end) for v in venues], spans, folded, PLACE_REACH)):
         if owner is not None:
-            offered.setdefault(owner[0], []).append((owner[1], v))
+            offered.setdefault(owner[0], []).append((owner[1], v.start, v))
     for i, options in offered.items():
         venue_of[i] = _refined(options)
     groups: list[_Group] = []
@@ -286,15 +286,13 @@ def _groups(folded: str, found_triggers, dated, lex: Lexicon) -> list[_Group]:
     return groups
 
 
-def _refined(options: list[tuple[float, where.Venue]]) -> tuple[float, where.Venue]:
+def _refined(options: list[tuple[float, int, where.Venue]]) -> tuple[float, where.Venue]:
     """The nearest venue, or a city of it where it is a country ("تحتضن الجزائر ... المؤتمر
-    ... بوهران": the host country, then the city in it)."""
-    best = min(c for c, _v in options)
-    cost, venue = next(o for o in options if o[0] == best)  # of two at one cost, the first
-    if venue.city is None:
-        cities = [o for o in options if o[1].city is not None and o[1].country == venue.country]
-        if cities:
-            return min(cities, key=lambda o: o[0])
+    ... بوهران": the host country, then the city in it). Of two at one cost, the first."""
+    cost, _at, venue = min(options)  # venues never share a start: never compared themselves
+    cities = [o for o in options if o[2].city is not None and o[2].country == venue.country]
+    if venue.city is None and cities:
+        cost, _at, venue = min(cities)
     return cost, venue
 
 
