@@ -742,3 +742,10 @@ def test_a_body_named_again_is_not_another_bodys_meeting(lex):
         "وكان هذا الاجتماع للاتحاد الأوروبي مقررا يوم 3 أبريل في بروكسل."
     )
     assert len(records(lex, text)) == 2
+
+
+def test_talks_by_discussing_are_more_telling_than_a_meeting_word(lex):
+    # "بحث ... مع نظيره خلال لقاء": one meeting; the word its date goes to names the
+    # format, the most telling word (the talks) its kind.
+    rec = only(lex, "date 2026-04-02\n\nبحث الرئيس مع نظيره الفرنسي خلال لقاء جمعهما في القاهرة يوم 1 أبريل ملفات المنطقة.")
+    assert (brief(rec), rec["format"]) == (("2026-04-01", "2026-04-01", "cairo", "EG", "talks", "held"), "meeting")
