@@ -749,3 +749,13 @@ def test_talks_by_discussing_are_more_telling_than_a_meeting_word(lex):
     # format, the most telling word (the talks) its kind.
     rec = only(lex, "date 2026-04-02\n\nبحث الرئيس مع نظيره الفرنسي خلال لقاء جمعهما في القاهرة يوم 1 أبريل ملفات المنطقة.")
     assert (brief(rec), rec["format"]) == (("2026-04-01", "2026-04-01", "cairo", "EG", "talks", "held"), "meeting")
+
+
+def test_a_summit_named_again_gives_its_level_to_the_meeting(lex):
+    text = (
+        "date 2026-04-02\n\nيلتقي الرئيسان في الجزائر العاصمة يوم 20 أبريل.\n\n"
+        "وكانت هذه القمة مقررة يوم 5 أبريل قبل أن ترجأ."
+    )
+    rec = only(lex, text)
+    assert (brief(rec), rec["date"].get("previous")) == (
+        ("2026-04-20", "2026-04-20", "algiers", "DZ", "leaders", "scheduled"), {"start": "2026-04-05", "end": "2026-04-05"})

@@ -369,14 +369,15 @@ def _place_group(group: _Group, drafts: list[_Draft], current, folded, words, ne
         if occasion:
             date = news_day
             group.occasion = True
+    recent = ([current] if current else []) + drafts[::-1]  # the meeting just named first, then the newest
     if date is not None:
         # A dated group joins a draft of its own day (the meeting just named first), or opens one.
-        for d in ([current] if current else []) + drafts[::-1]:
+        for d in recent:
             if _same_day(d.date, date) and _compatible_kind(d, kind, generic) and _compatible_place(d, group.venue) and _compatible_body(d, group):
                 return _adopt(d, kind, generic)
         # "هذه الزيارة التي كانت مقررة في مارس": the meeting already named, on a day it has left.
         if any(_names_again(folded, t) for t in group.triggers):
-            for d in ([current] if current else []) + drafts[::-1]:
+            for d in recent:
                 if d.date is not None and _compatible_kind(d, kind, generic) and _compatible_place(d, group.venue) and _compatible_body(d, group):
                     group.back = True
                     return _adopt(d, kind, generic)
