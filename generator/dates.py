@@ -252,6 +252,8 @@ class DateFinder:
         apart = (not before or before[-1] in "،,(-/") and (not after or after[0] in "،,.)-/؟:")
         if apart or re.search(r"(?:^|\s)[وف]?(?:اليوم|مساء|صباح|ظهر|فجر|ليلة|غدا|امس)$", before):
             return True
+        if DAY_FOLLOWS.match(after) and MEETING_BEFORE.search(before):
+            return True
         if m.group("wd") not in self.bare_ok:
             return False
         clause_end = not after or after[0] in "،,.؟:;"
@@ -267,6 +269,20 @@ class DateFinder:
             if 1 <= days <= 31:
                 out.append((m.start(), m.end(), days))
         return out
+
+
+# Where a day stands: "يلتقي الوزيران الأحد في الرياض", "اجتمع الوزيران الاثنين بالقاهرة":
+# right after a verb or noun of meeting (and at most three words of who meets), and
+# before a place, "في", "مع" or the end of the clause. "الأحد عشر", "الاثنين من الوزراء",
+# "مصير الاثنين المعتقلين" and "في كييف الأحد لبحث" ("the one") stand elsewhere.
+MEETING_BEFORE = re.compile(
+    r"(?:^|\s)[وف]?(?:"
+    r"(?:[يت]|س[يت]|ل[يت])?(?:لتقي|لتقيان|جتمع|جتمعان|زور|ستقبل|عقد|نعقد|صل|توجه|بدا|نطلق|ختتم)(?:ان|ون)?"
+    r"|التقي|التقيا|التقوا|اجتمع|اجتمعا|اجتمعوا|زار|استقبل|عقد|عقدت|انعقد|انعقدت|وصل|وصلت|توجه|بدات|بدا|انطلقت|اختتمت"
+    r"|(?:ال)?(?:اجتماع|لقاء|قمة|قمت|محادثات|مباحثات|زيارة|زيارت|مؤتمر|جلسة|جلست)(?:ات|ا|ه|ها|هم|هما)?)"  # "لقاؤهما الأحد"
+    r"(?:\s+\S+){0,3}$"
+)
+DAY_FOLLOWS = re.compile(r"(?:$|[،,.؛;:)]|(?:في|الي|داخل|مع)(?!\w)|ب\w{3,})")
 
 
 # The Hijri months (folded): "الخميس 27 رمضان 1447 هـ الموافق 16 مارس" names one day twice.

@@ -178,7 +178,7 @@ def test_dismissal_whose_sentence_changed_is_reported_and_the_record_is_not_hidd
     result = run(t)
     assert "2026-01-12-leaders" in by_id(result)
     assert notices(result) == [
-        f"{t}/content/editorial/{DISMISS}:meeting: no meeting {SUMMIT!r} any more: 100_brussels_defence.txt:2 ('القمة التي استضافتها روما يوم 10 يناير') "
+        f"{t}/content/editorial/{DISMISS}:meeting: no meeting {SUMMIT!r} any more: 100_brussels_defence.txt:2 ('القمة التي عقدها القادة يوم 10 يناير') "
         "is no longer in the seeds (the seed changed); this dismissal no longer applies"
     ]
 
@@ -187,11 +187,11 @@ def test_dismissal_by_an_id_now_extracted_from_another_sentence_is_reported(tmp_
     # The article is rewritten: sentence 2 no longer names the summit, and a new sentence
     # names another leaders' meeting on 10 January: same id, another meeting.
     t = tree(tmp_path, (DISMISS,))
-    edit_seed(t, "100_brussels_defence.txt", "وكانت القمة التي استضافتها روما يوم 10 يناير قد تناولت الملف نفسه.", "وتناول الوزراء الملف نفسه من قبل. وعقدت القمة يوم 10 يناير.")
+    edit_seed(t, "100_brussels_defence.txt", "وكانت القمة التي عقدها القادة يوم 10 يناير قد تناولت الملف نفسه.", "وتناول الوزراء الملف نفسه من قبل. وعقدت القمة يوم 10 يناير.")
     result = run(t)
     assert SUMMIT in by_id(result)
     assert notices(result) == [
-        f"{t}/content/editorial/{DISMISS}:meeting: {SUMMIT!r} cannot be checked: 100_brussels_defence.txt:2 ('القمة التي استضافتها روما يوم 10 يناير') "
+        f"{t}/content/editorial/{DISMISS}:meeting: {SUMMIT!r} cannot be checked: 100_brussels_defence.txt:2 ('القمة التي عقدها القادة يوم 10 يناير') "
         "is no longer in the seeds (the seed changed); this dismissal no longer applies"
     ]
 

@@ -450,3 +450,312 @@ def test_a_day_before_the_one_it_was_set_for_is_not_its_new_day(lex):
 def test_the_day_it_was_set_for_named_again_is_no_move(lex):
     rec = only(lex, "date 2026-03-01\n\nكان الاجتماع مقررا يوم 5 مارس في القاهرة، وسيعقد فعلا يوم 5 مارس.")
     assert (brief(rec)[:4], rec["date"].get("previous")) == (("2026-03-05", "2026-03-05", "cairo", "EG"), None)
+
+
+# --- A later sentence that speaks of the meeting again with its old date ---------------------
+
+BACK_REFERENCES = {
+    # "this visit, which was set for March before it was put off": the visit already named.
+    "this_visit_month": (
+        "date 2026-04-02\n\nيصل رئيس الوزراء الإيطالي إلى تونس يوم 10 أبريل في زيارة رسمية.\n\n"
+        "وتأتي هذه الزيارة التي كانت مقررة في مارس قبل أن تؤجل، وسط ملفات عالقة.",
+        ("2026-04-10", "2026-04-10", None, "TN", "visit", "scheduled"), None,
+    ),
+    "that_summit_a_day": (
+        "date 2026-04-02\n\nتنعقد القمة الثلاثية في عمان يوم 20 أبريل.\n\n"
+        "وكانت تلك القمة مقررة يوم 5 أبريل قبل أن ترجأ بسبب ظروف إقليمية.",
+        ("2026-04-20", "2026-04-20", "amman", "JO", "leaders", "scheduled"), {"start": "2026-04-05", "end": "2026-04-05"},
+    ),
+    "the_meeting_that_was_set": (
+        "date 2026-04-02\n\nيعقد وزراء النقل اجتماعهم في الكويت يوم 14 أبريل.\n\n"
+        "وأوضح المصدر أن الاجتماع الذي كان مقررا في 7 أبريل أجل لأسباب تنظيمية.",
+        ("2026-04-14", "2026-04-14", None, "KW", "transport-ministers", "scheduled"), {"start": "2026-04-07", "end": "2026-04-07"},
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BACK_REFERENCES))
+def test_a_meeting_named_again_with_its_old_date_is_the_same_meeting(lex, name):
+    text, expected, previous = BACK_REFERENCES[name]
+    rec = only(lex, text)
+    assert (brief(rec), rec["date"].get("previous")) == (expected, previous)
+
+
+def test_a_demonstrative_with_no_meeting_before_it_still_names_one(lex):
+    rec = only(lex, "date 2026-04-02\n\nوتعد هذه القمة التي تعقد في الدوحة يوم 9 مايو الأولى من نوعها.")
+    assert brief(rec) == ("2026-05-09", "2026-05-09", "doha", "QA", "leaders", "scheduled")
+
+
+def test_a_meeting_set_elsewhere_is_another_meeting(lex):
+    # The relative clause alone does not refer back to a meeting of another place.
+    text = (
+        "date 2026-04-02\n\nيصل رئيس الوزراء الإيطالي إلى تونس يوم 10 أبريل في زيارة رسمية.\n\n"
+        "وكانت القمة التي كانت مقررة في الدوحة يوم 5 مارس قد ألغيت."
+    )
+    assert sorted(brief(r)[:4] for r in records(lex, text)) == [
+        ("2026-03-05", "2026-03-05", "doha", "QA"), ("2026-04-10", "2026-04-10", None, "TN")]
+
+
+# --- A bare weekday where a day stands ---------------------------------------------------------
+
+WEEKDAY_AFTER_VERB = {
+    "sunday_before_in": ("date 2026-04-02\n\nيلتقي الوزيران الأحد في الرياض لبحث ملف الطاقة.", ("2026-04-05", "riyadh")),
+    "monday_before_in": ("date 2026-04-02\n\nيجتمع قادة الدول الاثنين في بروكسل.", ("2026-04-06", "brussels")),
+    "past_sunday_attached_place": ("date 2026-04-02\n\nاجتمع وزيرا الخارجية الأحد بالقاهرة.", ("2026-03-29", "cairo")),
+    "visit_noun_then_monday": ("date 2026-04-02\n\nتبدأ زيارة الرئيس الاثنين المقبل إلى مسقط.", ("2026-04-06", "muscat")),
+    "noun_with_pronoun": ("date 2026-04-02\n\nيأتي لقاؤهما الأحد في جنيف بعد أشهر من القطيعة.", ("2026-04-05", "geneva")),
+    "with_counterpart": ("date 2026-04-02\n\nيلتقي وزير الخارجية الاثنين مع نظيره في أنقرة.", ("2026-04-06", "ankara")),
+}
+
+
+@pytest.mark.parametrize("name", sorted(WEEKDAY_AFTER_VERB))
+def test_a_bare_weekday_after_a_meeting_verb_is_a_day(lex, name):
+    text, (day, city) = WEEKDAY_AFTER_VERB[name]
+    rec = only(lex, text)
+    assert (rec["date"]["start"], rec["date"]["precision"], rec["place"]["city"]["id"]) == (day, "day", city)
+
+
+@pytest.mark.parametrize("text", [
+    "يلتقي الوزير الأحد عشر سفيرا في مقر الوزارة يوم 8 أبريل.",  # eleven
+    "ناقش اجتماع الوزراء مصير الاثنين المعتقلين في السجن يوم 8 أبريل.",  # "the two", not Monday
+    "يجتمع الوزيران اليوم في عمان، ويعد الاثنين في وفاق تام يوم 8 أبريل.",  # "the two" after the clause's verb
+    "يستقبل الرئيس الاثنين من المرشحين في القصر يوم 8 أبريل.",  # "two of the candidates"
+])
+def test_the_words_for_one_and_two_are_not_days(lex, text):
+    days = sorted(r["date"]["start"] for r in records(lex, "date 2026-04-02\n\n" + text))
+    assert "2026-04-05" not in days and "2026-04-06" not in days, days
+
+
+# --- Named seasonal meetings -----------------------------------------------------------------
+
+SEASONAL = {
+    "spring_meetings": (
+        "date 2026-04-02\n\nيشارك وزير المالية في اجتماعات الربيع لصندوق النقد الدولي والبنك الدولي في واشنطن يوم 14 أبريل.",
+        ("2026-04-14", "2026-04-14", "washington", "US"),
+    ),
+    "annual_meetings_span": (
+        "date 2026-09-02\n\nتستضيف بانكوك الاجتماعات السنوية للبنك الدولي من 12 إلى 18 أكتوبر.",
+        ("2026-10-12", "2026-10-18", "bangkok", "TH"),
+    ),
+    "autumn_meetings": (
+        "date 2026-09-02\n\nتنطلق اجتماعات الخريف للمؤسستين في واشنطن يوم 13 أكتوبر.",
+        ("2026-10-13", "2026-10-13", "washington", "US"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SEASONAL))
+def test_named_seasonal_meetings_are_one_meeting(lex, name):
+    text, expected = SEASONAL[name]
+    assert brief(only(lex, text))[:4] == expected
+
+
+def test_a_funds_spring_meetings_belong_to_it(lex):
+    rec = only(lex, SEASONAL["spring_meetings"][0])
+    assert rec["series"] == "imf"
+
+
+def test_meetings_in_a_season_are_still_several(lex):
+    assert records(lex, "date 2026-04-02\n\nعقد الوزير اجتماعات عدة في الربيع الماضي مع نظرائه.") == []
+
+
+# --- A host country, then the city: the city is the venue -------------------------------------
+
+CITY_AFTER_COUNTRY = {
+    "hosts_then_city": (
+        "date 2026-04-02\n\nتحتضن الجزائر في 20 أبريل الجاري المؤتمر الوزاري الإفريقي حول الطاقة المتجددة بوهران.",
+        ("2026-04-20", "2026-04-20", "oran", "DZ"),
+    ),
+    "nearer_of_two_cities": (
+        "date 2026-04-02\n\nوبعد نجاحه بطنجة العام الماضي، يحتضن المغرب يوم 20 أبريل المنتدى الإفريقي للاستثمار بمدينة أكادير.",
+        ("2026-04-20", "2026-04-20", "agadir", "MA"),
+    ),
+    "hosts_then_in_city": (
+        "date 2026-04-02\n\nتستضيف المملكة المغربية يوم 22 أبريل اجتماعا لوزراء الزراعة الأفارقة في مدينة أكادير.",
+        ("2026-04-22", "2026-04-22", "agadir", "MA"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CITY_AFTER_COUNTRY))
+def test_a_city_of_the_host_country_is_the_venue(lex, name):
+    text, expected = CITY_AFTER_COUNTRY[name]
+    assert brief(only(lex, text))[:4] == expected
+
+
+def test_a_city_of_another_country_does_not_refine_the_host(lex):
+    # The displaced in another country's city are whom it helps; the host stays the venue.
+    rec = only(lex, "date 2026-04-02\n\nتستضيف قطر يوم 22 أبريل مؤتمرا للمانحين لدعم النازحين في الخرطوم.")
+    assert brief(rec)[2:4] == (None, "QA")
+
+
+# --- A day set off by commas after a long title does not push the venue out of reach ----------
+
+def test_a_day_between_commas_after_a_title_keeps_the_venue_in_reach(lex):
+    text = "date 2026-04-02\n\nالتقى وزير الشؤون الخارجية الجزائري أحمد عطاف، أمس، نظيره الإيطالي في روما."
+    assert brief(only(lex, text))[:4] == ("2026-04-01", "2026-04-01", "rome", "IT")
+
+
+# --- "بحث X مع نظيره": talks with someone in office --------------------------------------------
+
+DISCUSSED_WITH = {
+    "discussed_with_counterpart": (
+        "date 2026-04-02\n\nبحث وزير الخارجية العماني مع نظيره الإيراني، أمس في مسقط، سبل تعزيز التعاون.",
+        ("2026-04-01", "2026-04-01", "muscat", "OM", "talks", "held"),
+    ),
+    "will_discuss_with_minister": (
+        "date 2026-04-02\n\nيبحث رئيس الحكومة مع وزيرة الخارجية الألمانية في برلين يوم 9 أبريل ملف الهجرة.",
+        ("2026-04-09", "2026-04-09", "berlin", "DE", "talks", "scheduled"),
+    ),
+    "discussed_and_received": (
+        "date 2026-04-02\n\nتباحث الرئيس مع رئيسة الحكومة، الأربعاء، بقصر قرطاج، سير العمل الحكومي.",
+        ("2026-04-01", "2026-04-01", "carthage", "TN", "talks", "held"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DISCUSSED_WITH))
+def test_discussing_with_someone_in_office_is_talks(lex, name):
+    text, expected = DISCUSSED_WITH[name]
+    assert brief(only(lex, text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "بحث وزير الخارجية هاتفيا مع نظيره الإيراني يوم 1 أبريل سبل التعاون.",  # by phone
+    "بحث الرئيس الإيراني مع نظيره التركي عبر الهاتف يوم 1 أبريل آخر التطورات.",
+    "بحث الباحثون مع الطلاب يوم 1 أبريل نتائج الدراسة.",  # nobody in office
+    "بحثت اللجنة يوم 1 أبريل مع الخبراء سبل دعم المزارعين.",  # nobody in office
+])
+def test_discussing_by_phone_or_with_nobody_in_office_is_no_meeting(lex, text):
+    assert records(lex, "date 2026-04-02\n\n" + text) == []
+
+
+def test_receiving_a_head_of_government_is_a_meeting(lex):
+    # "رئيس" is matched in the folded text, where its hamza is folded too.
+    rec = only(lex, "date 2026-04-02\n\nاستقبلت العاصمة الفرنسية يوم 1 أبريل رئيس الحكومة الإيطالية.")
+    assert brief(rec)[:2] == ("2026-04-01", "2026-04-01")
+
+
+def test_the_head_of_a_body_received_does_not_make_it_the_meetings_body(lex):
+    rec = only(lex, "date 2026-04-02\n\nاستقبل الرئيس المصري في القاهرة يوم 1 أبريل رئيس الاتحاد الأفريقي.")
+    assert (brief(rec)[:4], rec["series"]) == (("2026-04-01", "2026-04-01", "cairo", "EG"), None)
+
+
+# --- A hosting verb with its object pronoun: "التي تستضيفها بغداد" -----------------------------
+
+HOSTED_BY = {
+    "summit_hosted_by": (
+        "date 2026-04-02\n\nيشارك الملك في أعمال القمة التي تستضيفها الجزائر العاصمة في 17 مايو.",
+        ("2026-05-17", "2026-05-17", "algiers", "DZ"),
+    ),
+    "forum_hosted_by": (
+        "date 2026-04-02\n\nتنطلق يوم 20 أبريل أعمال المنتدى الذي تحتضنه مراكش على مدى يومين.",
+        ("2026-04-20", "2026-04-21", "marrakesh", "MA"),
+    ),
+    "conference_hosted_by_past": (
+        "date 2026-04-02\n\nاختتم أمس المؤتمر الذي استضافته بيروت بمشاركة وزراء الثقافة العرب.",
+        ("2026-04-01", "2026-04-01", "beirut", "LB"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTED_BY))
+def test_the_city_that_hosts_it_with_a_pronoun_is_the_venue(lex, name):
+    text, expected = HOSTED_BY[name]
+    assert brief(only(lex, text))[:4] == expected
+
+
+def test_a_name_and_title_between_commas_keeps_the_venue_in_reach(lex):
+    text = "date 2026-04-02\n\nاجتمع رئيس الوزراء الليبي عبد الحميد الدبيبة، بالرئيس التركي رجب طيب أردوغان، في أنقرة، يوم الأربعاء."
+    assert brief(only(lex, text))[:4] == ("2026-04-01", "2026-04-01", "ankara", "TR")
+
+
+@pytest.mark.parametrize(("aside", "weight"), [
+    ("، امس،", 0),  # a day
+    ("، بالرءيس الروسي فلاديمير بوتين،", 0),  # who, with a title
+    ("، وبحث الجانبان سبل تعزيز العلاقات الثنائية،", 80),  # a clause of its own: six words
+])
+def test_commas_weigh_nothing_around_an_aside_of_up_to_five_words(aside, weight):
+    from generator.extract import segment
+
+    def far(text: str) -> float:
+        return segment.cost(text, (0, 5), (len(text) - 4, len(text)))
+
+    plain = aside.replace("،", " ")
+    assert far("التقي الوزير" + aside + " في روما") - far("التقي الوزير" + plain + " في روما") == weight
+
+
+def test_a_postponed_meeting_named_again_without_a_new_day_stays_postponed(lex):
+    # Named again with the month it was first set for, but nothing says it has a new day.
+    text = (
+        "date 2026-04-02\n\nأعلنت الرئاسة تأجيل القمة الثنائية التي كانت مقررة في الرباط يوم 20 أبريل.\n\n"
+        "وكانت هذه القمة مقررة في البداية خلال شهر مارس."
+    )
+    rec = only(lex, text)
+    assert brief(rec) == ("2026-04-20", "2026-04-20", "rabat", "MA", "leaders", "postponed")
+
+
+def test_the_first_day_a_meeting_left_is_kept(lex):
+    text = (
+        "date 2026-04-02\n\nتنعقد القمة الثلاثية في عمان يوم 20 أبريل.\n\n"
+        "وكانت تلك القمة مقررة يوم 5 أبريل قبل أن ترجأ.\n\n"
+        "وكانت هذه القمة مقررة في البداية يوم 1 أبريل."
+    )
+    rec = only(lex, text)
+    assert (brief(rec)[:4], rec["date"].get("previous")) == (("2026-04-20", "2026-04-20", "amman", "JO"), {"start": "2026-04-05", "end": "2026-04-05"})
+
+
+def test_a_day_brought_forward_is_kept_as_the_one_it_left(lex):
+    text = (
+        "date 2026-04-02\n\nيعقد وزراء النقل اجتماعهم في الكويت يوم 14 أبريل.\n\n"
+        "وأوضح المصدر أن الاجتماع الذي كان مقررا في 21 أبريل قدم موعده لأسباب تنظيمية."
+    )
+    rec = only(lex, text)
+    assert (brief(rec)[:2], rec["date"].get("previous")) == (("2026-04-14", "2026-04-14"), {"start": "2026-04-21", "end": "2026-04-21"})
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("كان الاجتماع مقررا في مارس", (False, False)),  # when it was to be: no tense of its own
+    ("من المقرر ان يعقد الاجتماع وكان مقررا قبل ذلك", (False, True)),  # the first still looks ahead
+    ("من المقرر ان يعقد الاجتماع", (False, True)),
+])
+def test_what_was_set_does_not_look_ahead(lex, text, expected):
+    from generator.extract import when
+    from generator.textnorm import fold
+
+    assert when.tense(fold(text), lex) == expected
+
+
+def test_a_summit_named_again_is_not_the_ministers_meeting_before_it(lex):
+    # Two levels never merge: "this summit" is not the ministers' meeting just named.
+    text = (
+        "date 2026-04-02\n\nيجتمع وزراء الخارجية العرب في القاهرة يوم 10 أبريل.\n\n"
+        "وكانت هذه القمة مقررة يوم 5 أبريل في القاهرة."
+    )
+    assert sorted(brief(r)[:5] for r in records(lex, text)) == [
+        ("2026-04-05", "2026-04-05", "cairo", "EG", "leaders"), ("2026-04-10", "2026-04-10", "cairo", "EG", "foreign-ministers")]
+
+
+def test_a_body_named_again_is_not_another_bodys_meeting(lex):
+    text = (
+        "date 2026-04-02\n\nيعقد وزراء الدفاع في حلف الناتو اجتماعا في بروكسل يوم 10 أبريل.\n\n"
+        "وكان هذا الاجتماع للاتحاد الأوروبي مقررا يوم 3 أبريل في بروكسل."
+    )
+    assert len(records(lex, text)) == 2
+
+
+def test_talks_by_discussing_are_more_telling_than_a_meeting_word(lex):
+    # "بحث ... مع نظيره خلال لقاء": one meeting; the word its date goes to names the
+    # format, the most telling word (the talks) its kind.
+    rec = only(lex, "date 2026-04-02\n\nبحث الرئيس مع نظيره الفرنسي خلال لقاء جمعهما في القاهرة يوم 1 أبريل ملفات المنطقة.")
+    assert (brief(rec), rec["format"]) == (("2026-04-01", "2026-04-01", "cairo", "EG", "talks", "held"), "meeting")
+
+
+def test_a_summit_named_again_gives_its_level_to_the_meeting(lex):
+    text = (
+        "date 2026-04-02\n\nيلتقي الرئيسان في الجزائر العاصمة يوم 20 أبريل.\n\n"
+        "وكانت هذه القمة مقررة يوم 5 أبريل قبل أن ترجأ."
+    )
+    rec = only(lex, text)
+    assert (brief(rec), rec["date"].get("previous")) == (
+        ("2026-04-20", "2026-04-20", "algiers", "DZ", "leaders", "scheduled"), {"start": "2026-04-05", "end": "2026-04-05"})

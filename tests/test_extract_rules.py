@@ -120,6 +120,7 @@ def test_one_bodys_meetings_share_the_venue_given_once(lex):
         ("يجتمعون في كييف السبت لبحث", 5),  # right after a place
         ("يجتمعون بكييف الخميس لبحث", 3),  # after a place with an attached preposition
         ("تعقد الجلسة الخميس.", 3),  # at the end of a clause
+        ("أعلن الوزير النتائج الخميس.", 3),  # at the end of a clause, no meeting word before it
     ],
 )
 def test_bare_weekday_is_a_date_where_it_stands_apart(finder, text, weekday):

@@ -85,6 +85,7 @@ class _Group:
     venue_cost: float = 1e9
     occasion: bool = False  # dated by the statement it coincides with
     lead: object = None  # the meeting word the date went to: its format is the meeting's
+    back: bool = False  # speaks again of a meeting already named, with a day it is no longer on
 
 
 def _nearest(spans, anchors, folded, reach):
@@ -213,9 +214,12 @@ def _groups(folded: str, found_triggers, dated, lex: Lexicon) -> list[_Group]:
     # Postponed to a new date: the date after "إلى" is the meeting's; the other, its previous one.
     venues = where.find(folded, lex, spans)
     venue_of: dict[int, tuple[float, where.Venue]] = {}  # trigger index -> its nearest venue
+    offered: dict[int, list[tuple[float, int, where.Venue]]] = {}  # (cost, where it stands, venue)
     for v, owner in zip(venues, _nearest([(v.start, v.end) for v in venues], spans, folded, PLACE_REACH)):
-        if owner is not None and (owner[0] not in venue_of or owner[1] < venue_of[owner[0]][0]):
-            venue_of[owner[0]] = (owner[1], v)
+        if owner is not None:
+            offered.setdefault(owner[0], []).append((owner[1], v.start, v))
+    for i, options in offered.items():
+        venue_of[i] = _refined(options)
     groups: list[_Group] = []
     by_date: dict = {}
     group_of: dict[int, _Group] = {}
@@ -280,6 +284,16 @@ def _groups(folded: str, found_triggers, dated, lex: Lexicon) -> list[_Group]:
                 by_date[mate.value] = replace(base, date=mate)  # its meeting words are final: sharing them is safe
                 groups.append(by_date[mate.value])
     return groups
+
+
+def _refined(options: list[tuple[float, int, where.Venue]]) -> tuple[float, where.Venue]:
+    """The nearest venue, or a city of it where it is a country ("تحتضن الجزائر ... المؤتمر
+    ... بوهران": the host country, then the city in it). Of two at one cost, the first."""
+    cost, _at, venue = min(options)  # venues never share a start: never compared themselves
+    cities = [o for o in options if o[2].city is not None and o[2].country == venue.country]
+    if venue.city is None and cities:
+        cost, _at, venue = min(cities)
+    return cost, venue
 
 
 LIST_GLUE = re.compile(r"^[\s،,]*و?\s*$")
@@ -355,11 +369,18 @@ def _place_group(group: _Group, drafts: list[_Draft], current, folded, words, ne
         if occasion:
             date = news_day
             group.occasion = True
+    recent = ([current] if current else []) + drafts[::-1]  # the meeting just named first, then the newest
     if date is not None:
         # A dated group joins a draft of its own day (the meeting just named first), or opens one.
-        for d in ([current] if current else []) + drafts[::-1]:
+        for d in recent:
             if _same_day(d.date, date) and _compatible_kind(d, kind, generic) and _compatible_place(d, group.venue) and _compatible_body(d, group):
                 return _adopt(d, kind, generic)
+        # "هذه الزيارة التي كانت مقررة في مارس": the meeting already named, on a day it has left.
+        if any(_names_again(folded, t) for t in group.triggers):
+            for d in recent:
+                if d.date is not None and _compatible_kind(d, kind, generic) and _compatible_place(d, group.venue) and _compatible_body(d, group):
+                    group.back = True
+                    return _adopt(d, kind, generic)
         return _adopt(_new_draft(drafts, group, date), kind, generic)
     # No date in the sentence: "the meeting" again, or a meeting named before its date is.
     definite = any(_refers_back(folded[t.start:t.end], t) for t in group.triggers)
@@ -367,6 +388,21 @@ def _place_group(group: _Group, drafts: list[_Draft], current, folded, words, ne
     if current is not None and refers_back and not lex.cues["another"].search(folded) and _compatible_kind(current, kind, generic) and _compatible_place(current, group.venue):
         return _adopt(current, kind, generic)
     return _adopt(_new_draft(drafts, group, None), kind, generic)
+
+
+# "هذه القمة", "تلك الزيارة": a demonstrative before the meeting word points back.
+DEMONSTRATIVE = re.compile(r"(?<!\w)[وف]?(?:هذه|هذا|تلك|ذلك|هاته)\s+$")
+# "الزيارة التي كانت مقررة ...": the day a meeting was set for, told of the meeting in hand.
+WAS_SET_AFTER = re.compile(r"\s+(?:التي|الذي)\s+(?:كانت|كان)\s+(?:من\s+)?(?:ال)?(?:مقرر|مقررا|مقررة)(?!\w)")
+
+
+def _names_again(folded: str, t) -> bool:
+    """Whether the meeting word speaks again of a meeting already named (a demonstrative
+    before it, or a definite word followed by the day it "was set for")."""
+    if DEMONSTRATIVE.search(folded, endpos=t.start):
+        return True
+    word = folded[t.start:t.end]
+    return word not in t.format.verbs and _refers_back(word, t) and bool(WAS_SET_AFTER.match(folded, t.end))
 
 
 def _new_draft(drafts: list[_Draft], group: _Group, date: DateValue | None) -> _Draft:
@@ -398,7 +434,9 @@ def _fill(d: _Draft, group: _Group, ev: Evidence, words: set[str]) -> None:
         d.cite("kind", ev)
     if _tells_status(words):
         d.cite("status", ev)
-    if group.date is not None or group.occasion:  # the draft is of that day (_place_group)
+    if group.back:
+        _left(d, group.date.value, words)
+    if group.date is not None or group.occasion:  # the draft is of that day (_place_group), or of the day it left
         d.cite("date", ev)
     v = group.venue
     if v is not None:
@@ -411,6 +449,16 @@ def _fill(d: _Draft, group: _Group, ev: Evidence, words: set[str]) -> None:
         d.fields["series"] = group.body[1].ref
     if group.body is not None and d.fields.get("series") == group.body[1].ref:
         d.cite("series", ev)
+
+
+def _left(d: _Draft, old: DateValue, words: set[str]) -> None:
+    """A meeting named again with a day it is no longer on: put off from it to the day
+    it has, which is kept; that day (not a month) is where it moved from."""
+    # Only a postponement makes the status (a move alone never says "postponed").
+    if "postponed" in words:
+        d.moved = True
+    if d.previous is None and old.precision == "day":  # the first day it is said to have left
+        d.previous = old
 
 
 def _moved(d: _Draft, dated, folded: str, cancelled: bool) -> None:

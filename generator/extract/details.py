@@ -7,6 +7,7 @@ import re
 
 from ..lexicon import Lexicon
 from ..model import Evidence, Participant, Ref, Sentence, Statement
+from ..textnorm import fold
 from .scan import matches
 
 CLAUSE = re.compile(r"[،,؛;.:!؟?]|\s-\s")
@@ -19,7 +20,7 @@ OFFICES = ("الامين العام", "امين عام", "المتحدث باس�
 
 def office_before(offices) -> re.Pattern:
     """A pattern for text that ends with one of ``offices`` (folded words)."""
-    return re.compile(rf"(?:^|\s)[وف]?(?:{'|'.join(offices)})\s*$")
+    return re.compile(rf"(?:^|\s)[وف]?(?:{'|'.join(fold(o) for o in offices)})\s*$")  # "رئيس" is "رءيس" folded
 
 
 TITLE_BEFORE = office_before(OFFICES)

@@ -19,6 +19,12 @@ CLAUSE_MARK = re.compile(r"[،,؛;]")
 STRONG_BREAK = re.compile(r"\s[-–—]\s|[:：]|(?<!\w)(?:بعد ان|بعد ما|حيث|لكن|لكنه|غير ان|فيما|بينما|في حين|اللذين|الذين)(?!\w)")
 
 
+# "التقى الوزير فلان، أمس، نظيره", "، بالرئيس الروسي فلاديمير بوتين،": up to five words
+# set off by commas (a day, who with a title) are an aside, not a clause of its own; its
+# commas put no distance.
+ASIDE = re.compile(r"[،,]\s*(?:[^\s،,؛;]+\s+){0,4}[^\s،,؛;]+\s*[،,]")
+
+
 def strip_dateline(folded: str) -> str:
     """The sentence with an opening agency or outlet dateline blanked (same length)."""
     for rx in (AGENCY_DATELINE, OUTLET_DASH):
@@ -36,7 +42,8 @@ def cost(folded: str, a: tuple[int, int], b: tuple[int, int]) -> float:
     # b (a date, a place) before a (its meeting word) is a little less likely its own.
     before = s2 < s1  # pragma: no mutate (equivalent: with s2 == s1 the spans overlap, the distance is 0 whatever the factor)
     distance = max(0, hi - lo) * (1.2 if before else 1.0)
-    return distance + 40 * len(CLAUSE_MARK.findall(between)) + 200 * len(STRONG_BREAK.findall(between))
+    marks = len(CLAUSE_MARK.findall(between)) - 2 * len(ASIDE.findall(between))
+    return distance + 40 * marks + 200 * len(STRONG_BREAK.findall(between))
 
 
 def clause_around(folded: str, start: int, end: int) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from ..lexicon import Format, Lexicon
+from ..textnorm import fold
 from .scan import matches
 
 BODY_AHEAD = re.compile(r"^.{0,60}?(?<!\w)[وف]?[بلك]?(?:ال|ل)?(?:مجلس|قمة|جمعية|لجنة|اجتماع|مؤتمر)")
@@ -41,7 +42,10 @@ PHONE_GAP = re.compile(r"\s+(?:\S+\s+)?$")  # matched from the meeting word's en
 # "استقبل الرئيس نظيره ...": receiving is a meeting when someone with an office (or a
 # person the lexicon knows) is received; "استقبلت المستشفيات الجرحى" is not one.
 RECEIVING = re.compile(r"^[وف]?(?:استقبل|استقبلت|[يت]ستقبل|س[يت]ستقبل)$")
-OFFICE_NEAR = re.compile(r"(?<!\w)[وف]?(?:ال|ل|بال)?(?:رئيس|رئيسة|ملك|امير|ولي العهد|وزير|وزيرة|نظير|نظيره|نظيرته|نظيرها|سفير|سفيرة|مبعوث|امين|سلطان|شيخ|وفد|وفدا|مستشار|قائد|نائب|مفوض|مدير)(?!\w)")
+# Folded like the text it searches ("رئيس" is "رءيس" there).
+OFFICES_RECEIVED = ("رئيس", "رئيسة", "ملك", "امير", "ولي العهد", "وزير", "وزيرة", "نظير", "نظيره", "نظيرته", "نظيرها", "سفير", "سفيرة",
+                    "مبعوث", "امين", "سلطان", "شيخ", "وفد", "وفدا", "مستشار", "قائد", "نائب", "مفوض", "مدير")
+OFFICE_NEAR = re.compile(rf"(?<!\w)[وف]?(?:ال|ل|بال)?(?:{'|'.join(fold(w) for w in OFFICES_RECEIVED)})(?!\w)")
 
 
 CLAUSE_END = re.compile(r"[،,؛;:.]")
@@ -50,6 +54,18 @@ CLAUSE_END = re.compile(r"[،,؛;:.]")
 def _receives_someone(folded: str, end: int, lex: Lexicon) -> bool:
     window = CLAUSE_END.split(folded[end:end + 60])[0]  # who is received stands in its clause
     return bool(OFFICE_NEAR.search(window) or matches(lex.people, window))
+
+
+# "بحث الوزير مع نظيره ...", "يتباحث الرئيس مع رئيسة الحكومة": discussing with someone in
+# office, in the verb's clause, is talks (by phone, "بحث هاتفيا مع", it is none).
+DISCUSSES = re.compile(r"(?<!\w)[وف]?(?:بحث|بحثا|بحثت|[يت]بحث|[يت]بحثان|س[يت]بحث|تباحث|تباحثا|[يت]تباحث|س[يت]تباحث)(?!\w)")
+WITH = re.compile(r"(?<!\w)مع(?!\w)")
+
+
+def _discusses_with(folded: str, m: re.Match, lex: Lexicon) -> bool:
+    clause = CLAUSE_END.split(folded[m.end():])[0]  # who it is with stands in the verb's clause
+    w = WITH.search(clause)
+    return w is not None and _receives_someone(folded, m.end() + w.end(), lex)
 
 
 # "يحل الرئيس ضيفا على الرياض": the guest of a place visits it (of a programme, not).
@@ -87,6 +103,9 @@ def _convening(folded: str, lex: Lexicon) -> list[tuple[int, int]]:
 
 
 PLURAL = re.compile(r"(?<!\w)[وف]?(?:ال)?(?:اجتماعات)(?!\w)")
+# "اجتماعات الربيع", "الاجتماعات السنوية": meetings named for their season are one event
+# (a fund's or a bank's); "اجتماعات في الربيع" are not named so.
+SEASON_NAMED = re.compile(r"\s+(?:ال)?(?:ربيع|خريف|صيف|شتاء|سنوية)(?!\w)")
 NEXT_WORD = re.compile(r"\s+[وف]?(?:ال|لل|ل)?(\w+)")
 
 
@@ -122,14 +141,20 @@ def find(folded: str, lex: Lexicon) -> list[Trigger]:
     meeting = next((rank, f) for rank, f in enumerate(lex.formats) if f.id == "meeting")
     for m in FIRST_OF.finditer(folded):
         out.append(Trigger(m.start("noun"), m.end("noun"), meeting[1], meeting[0]))
+    talks = next((rank, f) for rank, f in enumerate(lex.formats) if f.id == "talks")
+    if not phone_starts:
+        for m in DISCUSSES.finditer(folded):
+            if _discusses_with(folded, m, lex):
+                out.append(Trigger(m.start(), m.end(), talks[1], talks[0]))
     visit = next((rank, f) for rank, f in enumerate(lex.formats) if f.id == "visit")
     for m in GUEST_OF.finditer(folded):
         if _guest_of_a_place(m, lex):
             out.append(Trigger(m.start("noun"), m.end("noun"), visit[1], visit[0]))
-    # "اجتماعات اللجنة المشتركة", "اجتماعات وزراء الخارجية العرب": a body's or a level's
-    # meetings named as one event are one meeting (its session); "اجتماعات مع" are several.
+    # "اجتماعات اللجنة المشتركة", "اجتماعات وزراء الخارجية العرب", "اجتماعات الربيع": a body's
+    # or a level's meetings, or a season's, named as one event are one meeting (its session);
+    # "اجتماعات مع" are several.
     for m in PLURAL.finditer(folded):
-        if not SERIES_BEFORE.search(folded, endpos=m.start()) and _of_a_body(folded, m.end(), lex):
+        if not SERIES_BEFORE.search(folded, endpos=m.start()) and (_of_a_body(folded, m.end(), lex) or SEASON_NAMED.match(folded, m.end())):
             out.append(Trigger(m.start(), m.end(), meeting[1], meeting[0]))
     if not out:
         session = next((rank, f) for rank, f in enumerate(lex.formats) if f.id == "session")

@@ -72,8 +72,10 @@ OPENS_PRESENT = re.compile(r"^[\s،,]*[وف]?[يت](?:جتمع|لتقي|لتقي
 
 
 def tense(folded: str, lex: Lexicon) -> tuple[bool, bool]:
-    """(past, future): whether the text speaks of what happened or of what will."""
-    past, future = bool(lex.cues["status"]["held"].search(folded)), bool(lex.cues["future"].search(folded))
+    """(past, future): whether the text speaks of what happened or of what will.
+    "كانت مقررة في مارس" says when it was to be, not that it is still ahead."""
+    past = bool(lex.cues["status"]["held"].search(folded))
+    future = any("مقرر" not in m.group() or not WAS_SET.search(folded, endpos=m.end()) for m in lex.cues["future"].finditer(folded))
     return past, future or (not past and bool(OPENS_PRESENT.match(folded)))
 
 
