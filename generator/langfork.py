@@ -86,9 +86,15 @@ def wanted(command: str | None, i18n) -> bool:
 
 
 def start(config, i18n, dirty: bool) -> Forks:
-    """Fork one child per other language (the default language stays in this process)."""
+    """Fork a child for the other language (the default language stays in this process).
+
+    Only for two languages: the plugin's sitemap lists the languages built so far and
+    the last build's stays, so with three, two children would each write a sitemap
+    missing the other's pages. Then nothing is forked and the plugin builds in turn."""
     others = [lang for lang in i18n.build_languages if lang != i18n.current_language]
     children = []
+    if len(others) != 1:
+        return Forks(i18n, children)
     for locale in others:
         for stream in (sys.stdout, sys.stderr):
             stream.flush()

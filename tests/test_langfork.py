@@ -126,3 +126,9 @@ def test_one_language_built_forks_nothing(tmp_path):
     assert not (project / "site" / "en").exists()
     sitemap = (project / "site" / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://briefing.example.org/meetings/" in sitemap
+
+
+def test_three_languages_are_built_in_turn():
+    # Two forked children would each write a sitemap without the other's pages.
+    plugin = types.SimpleNamespace(build_languages=["ar", "en", "fr"], current_language="ar")
+    assert langfork.start(None, plugin, dirty=False).children == []
