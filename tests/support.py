@@ -59,3 +59,26 @@ def tree_state(folder: Path) -> dict | None:
             else:
                 out[rel] = (stat.S_IFMT(st.st_mode), stat.S_IMODE(st.st_mode))
     return out
+
+
+def records(lex, text: str, seed: str = "a.txt") -> list[dict]:
+    """The records one article written in a test gives on its own."""
+    from generator import extract, merge, record
+    from generator.reader import parse_article
+
+    article = parse_article(seed, text.encode("utf-8"))
+    events, _notices = merge.merge(extract.extract(article, lex))
+    return [record.build(e, lex) for e in events]
+
+
+def brief(rec: dict) -> tuple:
+    """What the extraction tests compare of a record: days, place, kind, status."""
+    place = rec["place"]
+    return (
+        rec["date"]["start"],
+        rec["date"]["end"],
+        (place["city"] or {}).get("id"),
+        (place["country"] or {}).get("code"),
+        rec["kind"],
+        rec["status"],
+    )

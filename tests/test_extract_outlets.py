@@ -10,26 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator import extract, merge, record
-from generator.reader import parse_article
-
-
-def records(lex, text: str) -> list[dict]:
-    article = parse_article("a.txt", text.encode("utf-8"))
-    events, _notices = merge.merge(extract.extract(article, lex))
-    return [record.build(e, lex) for e in events]
-
-
-def brief(rec: dict) -> tuple:
-    place = rec["place"]
-    return (
-        rec["date"]["start"],
-        rec["date"]["end"],
-        (place["city"] or {}).get("id"),
-        (place["country"] or {}).get("code"),
-        rec["kind"],
-        rec["status"],
-    )
+from support import brief, records
 
 
 def only(lex, text: str) -> dict:

@@ -14,26 +14,9 @@ import datetime as dt
 
 import pytest
 
-from generator import extract, merge, record
+from generator import extract, merge
 from generator.reader import parse_article
-
-
-def records(lex, text: str, seed: str = "a.txt") -> list[dict]:
-    article = parse_article(seed, text.encode("utf-8"))
-    events, _notices = merge.merge(extract.extract(article, lex))
-    return [record.build(e, lex) for e in events]
-
-
-def brief(rec: dict) -> tuple:
-    place = rec["place"]
-    return (
-        rec["date"]["start"],
-        rec["date"]["end"],
-        (place["city"] or {}).get("id"),
-        (place["country"] or {}).get("code"),
-        rec["kind"],
-        rec["status"],
-    )
+from support import brief, records
 
 
 def one(lex, text: str) -> tuple:

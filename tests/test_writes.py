@@ -94,11 +94,9 @@ def tree(trees, tmp_path):
     return copy
 
 
-@pytest.fixture(scope="module")
-def plan(trees, tmp_path_factory):
-    """What the build writes for the edited tree (content-relative, so any copy's)."""
-    copy = tmp_path_factory.mktemp("plan") / "tree"
-    shutil.copytree(trees[0], copy, symlinks=True)
+def plan_of(tree: Path, copy: Path, edit=lambda tree: None):
+    """The plan a build makes for a copy of ``tree`` (edited), with paths relative to it."""
+    shutil.copytree(tree, copy, symlinks=True)
     edit(copy)
     cwd = os.getcwd()
     os.chdir(copy)
@@ -106,6 +104,12 @@ def plan(trees, tmp_path_factory):
         return pipeline.run(Path("seeds"), Path("content")).plan
     finally:
         os.chdir(cwd)
+
+
+@pytest.fixture(scope="module")
+def plan(trees, tmp_path_factory):
+    """What the build writes for the edited tree (content-relative, so any copy's)."""
+    return plan_of(trees[0], tmp_path_factory.mktemp("plan") / "tree", edit)
 
 
 def write(tree: Path, plan) -> writer.Changes:
@@ -390,14 +394,7 @@ def test_unchanged_build_touches_nothing(trees, tmp_path):
 @pytest.fixture(scope="module")
 def old_plan(trees, tmp_path_factory):
     """What the build writes for the old tree's inputs (to go back to it)."""
-    copy = tmp_path_factory.mktemp("old-plan") / "tree"
-    shutil.copytree(trees[0], copy, symlinks=True)
-    cwd = os.getcwd()
-    os.chdir(copy)
-    try:
-        return pipeline.run(Path("seeds"), Path("content")).plan
-    finally:
-        os.chdir(cwd)
+    return plan_of(trees[0], tmp_path_factory.mktemp("old-plan") / "tree")
 
 
 def with_spare(trees, tmp_path) -> tuple[Path, list[str]]:
