@@ -207,7 +207,12 @@ def run(seeds: Path, content: Path, project: Path | None = None, cache: Cache | 
     records = outcome.records
     # Translations first, so an editor's correction of a statement's English wins over the catalog.
     try:
-        translator, catalog_files = translations.load(content, articles, records, catalog_reader(cache))
+        # The entries' PO text as the last build rendered them: one value, replaced when
+        # the entries change (its key holds no input, only the generator's fingerprint).
+        rendered = translations.Rendered(cache.get_value(key("catalog-rendered")))
+        translator, catalog_files = translations.load(content, articles, records, catalog_reader(cache), rendered)
+        if rendered.made != rendered.known:
+            cache.put_value(key("catalog-rendered"), rendered.made)
     except GeneratorError as exc:  # a broken catalog: report it with everything else
         problems.extend(exc.problems)
         translator, catalog_files = translations.Translator({}), {}

@@ -93,7 +93,10 @@ def unquote(text: str, where: str, number: int) -> str:
     if not m:
         shown = text if len(text) <= 40 else text[:40] + "..."
         raise PoError(Problem(where, str(number), f"expected a double-quoted string, found {shown!r}"))
-    out, body, i = [], m.group(1), 0
+    body = m.group(1)
+    if "\\" not in body:  # most strings: nothing to unescape (the loop below is per character)
+        return body
+    out, i = [], 0
     while i < len(body):
         ch = body[i]
         if ch != "\\":

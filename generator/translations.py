@@ -48,7 +48,8 @@ from __future__ import annotations
 
 import difflib
 import os
-from dataclasses import dataclass, replace
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
@@ -98,9 +99,6 @@ class Counts:
     def complete(self) -> bool:
         return not self.fuzzy and not self.missing
 
-    def add(self, state: str) -> "Counts":
-        return replace(self, **{state: getattr(self, state) + 1})
-
 
 @dataclass(frozen=True)
 class Status:
@@ -109,9 +107,10 @@ class Status:
     obsolete: int
 
 
-def load(content: Path, articles, records, parse=None) -> tuple[Translator, dict[str, bytes]]:
+def load(content: Path, articles, records, parse=None, rendered: "Rendered | None" = None) -> tuple[Translator, dict[str, bytes]]:
     """The translator for this build, and the catalog file to write (path under content/).
-    ``parse(data, where)``: ``read``, or one that remembers what it read (the build cache)."""
+    ``parse(data, where)``: ``read``, or one that remembers what it read (the build cache);
+    ``rendered``: the entries' PO text as the last build made it (see ``Rendered``)."""
     path = content / CATALOG
     old = None
     if path.exists() or path.is_symlink():
@@ -123,7 +122,7 @@ def load(content: Path, articles, records, parse=None) -> tuple[Translator, dict
             raise GeneratorError([exc.problem]) from None
         old = (parse or read)(data, str(path))
     catalog = merge(old, needed(articles, records))
-    return Translator.from_catalog(catalog), {CATALOG: dump(catalog)}
+    return Translator.from_catalog(catalog), {CATALOG: dump(catalog, rendered)}
 
 
 def apply(record: dict, translator: Translator) -> dict:
@@ -294,12 +293,14 @@ def _location(reference: str) -> tuple[str, int | None]:
     return (name, int(number)) if name and number.isdigit() else (reference, None)
 
 
-def dump(catalog: Catalog) -> bytes:
+def dump(catalog: Catalog, rendered: "Rendered | None" = None) -> bytes:
     """The catalog as PO text: fixed header, no wrapping, previous text on ``#|`` lines.
 
     Order: the generator's entries, then the kept context and plural entries as they
-    were written, then obsolete entries (kept obsolete ones last).
+    were written, then obsolete entries (kept obsolete ones last). ``rendered``: the
+    text of entries rendered before, reused (and this catalog's entries added to it).
     """
+    rendered = rendered if rendered is not None else Rendered()
     previous = {m.id: m.previous_id[0] for m in active(catalog) if m.previous_id}
     out = [HEADER_COMMENT, *(f"# {note}".rstrip() + "\n" for note in getattr(catalog, "notes", [])), 'msgid ""\nmsgstr ""\n']
     out += [f'"{name}: {value}\\n"\n' for name, value in _header(catalog)]
@@ -307,21 +308,21 @@ def dump(catalog: Catalog) -> bytes:
     kept = _kept(catalog)
     obsolete, catalog.obsolete = catalog.obsolete, {}
     try:
-        out += _entries(catalog, previous)
+        out += _entries(catalog, previous, rendered)
         out += ["\n".join(e.lines) + "\n\n" for e in kept if not e.obsolete]
         catalog.obsolete = obsolete
         only_obsolete = _new_catalog()
         only_obsolete.obsolete = obsolete
-        out += _entries(only_obsolete, previous)
+        out += _entries(only_obsolete, previous, rendered)
     finally:
         catalog.obsolete = obsolete
     out += ["\n".join(e.lines) + "\n\n" for e in kept if e.obsolete]
     return "".join(out).rstrip("\n").encode("utf-8") + b"\n"
 
 
-def _entries(catalog: Catalog, previous: dict) -> list[str]:
+def _entries(catalog: Catalog, previous: dict, rendered: "Rendered") -> list[str]:
     out = []
-    for chunk in generate_po(catalog, omit_header=True, width=0, include_previous=False, include_lineno=True):
+    for chunk in rendered.chunks(catalog):
         if chunk.startswith("msgid "):  # an active entry (obsolete ones start with "#~ ")
             # Babel wraps "#|" lines like comments, which splits the quoted text;
             # one unwrapped line is what GNU gettext and PO editors read.
@@ -330,6 +331,53 @@ def _entries(catalog: Catalog, previous: dict) -> list[str]:
                 out.append(f"#| msgid {normalize(previous[text], prefix='#| ', width=0)}\n")
         out.append(chunk)
     return out
+
+
+class Rendered:
+    """Babel's PO text of single entries, by everything that text is made from.
+
+    Babel writes the whole catalog each time; at 10,000 articles that is most of a
+    build in which one article changed. An entry's text depends on that entry alone
+    (``generate_po`` without sorting or wrapping), so a build hands over the texts
+    the last one made (its cache keeps them) and only new or changed entries go
+    through Babel again. ``made`` holds this build's entries, for the next one.
+    """
+
+    def __init__(self, known: dict | None = None) -> None:
+        self.known = known if isinstance(known, dict) else {}  # a damaged cache value: start empty
+        self.made: dict[tuple, tuple[str, ...]] = {}  # never ``known`` itself: the build compares them
+
+    @staticmethod
+    def _key(message: Message, obsolete: bool) -> tuple:
+        # Everything generate_po reads for one entry (previous_id: written by _entries).
+        return (obsolete, message.id, message.string, message.context, tuple(message.user_comments),
+                tuple(message.auto_comments), tuple(message.locations), tuple(sorted(message.flags)))
+
+    def chunks(self, catalog: Catalog):
+        """The pieces ``generate_po`` yields for the catalog's entries (no header), in
+        its order: active entries, then obsolete ones."""
+        entries = [(m, False) for m in catalog if m.id] + [(m, True) for m in catalog.obsolete.values()]
+        keys = [self._key(m, obsolete) for m, obsolete in entries]
+        todo = [(m, obsolete) for (m, obsolete), k in zip(entries, keys) if k not in self.made and self.known.get(k) is None]
+        if todo:
+            fresh = _new_catalog()
+            for m, obsolete in todo:
+                if obsolete:
+                    fresh.obsolete[m.id] = m
+                else:
+                    fresh[m.id] = m
+            texts, piece = [], []
+            for chunk in generate_po(fresh, omit_header=True, width=0, include_previous=False, include_lineno=True):
+                piece.append(chunk)
+                if chunk == "\n":  # generate_po ends every entry with a blank line, and nothing else is one
+                    texts.append(tuple(piece))
+                    piece = []
+            for (m, obsolete), text in zip(todo, texts, strict=True):
+                self.made[self._key(m, obsolete)] = text
+        for k in keys:
+            text = self.made.get(k) or self.known[k]
+            self.made[k] = text
+            yield from text
 
 
 def _header(catalog: Catalog) -> list[tuple[str, str]]:
@@ -362,13 +410,15 @@ def state(message: Message) -> str:
 
 
 def status(catalog: Catalog) -> Status:
-    total, seeds = Counts(), {}
+    # Plain counters while counting (a frozen Counts per entry and seed was a tenth of
+    # a one-article build at 10,000 articles), frozen Counts at the end.
+    total, seeds = Counter(), {}
     for message in active(catalog):
         kind = state(message)
-        total = total.add(kind)
-        for seed in dict.fromkeys(loc[0].removeprefix("seeds/") for loc in message.locations):
-            seeds[seed] = seeds.get(seed, Counts()).add(kind)
-    return Status(total, dict(sorted(seeds.items())), len(catalog.obsolete))
+        total[kind] += 1
+        for seed in {loc[0].removeprefix("seeds/"): None for loc in message.locations}:
+            seeds.setdefault(seed, Counter())[kind] += 1
+    return Status(Counts(**total), {seed: Counts(**seeds[seed]) for seed in sorted(seeds)}, len(catalog.obsolete))
 
 
 def summary(st: Status) -> str:

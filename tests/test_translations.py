@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 
 import yaml
+from babel.messages.catalog import Message
 
 from generator import translations
 from support import ROOT, cli, make_tree, snapshot
@@ -208,6 +209,59 @@ def test_round_trip_keeps_previous_text_translator_comments_and_header():
     assert kept.fuzzy and kept.previous_id == first.previous_id and kept.user_comments == first.user_comments
     # ... and the translator's header fields survive the merge a build does
     assert '"Last-Translator: A Translator <a@example.org>\\n"' in translations.dump(again).decode("utf-8")
+
+
+def test_entries_rendered_before_are_reused_and_every_changed_field_is_rendered_again(monkeypatch):
+    """``Rendered`` (the build cache's copy of each entry's PO text) never changes a byte:
+    a catalog dumped with the last build's texts equals one dumped from nothing, whatever
+    field of an entry changed; and only the changed entries go through Babel again."""
+    base = translations.read(CATALOG.read_bytes(), "en.po")
+    first = translations.active(base)[0]
+    first.flags.add("fuzzy")
+    first.previous_id = ["نص أقدم"]
+    first.user_comments = ["a translator's note"]
+    base.obsolete["نص لم يعد في أي مقال"] = Message("نص لم يعد في أي مقال", "Text no article holds")
+    data = translations.dump(base)
+    last = translations.Rendered()
+    assert translations.dump(translations.read(data, "en.po"), last) == data
+    assert len(last.made) == len(translations.active(base)) + 1  # every entry, the obsolete one too
+
+    rendered = []
+    real = translations.generate_po
+
+    def counting(catalog, **kw):
+        rendered.append(len(translations.active(catalog)) + len(catalog.obsolete))
+        return real(catalog, **kw)
+
+    monkeypatch.setattr(translations, "generate_po", counting)
+    assert translations.dump(translations.read(data, "en.po"), translations.Rendered(last.made)) == data
+    assert rendered == []  # nothing changed: Babel not called at all
+
+    def second(m):
+        return translations.active(m)[1]
+
+    changes = {
+        "translation": lambda c: setattr(second(c), "string", "A new English text"),
+        "flag": lambda c: second(c).flags.add("fuzzy"),
+        "translator comment": lambda c: setattr(second(c), "user_comments", ["checked"]),
+        "extracted comment": lambda c: setattr(second(c), "auto_comments", ["statement"]),
+        "reference": lambda c: setattr(second(c), "locations", [("seeds/other.txt", 9)]),
+        "obsolete text": lambda c: setattr(c.obsolete["نص لم يعد في أي مقال"], "string", "Other English"),
+        # the same fields as the obsolete entry, active: written without "#~ "
+        "active twin": lambda c: c.__setitem__("نص لم يعد في أي مقال", Message("نص لم يعد في أي مقال", "Text no article holds")),
+    }
+    for name, change in changes.items():
+        catalog = translations.read(data, "en.po")
+        change(catalog)
+        monkeypatch.setattr(translations, "generate_po", real)
+        expected = translations.dump(catalog)
+        assert expected != data, name
+        monkeypatch.setattr(translations, "generate_po", counting)
+        rendered.clear()
+        assert translations.dump(catalog, translations.Rendered(last.made)) == expected, name
+        assert sum(rendered) == 1, name  # the one changed entry
+    # A damaged cache value is no texts at all.
+    assert translations.dump(translations.read(data, "en.po"), translations.Rendered(b"junk")) == data
 
 
 def test_broken_catalog_is_one_error_line_and_nothing_is_written(tmp_path):
