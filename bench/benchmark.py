@@ -85,46 +85,54 @@ def run(cmd: list[str], cwd: Path, env: dict | None = None) -> tuple[float, int]
 
 
 def clean(folder: Path) -> None:
+    """Take away what builds left, as a fresh checkout lacks it. Moved aside, and deleted
+    only once the size is measured: on this machine's disk (ext4 with online discard) the
+    tens of thousands of files a build leaves, deleted just before a build, slowed that
+    build's own file creation by a third and more (the kernel discards the freed blocks
+    meanwhile), which a fresh checkout does not pay."""
+    trash = folder.parent / "trash"
+    trash.mkdir(exist_ok=True)
     for name in ("content", "site", ".cache", ".content.spare"):
-        shutil.rmtree(folder / name, ignore_errors=True)
+        if (folder / name).exists():
+            (folder / name).rename(trash / f"{name}-{len(list(trash.iterdir()))}")
 
 
-def measure(n: int, site: bool) -> dict:
+def measure(n: int, site: bool, tmp: Path) -> dict:
     py = sys.executable
-    with tempfile.TemporaryDirectory(prefix=f"briefing-bench-{n}-") as tmp:
-        folder = project(Path(tmp), n)
-        out: dict = {"n": n}
-        run([py, "-c", READ, "seeds"], folder, {**ENV, "PYTHONPATH": str(ROOT)})  # warm the OS file cache
-        out["read"] = min(run([py, "-c", READ, "seeds"], folder, {**ENV, "PYTHONPATH": str(ROOT)})[0] for _ in range(3))
-        build = [py, "-m", "generator", "build"]
-        out["scratch"], out["scratch_mem"] = run(build, folder, {**ENV, "BRIEFING_CACHE": "off"})
+    # every size's files stay until the whole run ends (see ``clean``)
+    folder = project(tmp / f"{n}" / "project", n)
+    out: dict = {"n": n}
+    run([py, "-c", READ, "seeds"], folder, {**ENV, "PYTHONPATH": str(ROOT)})  # warm the OS file cache
+    out["read"] = min(run([py, "-c", READ, "seeds"], folder, {**ENV, "PYTHONPATH": str(ROOT)})[0] for _ in range(3))
+    build = [py, "-m", "generator", "build"]
+    out["scratch"], out["scratch_mem"] = run(build, folder, {**ENV, "BRIEFING_CACHE": "off"})
+    clean(folder)
+    out["scratch1"] = run(build, folder, {**ENV, "BRIEFING_CACHE": "off", "BRIEFING_JOBS": "1"})[0]  # the same work in one process
+    clean(folder)
+    run(build, folder)  # fills the cache
+    reps = 3 if n <= 3000 else 1  # the best of three, once is enough at 10,000
+    out["nothing"] = min(run(build, folder)[0] for _ in range(reps))
+    seed = folder / "seeds" / f"{n // 2:05d}_bench.txt"
+    times = []
+    for i in range(reps):
+        seed.write_text(seed.read_text(encoding="utf-8") + f"\nوأضاف المصدر تفصيلًا رقم {i}.\n", encoding="utf-8")
+        times.append(run(build, folder)[0])
+    out["one"] = min(times)
+    out["records"] = len(list((folder / "content" / "events").glob("*.yml")))
+    if site:
         clean(folder)
-        out["scratch1"] = run(build, folder, {**ENV, "BRIEFING_CACHE": "off", "BRIEFING_JOBS": "1"})[0]  # the same work in one process
-        clean(folder)
-        run(build, folder)  # fills the cache
-        reps = 3 if n <= 3000 else 1  # the best of three, once is enough at 10,000
-        out["nothing"] = min(run(build, folder)[0] for _ in range(reps))
-        seed = folder / "seeds" / f"{n // 2:05d}_bench.txt"
-        times = []
-        for i in range(reps):
-            seed.write_text(seed.read_text(encoding="utf-8") + f"\nوأضاف المصدر تفصيلًا رقم {i}.\n", encoding="utf-8")
-            times.append(run(build, folder)[0])
-        out["one"] = min(times)
-        out["records"] = len(list((folder / "content" / "events").glob("*.yml")))
-        if site:
-            clean(folder)
-            out["mkdocs"], out["mkdocs_mem"] = run([py, "-m", "mkdocs", "build", "--strict"], folder)
-            out["mkdocs_warm"] = run([py, "-m", "mkdocs", "build", "--strict"], folder)[0]
-            files = [p for p in (folder / "site").rglob("*") if p.is_file()]
-            out["site_mb"] = sum(p.stat().st_size for p in files) / 1e6
-            out["site_files"] = len(files)
-            pages = [p for p in files if p.suffix == ".html"]
-            largest = max(pages, key=lambda p: p.stat().st_size)
-            out["largest"] = (largest.relative_to(folder / "site").as_posix(), largest.stat().st_size / 1e3)
-            data = [p for p in files if p.suffix != ".html" and "pagefind" not in p.parts]
-            big = max(data, key=lambda p: p.stat().st_size)
-            out["largest_file"] = (big.relative_to(folder / "site").as_posix(), big.stat().st_size / 1e3)
-        return out
+        out["mkdocs"], out["mkdocs_mem"] = run([py, "-m", "mkdocs", "build", "--strict"], folder)
+        out["mkdocs_warm"] = run([py, "-m", "mkdocs", "build", "--strict"], folder)[0]
+        files = [p for p in (folder / "site").rglob("*") if p.is_file()]
+        out["site_mb"] = sum(p.stat().st_size for p in files) / 1e6
+        out["site_files"] = len(files)
+        pages = [p for p in files if p.suffix == ".html"]
+        largest = max(pages, key=lambda p: p.stat().st_size)
+        out["largest"] = (largest.relative_to(folder / "site").as_posix(), largest.stat().st_size / 1e3)
+        data = [p for p in files if p.suffix != ".html" and "pagefind" not in p.parts]
+        big = max(data, key=lambda p: p.stat().st_size)
+        out["largest_file"] = (big.relative_to(folder / "site").as_posix(), big.stat().st_size / 1e3)
+    return out
 
 
 def table(rows: list[dict], site: bool) -> str:
@@ -162,9 +170,10 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",") if s]
     print(f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, {dt.date.today().isoformat()}", flush=True)
     rows = []
-    for n in sizes:
-        rows.append(measure(n, not args.no_site))
-        print(f"  {n:,} articles measured", file=sys.stderr, flush=True)
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-") as tmp:
+        for n in sizes:
+            rows.append(measure(n, not args.no_site, Path(tmp)))
+            print(f"  {n:,} articles measured", file=sys.stderr, flush=True)
     ratios = []
     by_n = {r["n"]: r for r in rows}
     if not args.no_site and 1000 in by_n and 3000 in by_n:
