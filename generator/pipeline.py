@@ -35,6 +35,11 @@ class Result:
     applied: tuple = ()  # editorial.Applied: the editorial actions this build applied
 
 
+def _titled(rec: dict, title: dict) -> dict:
+    """The record with this title: the same object when it has it already (see ``Texts``)."""
+    return rec if rec.get("title") == title else {**rec, "title": title}
+
+
 def _canonical(rec: dict) -> str | None:
     try:
         return json.dumps(rec, ensure_ascii=False, separators=(",", ":"))
@@ -224,7 +229,7 @@ def run(seeds: Path, content: Path, project: Path | None = None, cache: Cache | 
     problems.extend(bad)  # blamed on the correction file
     if not bad:
         # A corrected kind, series or place gives a new title, unless the title itself was corrected.
-        records = [r if any(c["field"].startswith("title") for c in r["corrections"]) else {**r, "title": record.title(r, lex)} for r in records]
+        records = [r if any(c["field"].startswith("title") for c in r["corrections"]) else _titled(r, record.title(r, lex)) for r in records]
     problems.raise_if_any()
     records = sorted(records, key=lambda r: (r["date"]["start"], r["id"]))
     files: dict[str, bytes] = dict(catalog_files)

@@ -128,7 +128,9 @@ def load(content: Path, articles, records, parse=None, rendered: "Rendered | Non
 def apply(record: dict, translator: Translator) -> dict:
     """The record with each statement's English text from the catalog (None if missing)."""
     statements = [{**s, "text": {"ar": s["text"]["ar"], "en": translator.get(s["text"]["ar"])}} for s in record["statements"]]
-    return {**record, "statements": statements}
+    # The same record when nothing changes: later stages key the cache by each record's
+    # JSON, made once per record object (pipeline.Texts).
+    return record if statements == record["statements"] else {**record, "statements": statements}
 
 
 # -- extraction ---------------------------------------------------------------

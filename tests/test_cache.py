@@ -13,6 +13,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator import build, cache
 from support import make_tree, snapshot
@@ -202,3 +203,29 @@ def test_a_whole_build_drops_what_it_no_longer_uses(tmp_path):
     again = cache.Cache(path)
     assert again.get(keys[5]) == b"page 5" and again.get(keys[500]) is None
     again.close()
+
+
+def test_each_record_is_made_into_json_once_unless_a_stage_changes_it(tree, monkeypatch):
+    """Every cache key a record takes part in holds the SHA-256 of its compact JSON, made
+    once per record object (pipeline.Texts). The stages after validation (translations,
+    titles) hand a record on as it is when they change nothing, so a build makes that JSON
+    once per record, and again only for a record a stage really changed."""
+    from generator import pipeline
+
+    made = []
+    real = pipeline._canonical
+
+    def counting(rec):
+        made.append(rec["id"])
+        return real(rec)
+
+    monkeypatch.setattr(pipeline, "_canonical", counting)
+    done = _build(tree, monkeypatch, cached=False)
+    records = done_records(tree)
+    changed = {r["id"] for r in records if any(s["text"]["en"] for s in r["statements"]) or r["corrections"]}
+    assert done.records == len(records) > 20
+    assert sorted(made) == sorted([r["id"] for r in records] + sorted(changed))
+
+
+def done_records(tree: Path) -> list[dict]:
+    return [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((tree / "content" / "events").glob("*.yml"))]
