@@ -300,7 +300,7 @@ def dump(catalog: Catalog, rendered: "Rendered | None" = None) -> bytes:
 
     Order: the generator's entries, then the kept context and plural entries as they
     were written, then obsolete entries (kept obsolete ones last). ``rendered``: the
-    text of entries rendered before, reused (and this catalog's entries added to it).
+    text of entries rendered before, reused; this catalog's entries end in its ``made``.
     """
     rendered = rendered if rendered is not None else Rendered()
     previous = {m.id: m.previous_id[0] for m in active(catalog) if m.previous_id}
