@@ -120,6 +120,35 @@ def _of_a_body(folded: str, end: int, lex: Lexicon) -> bool:
     return any(s == 0 for table in (lex.kinds, lex.series) for s, _e, _x in matches(table, ahead))
 
 
+# "في لقاء مع قناة ...", "لقاء خاص لصحيفة ...": between the meeting word and the medium
+# only these words stand.
+INTERVIEW_GAP = re.compile(r"\s*(?:(?:مع|خاص|خاصا|حصري|حصريا|اجرته|اجراه|عبر|علي)\s+)*$")
+
+
+def _interview(folded: str, end: int, lex: Lexicon) -> bool:
+    """Whether the meeting word is an interview: a medium follows it at once."""
+    m = lex.cues["media"].search(folded, end, end + 30)
+    return m is not None and bool(INTERVIEW_GAP.match(folded[end:m.start()]))
+
+
+# A company's or a club's body before the meeting word, in its clause ("عقد مجلس إدارة
+# الشركة اجتماعه"), or right after it ("اجتماع الجمعية العمومية").
+PRIVATE_REACH = 60
+PRIVATE_AFTER = re.compile(r"\s*$")
+
+
+def _private(folded: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether the meeting word is a company's or a sports body's ("مجلس إدارة", "النادي")."""
+    for m in lex.cues["private_bodies"].finditer(folded, max(0, start - PRIVATE_REACH), min(len(folded), end + 3 + 20)):
+        if m.end() <= start:
+            between = folded[m.end():start]
+            if not CLAUSE_END.search(between) and not matches(lex.kinds, between):
+                return True
+        elif m.start() >= end and PRIVATE_AFTER.match(folded[end:m.start()]):
+            return True
+    return False
+
+
 def find(folded: str, lex: Lexicon) -> list[Trigger]:
     series_spans = [(m.start(), m.end()) for m in lex.cues["not_single"].finditer(folded)]
     phone_starts = [m.start() for m in lex.cues["by_phone"].finditer(folded)]
@@ -134,6 +163,8 @@ def find(folded: str, lex: Lexicon) -> list[Trigger]:
                 continue  # a phone call, not a meeting
             if RECEIVING.match(m.group(0)) and not _receives_someone(folded, m.end(), lex):
                 continue
+            if _interview(folded, m.end(), lex) or _private(folded, m.start(), m.end(), lex):
+                continue  # an interview, or a company's or a club's meeting
             if fmt.needs_body and not (BODY_AHEAD.match(folded[m.end():]) or BODY_BEHIND.search(folded, 0, m.start())):
                 continue
             out.append(Trigger(m.start(), m.end(), fmt, rank))

@@ -24,6 +24,8 @@ FRAMES = frozenset({"العاصمة", "عاصمة", "بالعاصمة", "وال�
 STATE_FRAMES = frozenset({"سلطنة", "مملكة", "المملكة", "دولة", "جمهورية", "امارة", "إمارة"})
 # With the object pronoun too: "القمة التي تستضيفها بغداد", "الذي احتضنته الرباط".
 HOST_WORDS = re.compile(r"^[وف]?(?:[يت]ستضيف|ستستضيف|سيستضيف|استضاف|استضافت|استضافة|لاستضافة|باستضافة|احتضن|احتضنت|تحتضن|يحتضن|ستحتضن|احتضان)(?:ه|ها|هم)?$")
+# "مدينة", "بمدينة", "ومدينة" (never "المدينة"): the frame that names a city as such.
+CITY_FRAME = re.compile(r"^[وف]?[بل]?مدينة$")
 GUEST = frozenset({"ضيفا", "ضيفة", "ضيفه"})
 VISIT_WORDS = re.compile(r"^[وف]?(?:[يت]زور|س[يت]زور|زار|زارت|زيارة|لزيارة|بزيارة)$")
 
@@ -70,25 +72,15 @@ def find(folded: str, lex: Lexicon, trigger_spans: list[tuple[int, int]]) -> lis
     venues: list[Venue] = []
     i = 0
     firsts = _first_words(lex)
+    short = getattr(lex.places, "short", {})
     while i < len(words):
         hit = None
-        if not any(head in firsts for head, _led in _strip(words[i][2])):
+        if i and words[i][2] in short and CITY_FRAME.match(words[i - 1][2]):
+            hit = (1, short[words[i][2]], None, False, False)  # "مدينة عدن": a short name, only after "مدينة"
+        elif not any(head in firsts for head, _led in _strip(words[i][2])):
             i += 1
             continue
-        for n in (4, 3, 2, 1):
-            if i + n > len(words):
-                continue
-            first = words[i][2]
-            rest = " ".join(w for _s, _e, w in words[i + 1:i + n])
-            for head, led in _strip(first):
-                phrase = f"{head} {rest}".strip()
-                city = places.get(phrase)
-                country = countries.get(phrase)
-                if city is not None or country is not None:
-                    hit = (n, city, country, led, head != first)  # a clitic taken off, or not
-                    break
-            if hit:
-                break
+        hit = hit or _name_at(words, i, places, countries)
         if hit is None:
             i += 1
             continue
@@ -102,6 +94,23 @@ def find(folded: str, lex: Lexicon, trigger_spans: list[tuple[int, int]]) -> lis
             venues.append(Venue(start, end, city, city.country if city else country))
         i += n
     return _join(venues, folded)
+
+
+def _name_at(words, i: int, places: dict, countries: dict):
+    """The longest place name (four words at most) starting at word ``i``, clitics aside:
+    (words, city, country, led by ب, a clitic taken off), or None."""
+    for n in (4, 3, 2, 1):
+        if i + n > len(words):
+            continue
+        first = words[i][2]
+        rest = " ".join(w for _s, _e, w in words[i + 1:i + n])
+        for head, led in _strip(first):
+            phrase = f"{head} {rest}".strip()
+            city = places.get(phrase)
+            country = countries.get(phrase)
+            if city is not None or country is not None:
+                return (n, city, country, led, head != first)
+    return None
 
 
 def _in_venue_position(words, i, j, led, clitic, trigger_spans, lex) -> bool:
