@@ -115,3 +115,53 @@ STILL_MEETINGS = {
 def test_still_a_meeting_beside_the_media_or_a_company(lex, name):
     text, expected = STILL_MEETINGS[name]
     assert brief(only(lex, "date 2026-03-01\n\n" + text)) == expected
+
+
+# --- A meeting held «هنا» (or at a palace or seat) is in the dateline's city ----------------
+
+HERE = {
+    "here_tomorrow": ("الرياض - تنطلق هنا غدا أعمال الاجتماع الوزاري العربي الأوروبي.", ("riyadh", "SA")),
+    "agency_slashes_and_a_palace": (
+        "أبوظبي في 1 مارس/ وام/ استقبل رئيس الدولة، اليوم في قصر الشاطئ، رئيس جمهورية كازاخستان.", ("abu-dhabi", "AE"),
+    ),
+    "a_seat_under_a_country_named_dateline": (
+        "الجزائر - استقبل رئيس الجمهورية، اليوم بمقر رئاسة الجمهورية، وزير الخارجية الإيطالي.", (None, "DZ"),
+    ),
+    "dateline_in_a_later_paragraph_after_a_headline": (
+        "الرئيس يستقبل نظيره\n\nبغداد/ استقبل رئيس الوزراء، اليوم في قصر الحكومة، وزير الخارجية التركي.", ("baghdad", "IQ"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HERE))
+def test_a_meeting_held_here_is_in_the_datelines_city(lex, name):
+    text, expected = HERE[name]
+    rec = only(lex, "date 2026-03-01\n\n" + text)
+    assert place(rec) == expected
+    assert rec["evidence"]["place"]  # the dateline and the sentence that says "here"
+
+
+NOT_HERE = {
+    "a_city_of_its_own": ("الرياض - يعقد وزراء الخارجية هنا اجتماعا في جدة يوم 2 مارس.", ("jeddah", "SA")),
+    "nothing_says_here": ("الرياض - يعقد وزراء الخارجية اجتماعا يوم 2 مارس.", (None, None)),
+    "another_country": ("القاهرة - يعقد وزراء الخارجية اجتماعا في السعودية بمقر المنظمة يوم 2 مارس.", (None, "SA")),
+    "no_dateline": ("تنطلق هنا يوم 2 مارس أعمال الاجتماع الوزاري.", (None, None)),
+    "not_a_place_before_the_dash": ("الموقع الإخباري - تنطلق هنا يوم 2 مارس أعمال الاجتماع الوزاري.", (None, None)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NOT_HERE))
+def test_the_datelines_city_is_no_venue_otherwise(lex, name):
+    text, expected = NOT_HERE[name]
+    assert place(only(lex, "date 2026-03-01\n\n" + text)) == expected
+
+
+def test_an_agency_dateline_with_slashes_is_blanked():
+    from generator.extract import segment
+    from generator.textnorm import fold
+
+    text = fold("الدوحة في 3 مارس /قنا/ التقى وزير الخارجية نظيره التركي في الدوحة اليوم")
+    out = segment.strip_dateline(text)
+    assert out.startswith(" " * len(fold("الدوحة في 3 مارس /قنا/ "))) and out.endswith(fold("التقى وزير الخارجية نظيره التركي في الدوحة اليوم"))
+    plain = fold("اجتمع الوزراء في 3 مارس/آذار في الدوحة لبحث الأزمة")  # a double month name is no agency
+    assert segment.strip_dateline(plain) == plain

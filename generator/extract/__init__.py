@@ -38,6 +38,10 @@ BODY_REACH = 120
 PLACE_REACH = 140
 DATE_REACH = 160
 TODAY = re.compile(r"(?<!\w)[وف]?اليوم(?!\w)")  # "today": the article speaks of its dateline's day
+# "تنطلق هنا", "استقبل ... في قصر الشاطئ", "بمقر رئاسة الجمهورية": the meeting is where
+# the story is filed from (a palace, a seat or "here" with no city of its own named).
+LOCAL = re.compile(r"(?<!\w)[وف]?(?:هنا|ها هنا)(?!\w)|(?<!\w)[وف]?(?:(?:في|داخل)\s+|ب)(?:قصر|مقر|ديوان)(?!\w)")
+DATELINE_SENTENCES = 3  # a dateline opens one of the article's first sentences (after a headline)
 
 
 @functools.lru_cache(maxsize=4)
@@ -66,6 +70,7 @@ class _Draft:
     statements: list = field(default_factory=list)
     online_meeting: bool = False
     in_person_cue: bool = False
+    local: list = field(default_factory=list)  # sentences placing it "here" with no venue (Evidence)
 
     def cite(self, name: str, ev: Evidence) -> None:
         if (name, ev.sentence) not in self.seen:
@@ -136,6 +141,7 @@ def extract(article: Article, lex: Lexicon) -> list[Mention]:
     # mutants: the first sentence has no meeting to go on with and no speaker before it.
     previous_attached = False  # pragma: no mutate
     several: list[Evidence] = []  # sentences naming meetings together, none singled out
+    filed_from = _filed_from(article, lex)
     for sentence in article.sentences:
         folded = segment.strip_dateline(fold(sentence.text))
         ev = Evidence(article.seed, sentence.index, sentence.text)
@@ -179,6 +185,8 @@ def extract(article: Article, lex: Lexicon) -> list[Mention]:
         for group in groups:
             draft = _place_group(group, drafts, current, folded, words, news_day, lex)
             _fill(draft, group, ev, words)
+            if group.venue is None and LOCAL.search(folded):
+                draft.local.append(ev)
             touched.append(draft)
         for draft in dict.fromkeys(touched):
             _durations(draft, folded, finder, ev)
@@ -191,9 +199,34 @@ def extract(article: Article, lex: Lexicon) -> list[Mention]:
             details.read(current, folded, ev, lex, who, sentence)
         previous_attached = bool(touched)
     drafts = _within_article(drafts)
+    if filed_from is not None:
+        for d in drafts:
+            _held_here(d, *filed_from)
     leftovers = [Mention(seed=article.seed, published=article.published, order=len(drafts) + i, kind=None, date=None, date_text=None,
                          evidence={"kind": (ev,)}, several=True) for i, ev in enumerate(several)]
     return [_freeze(d, article) for d in drafts] + leftovers
+
+
+def _filed_from(article: Article, lex: Lexicon) -> tuple[where.Venue, Evidence] | None:
+    """The place of the article's dateline ("الرياض - ...") and its sentence, if one of
+    its first sentences opens with one."""
+    for sentence in article.sentences[:DATELINE_SENTENCES]:
+        venue = where.dateline(fold(sentence.text), lex)
+        if venue is not None:
+            return venue, Evidence(article.seed, sentence.index, sentence.text)
+    return None
+
+
+def _held_here(d: _Draft, venue: where.Venue, ev: Evidence) -> None:
+    """A meeting the text places "هنا" (or at a palace or seat it does not locate) with no
+    city of its own is held where the story is filed from, if that is in its country."""
+    if not d.local or "city" in d.fields or d.fields.get("country") not in (None, venue.country):
+        return
+    if venue.city is not None:
+        d.fields["city"] = Ref(venue.city.id, venue.city.ar, venue.city.en)
+    d.fields["country"] = venue.country
+    for e in (ev, *d.local):
+        d.cite("place", e)
 
 
 def _groups(folded: str, found_triggers, dated, lex: Lexicon) -> list[_Group]:

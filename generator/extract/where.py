@@ -162,3 +162,19 @@ def _join(venues: list[Venue], folded: str) -> list[Venue]:
             continue
         out.append(v)
     return out
+
+
+def dateline(folded: str, lex: Lexicon) -> Venue | None:
+    """The city (or country) a paragraph's dateline names, or None: "الرياض - ..." is filed
+    from Riyadh; a meeting the text places "هنا" is held there (extract/__init__.py)."""
+    from .segment import dateline_name
+
+    span = dateline_name(folded)
+    if span is None:
+        return None
+    name = folded[span[0]:span[1]]
+    city = lex.places.by_form.get(name) or getattr(lex.places, "short", {}).get(name)  # a dateline is a place's position
+    country = _countries(lex).get(name)
+    if city is None and country is None:
+        return None
+    return Venue(span[0], span[1], city, city.country if city else country)
