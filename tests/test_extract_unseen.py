@@ -165,3 +165,68 @@ def test_an_agency_dateline_with_slashes_is_blanked():
     assert out.startswith(" " * len(fold("الدوحة في 3 مارس /قنا/ "))) and out.endswith(fold("التقى وزير الخارجية نظيره التركي في الدوحة اليوم"))
     plain = fold("اجتمع الوزراء في 3 مارس/آذار في الدوحة لبحث الأزمة")  # a double month name is no agency
     assert segment.strip_dateline(plain) == plain
+
+
+# --- A meeting «على هامش» a summit is another meeting, on the summit's day and in its place --
+
+def test_a_side_meeting_during_a_summit_held_today(lex):
+    text = ("date 2026-05-17\n\nانطلقت اليوم الأحد في بغداد أعمال القمة العربية.\n\n"
+            "وعلى هامش القمة، عقد وزير الخارجية السعودي لقاء مع نظيره الإيراني.")
+    assert sorted(brief(r) for r in records(lex, text)) == [
+        ("2026-05-17", "2026-05-17", "baghdad", "IQ", "foreign-ministers", "held"),
+        ("2026-05-17", "2026-05-17", "baghdad", "IQ", "leaders", "held"),
+    ]
+
+
+def test_a_side_meeting_during_a_summit_to_come(lex):
+    text = "date 2026-05-10\n\nتعقد القمة العربية في الرياض يوم 19 مايو.\n\nوعلى هامش القمة، سيلتقي وزير الخارجية المصري نظيره التركي."
+    recs = records(lex, text)
+    assert sorted(brief(r) for r in recs) == [
+        ("2026-05-19", "2026-05-19", "riyadh", "SA", "foreign-ministers", "scheduled"),
+        ("2026-05-19", "2026-05-19", "riyadh", "SA", "leaders", "scheduled"),
+    ]
+    side = next(r for r in recs if r["kind"] == "foreign-ministers")
+    assert side["series"] is None  # the summit's body is not the side meeting's
+
+
+def test_a_side_meeting_with_a_day_and_place_of_its_own_keeps_them(lex):
+    text = "date 2026-05-10\n\nتعقد القمة العربية في الرياض يوم 19 مايو.\n\nوعلى هامش القمة، يلتقي وزير الخارجية المصري نظيره التركي يوم 20 مايو في جدة."
+    assert sorted(brief(r) for r in records(lex, text)) == [
+        ("2026-05-19", "2026-05-19", "riyadh", "SA", "leaders", "scheduled"),
+        ("2026-05-20", "2026-05-20", "jeddah", "SA", "foreign-ministers", "scheduled"),
+    ]
+
+
+NOT_SIDE = {
+    # No other meeting word: the sentence speaks of the summit itself.
+    "an_agreement_on_the_margin": "وعلى هامش القمة، وقع البلدان اتفاقية للتعاون.",
+    # Two leaders beside a leaders' summit: one record a day, kind and place (ids are date-kind-place).
+    "leaders_beside_a_leaders_summit": "وعلى هامش القمة، التقى الرئيس المصري بولي العهد السعودي.",
+}
+
+
+@pytest.mark.parametrize("name", sorted(NOT_SIDE))
+def test_no_second_meeting_on_the_margin(lex, name):
+    text = "date 2026-05-10\n\nتعقد القمة العربية في الرياض يوم 19 مايو.\n\n" + NOT_SIDE[name]
+    assert [brief(r) for r in records(lex, text)] == [("2026-05-19", "2026-05-19", "riyadh", "SA", "leaders", "scheduled")]
+
+
+def test_the_margin_of_a_meeting_the_article_never_named_is_read_as_before(lex):
+    rec = only(lex, "date 2026-01-22\n\nعلى هامش منتدى دافوس، التقى وزير الخارجية نظيره الأمريكي يوم الخميس.")
+    assert brief(rec) == ("2026-01-22", "2026-01-22", "davos", "CH", "foreign-ministers", "held")
+
+
+# --- One minister and his counterpart are a meeting of ministers of that portfolio ----------
+
+COUNTERPARTS = {
+    "foreign_with_his_counterpart": ("التقى وزير الخارجية السعودي نظيره الإيراني في الرياض يوم الأحد.", "foreign-ministers"),
+    "defence_with_her_counterpart": ("بحثت وزيرة الدفاع الألمانية مع نظيرها الفرنسي في برلين يوم الأحد التعاون العسكري.", "defence-ministers"),
+    "minister_without_a_counterpart": ("التقى وزير الخارجية السعودي في الرياض يوم الأحد السفير الإيراني.", "meeting"),
+    "counterpart_of_another_clause": ("استقبل وزير الخارجية في الرياض يوم الأحد السفير الإيراني، وقال إن الرئيس سيستقبل نظيره قريبا.", "meeting"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(COUNTERPARTS))
+def test_a_minister_and_his_counterpart(lex, name):
+    text, kind = COUNTERPARTS[name]
+    assert only(lex, "date 2026-03-01\n\n" + text)["kind"] == kind

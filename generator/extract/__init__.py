@@ -91,6 +91,7 @@ class _Group:
     occasion: bool = False  # dated by the statement it coincides with
     lead: object = None  # the meeting word the date went to: its format is the meeting's
     back: bool = False  # speaks again of a meeting already named, with a day it is no longer on
+    side_of: object = None  # the meeting (_Draft) on whose margin it is held
 
 
 def _nearest(spans, anchors, folded, reach):
@@ -180,11 +181,17 @@ def extract(article: Article, lex: Lexicon) -> list[Mention]:
                 # "سلسلة اجتماعات مطلع يناير": dated meetings, but none singled out. Say so.
                 several.append(ev)
             continue
+        # "على هامش القمة، التقى الوزير نظيره": the summit is named as the occasion of
+        # another meeting, which is held on its day and in its place, and is not it.
+        host, found_triggers = _margin(folded, found_triggers, drafts, current)
         groups = _groups(folded, found_triggers, dated, lex)
         touched = []
         for group in groups:
+            group.side_of = host
             draft = _place_group(group, drafts, current, folded, words, news_day, lex)
             _fill(draft, group, ev, words)
+            if host is not None and draft is not host:
+                _beside(draft, host, ev)
             if group.venue is None and LOCAL.search(folded):
                 draft.local.append(ev)
             touched.append(draft)
@@ -205,6 +212,40 @@ def extract(article: Article, lex: Lexicon) -> list[Mention]:
     leftovers = [Mention(seed=article.seed, published=article.published, order=len(drafts) + i, kind=None, date=None, date_text=None,
                          evidence={"kind": (ev,)}, several=True) for i, ev in enumerate(several)]
     return [_freeze(d, article) for d in drafts] + leftovers
+
+
+# "على هامش القمة", "على هامش أعمال المؤتمر", "على هامش مشاركته في القمة": the meeting
+# word after it names the occasion, not the meeting the sentence reports.
+MARGIN = re.compile(r"(?<!\w)[وف]?(?:علي\s+)?هامش\s+(?:(?:اعمال|انعقاد|فعاليات|اشغال|مشاركته|مشاركتها|مشاركتهم|مشاركة\s+\S+|حضوره|في)\s+){0,2}$")
+
+
+def _margin(folded: str, found_triggers: list, drafts: list[_Draft], current: _Draft | None) -> tuple[_Draft | None, list]:
+    """The meeting named as the occasion («على هامش القمة») of another meeting word in the
+    sentence, and the sentence's other meeting words. The occasion must be a meeting the
+    article has named (the newest of its format, else the one just named); otherwise,
+    or with no other meeting word, nothing changes."""
+    margins = [t for t in found_triggers if MARGIN.search(folded, endpos=t.start)]
+    rest = [t for t in found_triggers if t not in margins]
+    if not margins or not rest:
+        return None, found_triggers
+    fmt = margins[0].format.id
+    host = next((d for d in reversed(drafts) if d.format and d.format[1] == fmt), current)
+    if host is None or host.date is None:
+        return None, found_triggers
+    return host, rest
+
+
+def _beside(d: _Draft, host: _Draft, ev: Evidence) -> None:
+    """A meeting on another's margin: its day and place, where it gives none of its own."""
+    if d.date is None:
+        d.date, d.date_text = host.date, host.date_text
+        d.cite("date", ev)
+    if "city" not in d.fields and d.fields.get("country") in (None, host.fields.get("country")):
+        for key in ("city", "country"):
+            if key in host.fields:
+                d.fields[key] = host.fields[key]
+                for e in (*host.evidence.get("place", ()), ev):
+                    d.cite("place", e)
 
 
 def _filed_from(article: Article, lex: Lexicon) -> tuple[where.Venue, Evidence] | None:
@@ -293,7 +334,7 @@ def _groups(folded: str, found_triggers, dated, lex: Lexicon) -> list[_Group]:
     owners = [(g, t) for g in groups for t in g.triggers]
     flat = [(t.start, t.end) for _g, t in owners]
     kinds = matches(lex.kinds, folded)
-    levels = [h for h in kinds if not h[2].extra.get("generic")]
+    levels = sorted([h for h in kinds if not h[2].extra.get("generic")] + _counterparts(folded, lex), key=lambda h: h[0])
     formats = [h for h in kinds if h[2].extra.get("generic")]
     # A level (who meets) beats a format phrase ("اجتماع رفيع المستوى"); the format names
     # the kind only where no level stands near. "الأمين العام لحلف الناتو" names a
@@ -317,6 +358,34 @@ def _groups(folded: str, found_triggers, dated, lex: Lexicon) -> list[_Group]:
                 by_date[mate.value] = replace(base, date=mate)  # its meeting words are final: sharing them is safe
                 groups.append(by_date[mate.value])
     return groups
+
+
+@functools.lru_cache(maxsize=4)
+def _counterpart_table(lex: Lexicon) -> tuple:
+    """The levels that name one office-holder (kinds.yml `counterparts`), as a lexicon table."""
+    from ..lexicon import Entry
+    from ..textnorm import word_pattern
+
+    return tuple(Entry(e.ref, re.compile(word_pattern(e.extra["counterparts"])), e.extra) for e in lex.kinds if e.extra.get("counterparts"))
+
+
+# "نظيره", "نظيرته", "نظيريه", "بنظيرها": the counterpart of whoever the clause names.
+COUNTERPART = re.compile(r"(?<!\w)[وف]?[بل]?نظير(?:ه|ته|يه|ها|تها|هم|يهم)?(?!\w)")
+COUNTERPART_REACH = 80
+
+
+def _counterparts(folded: str, lex: Lexicon) -> list[tuple[int, int, object]]:
+    """"التقى وزير الخارجية السعودي نظيره الإيراني": one minister and his counterpart in
+    one clause are a meeting of that level; "وزير الخارجية" alone names a person."""
+    out = []
+    for s, e, entry in matches(_counterpart_table(lex), folded):
+        after = CLAUSE_SPLIT.split(folded[e:e + COUNTERPART_REACH])[0]
+        if COUNTERPART.search(after):
+            out.append((s, e, lex.by_id("kinds")[entry.ref.id]))
+    return out
+
+
+CLAUSE_SPLIT = re.compile(r"[،,؛;:.]")
 
 
 def _refined(options: list[tuple[float, int, where.Venue]]) -> tuple[float, where.Venue]:
@@ -402,7 +471,7 @@ def _place_group(group: _Group, drafts: list[_Draft], current, folded, words, ne
         if occasion:
             date = news_day
             group.occasion = True
-    recent = ([current] if current else []) + drafts[::-1]  # the meeting just named first, then the newest
+    recent = [d for d in ([current] if current else []) + drafts[::-1] if d is not group.side_of]  # the meeting just named first, then the newest
     if date is not None:
         # A dated group joins a draft of its own day (the meeting just named first), or opens one.
         for d in recent:
@@ -418,7 +487,7 @@ def _place_group(group: _Group, drafts: list[_Draft], current, folded, words, ne
     # No date in the sentence: "the meeting" again, or a meeting named before its date is.
     definite = any(_refers_back(folded[t.start:t.end], t) for t in group.triggers)
     refers_back = definite or group.venue is None
-    if current is not None and refers_back and not lex.cues["another"].search(folded) and _compatible_kind(current, kind, generic) and _compatible_place(current, group.venue):
+    if current is not None and current is not group.side_of and refers_back and not lex.cues["another"].search(folded) and _compatible_kind(current, kind, generic) and _compatible_place(current, group.venue):
         return _adopt(current, kind, generic)
     return _adopt(_new_draft(drafts, group, None), kind, generic)
 
