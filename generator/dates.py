@@ -254,10 +254,12 @@ class DateFinder:
             return True
         if DAY_FOLLOWS.match(after) and MEETING_BEFORE.search(before):
             return True
+        if PURPOSE_FOLLOWS.match(after) and MEETING_BEFORE.search(before) and not AFTER_PLACE.search(before):
+            return True
         if m.group("wd") not in self.bare_ok:
             return False
         clause_end = not after or after[0] in "،,.؟:;"
-        after_place = bool(re.search(r"(?:^|\s)[وف]?(?:في|الي|داخل)\s+\S+(?:\s+\S+)?$", before)) or bool(re.search(r"(?:^|\s)ب\S{3,}$", before))
+        after_place = bool(AFTER_PLACE.search(before))
         return clause_end or after_place
 
     def durations(self, folded: str) -> list[tuple[int, int, int]]:
@@ -277,12 +279,16 @@ class DateFinder:
 # "مصير الاثنين المعتقلين" and "في كييف الأحد لبحث" ("the one") stand elsewhere.
 MEETING_BEFORE = re.compile(
     r"(?:^|\s)[وف]?(?:"
-    r"(?:[يت]|س[يت]|ل[يت])?(?:لتقي|لتقيان|جتمع|جتمعان|زور|ستقبل|عقد|نعقد|صل|توجه|بدا|نطلق|ختتم)(?:ان|ون)?"
-    r"|التقي|التقيا|التقوا|اجتمع|اجتمعا|اجتمعوا|زار|استقبل|عقد|عقدت|انعقد|انعقدت|وصل|وصلت|توجه|بدات|بدا|انطلقت|اختتمت"
+    r"(?:[يت]|س[يت]|ل[يت])?(?:لتقي|لتقيان|جتمع|جتمعان|زور|ستقبل|عقد|نعقد|صل|توجه|بدا|نطلق|ختتم|نتقل)(?:ان|ون)?"
+    r"|التقي|التقيا|التقوا|اجتمع|اجتمعا|اجتمعوا|زار|استقبل|عقد|عقدت|انعقد|انعقدت|وصل|وصلت|توجه|بدات|بدا|انطلقت|اختتمت|انتقل"
     r"|(?:ال)?(?:اجتماع|لقاء|قمة|قمت|محادثات|مباحثات|زيارة|زيارت|مؤتمر|جلسة|جلست)(?:ات|ا|ه|ها|هم|هما)?)"  # "لقاؤهما الأحد"
     r"(?:\s+\S+){0,3}$"
 )
 DAY_FOLLOWS = re.compile(r"(?:$|[،,.؛;:)]|(?:في|الي|داخل|مع)(?!\w)|ب\w{3,})")
+# "يجتمع الوزراء الاثنين لبحث ...": a purpose follows a day that stands right after who
+# meets; after a place ("في كييف الأحد لبحث") it may be "the one".
+PURPOSE_FOLLOWS = re.compile(r"(?:بشان|حول|ل(?:بحث|مناقشة|اجراء|التباحث|التشاور|توقيع|تنسيق|متابعة))(?!\w)")
+AFTER_PLACE = re.compile(r"(?:^|\s)[وف]?(?:في|الي|داخل)\s+\S+(?:\s+\S+)?$|(?:^|\s)ب\S{3,}$")
 
 
 # The Hijri months (folded): "الخميس 27 رمضان 1447 هـ الموافق 16 مارس" names one day twice.

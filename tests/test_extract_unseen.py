@@ -230,3 +230,58 @@ COUNTERPARTS = {
 def test_a_minister_and_his_counterpart(lex, name):
     text, kind = COUNTERPARTS[name]
     assert only(lex, "date 2026-03-01\n\n" + text)["kind"] == kind
+
+
+# --- A tour: the place before «حيث», days after verbs of travel, «على أن», a tour's stops ---
+
+TOUR = {
+    "the_place_before_where": (
+        "date 2026-01-12\n\nيبدأ الوزير جولة في المنطقة تستهل بالقاهرة، حيث يلتقي نظيره المصري يوم الأربعاء.",
+        ("2026-01-14", "2026-01-14", "cairo", "EG", "meeting", "scheduled"),
+    ),
+    "a_day_after_a_verb_of_travel": (
+        "date 2026-01-12\n\nوينتقل الوزير الخميس إلى الرياض لإجراء محادثات مع وزير الخارجية السعودي.",
+        ("2026-01-15", "2026-01-15", "riyadh", "SA", "talks", "scheduled"),
+    ),
+    "a_stop_to_follow": (
+        "date 2026-01-12\n\nوقال المتحدث إن الوزير بدأ جولته أمس، على أن يختتم جولته في مسقط يوم السبت.",
+        ("2026-01-17", "2026-01-17", "muscat", "OM", "visit", "scheduled"),
+    ),
+    "a_day_before_a_purpose": (
+        "date 2026-05-30\n\nيجتمع وزراء الخارجية العرب الاثنين لبحث الأوضاع في السودان.",
+        ("2026-06-01", "2026-06-01", None, None, "foreign-ministers", "scheduled"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TOUR))
+def test_a_tour_and_its_stops(lex, name):
+    text, expected = TOUR[name]
+    assert brief(only(lex, text)) == expected
+
+
+def test_the_place_before_where_is_no_venue_across_another_clause(lex):
+    text = "date 2026-01-12\n\nوصل الوفد إلى القاهرة، حيث تجري الاستعدادات، فيما يعقد الوزراء اجتماعا يوم الأربعاء."
+    assert brief(only(lex, text))[2:4] == (None, None)
+
+
+def test_stressing_that_is_no_clause_to_follow(lex):
+    # "أكد على أن": "على أن" after the verb is what was stressed; the meeting was held.
+    assert brief(only(lex, "date 2026-01-12\n\nوأكد الوزير على أن الاجتماع عقد يوم السبت في مسقط."))[:2] == ("2026-01-10", "2026-01-10")
+
+
+def test_the_two_released_are_no_day(lex):
+    # "الاثنين" after a verb that is no meeting's is "the two", not Monday.
+    assert records(lex, "date 2026-01-12\n\nعقد الوزراء اجتماعا، وأفرجت السلطات عن الاثنين لبحث قضيتهما.") == []
+
+
+NO_TOUR_STOP = {
+    "a_tour_of_the_region": "يبدأ الرئيس جولة في المنطقة يوم الأربعاء.",
+    "a_round_of_talks_stays_talks": "تعقد جولة مفاوضات جديدة في جنيف يوم الأربعاء.",
+}
+
+
+def test_a_tour_of_no_named_place_is_no_visit(lex):
+    assert records(lex, "date 2026-01-12\n\n" + NO_TOUR_STOP["a_tour_of_the_region"]) == []
+    rec = only(lex, "date 2026-01-12\n\n" + NO_TOUR_STOP["a_round_of_talks_stays_talks"])
+    assert brief(rec) == ("2026-01-14", "2026-01-14", "geneva", "CH", "talks", "scheduled")

@@ -289,7 +289,8 @@ def _groups(folded: str, found_triggers, dated, lex: Lexicon) -> list[_Group]:
     venues = where.find(folded, lex, spans)
     venue_of: dict[int, tuple[float, where.Venue]] = {}  # trigger index -> its nearest venue
     offered: dict[int, list[tuple[float, int, where.Venue]]] = {}  # (cost, where it stands, venue)
-    for v, owner in zip(venues, _nearest([(v.start, v.end) for v in venues], spans, folded, PLACE_REACH)):
+    for v in venues:
+        owner = _venue_owner(v, spans, folded)
         if owner is not None:
             offered.setdefault(owner[0], []).append((owner[1], v.start, v))
     for i, options in offered.items():
@@ -386,6 +387,25 @@ def _counterparts(folded: str, lex: Lexicon) -> list[tuple[int, int, object]]:
 
 
 CLAUSE_SPLIT = re.compile(r"[،,؛;:.]")
+
+
+# "تستهل جولته بالقاهرة، حيث يلتقي نظيره": the place before "حيث" ("where") is the
+# venue of what the clause it opens tells.
+WHERE_CLAUSE = re.compile(r"\s*[،,]?\s*حيث(?!\w)")
+
+
+def _venue_owner(v, spans, folded: str) -> tuple[int, float] | None:
+    """The meeting word a venue goes to (index, cost), as _nearest, but across "، حيث"
+    into the clause it opens without the weight of a clause boundary."""
+    where_clause = WHERE_CLAUSE.match(folded, v.end)
+    best = None
+    for i, span in enumerate(spans):
+        c = segment.cost(folded, span, (v.start, v.end))
+        if where_clause and span[0] >= where_clause.end() and not segment.STRONG_BREAK.search(folded, where_clause.end(), span[0]):
+            c = segment.cost(folded[:v.end] + " " * (where_clause.end() - v.end) + folded[where_clause.end():], span, (v.start, v.end))
+        if best is None or c < best[1]:
+            best = (i, c)
+    return best if best is not None and best[1] <= PLACE_REACH else None
 
 
 def _refined(options: list[tuple[float, int, where.Venue]]) -> tuple[float, where.Venue]:

@@ -73,9 +73,14 @@ GUEST_OF = re.compile(r"(?<!\w)(?P<noun>ضيفا|ضيفة|ضيفه)\s+علي\s+(
 
 
 def _guest_of_a_place(m: re.Match, lex: Lexicon) -> bool:
-    """Whether the one, two or three words after "على" name a place."""
+    """Whether the one, two or three words after "على" (or a tour's "في") name a place."""
     names = list(accumulate(m.group("place").split(), lambda a, b: f"{a} {b}"))  # its first one, two, three words
     return any(name in lex.places.by_form or name in lex.country_by_form for name in names)
+
+
+# "يختتم جولته في مسقط يوم السبت": a tour's stop in a named place is a visit to it
+# ("جولة في المنطقة", "جولة مفاوضات" are not).
+TOUR_STOP = re.compile(r"(?<!\w)(?P<noun>[وف]?(?:ال)?(?:جولة|جولته|جولتها|جولتهم))\s+(?:(?:في|الي)\s+|ب)(?P<place>\w+(?:\s+\w+){0,2})")
 
 
 # "اللجنة المشتركة، التي تنعقد بالرباط", "أشغال المجلس": a body convening, or the
@@ -178,7 +183,7 @@ def find(folded: str, lex: Lexicon) -> list[Trigger]:
             if _discusses_with(folded, m, lex):
                 out.append(Trigger(m.start(), m.end(), talks[1], talks[0]))
     visit = next((rank, f) for rank, f in enumerate(lex.formats) if f.id == "visit")
-    for m in GUEST_OF.finditer(folded):
+    for m in (*GUEST_OF.finditer(folded), *TOUR_STOP.finditer(folded)):
         if _guest_of_a_place(m, lex):
             out.append(Trigger(m.start("noun"), m.end("noun"), visit[1], visit[0]))
     # "اجتماعات اللجنة المشتركة", "اجتماعات وزراء الخارجية العرب", "اجتماعات الربيع": a body's

@@ -71,12 +71,17 @@ def is_report(found: Found, folded: str, lex: Lexicon, trigger_spans: list[tuple
 OPENS_PRESENT = re.compile(r"^[\s،,]*[وف]?[يت](?:جتمع|لتقي|لتقيان|زور|زوران|ستقبل|ستضيف|حتضن|عقد|نعقد|توجه|صل|بدا|شارك|تراس)(?:ان|ون)?(?!\w)")
 
 
+# "، على أن يختتم جولته في مسقط يوم السبت": a clause that opens with "على أن" and a
+# present verb says what is to follow ("أكد على أن ..." opens with the verb, not with it).
+TO_FOLLOW = re.compile(r"^[\s،,]*[وف]?علي\s+ان\s+(?:[يت]|س[يت])\w{2,}")
+
+
 def tense(folded: str, lex: Lexicon) -> tuple[bool, bool]:
     """(past, future): whether the text speaks of what happened or of what will.
     "كانت مقررة في مارس" says when it was to be, not that it is still ahead."""
     past = bool(lex.cues["status"]["held"].search(folded))
     future = any("مقرر" not in m.group() or not WAS_SET.search(folded, endpos=m.end()) for m in lex.cues["future"].finditer(folded))
-    return past, future or (not past and bool(OPENS_PRESENT.match(folded)))
+    return past, future or (not past and bool(OPENS_PRESENT.match(folded) or TO_FOLLOW.match(folded)))
 
 
 def tense_at(folded: str, start: int, end: int, lex: Lexicon) -> tuple[bool, bool]:
