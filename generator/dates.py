@@ -65,6 +65,7 @@ class Found:
     context_month: str | None = None  # same (the month just mentioned) | current (the dateline's)
     tense: str | None = None  # future | past | current, from "المقبل", "الماضي", "الجاري" after the date
     month_only: bool = False  # "الشهر المقبل": the month the context gives, no day
+    same_day: bool = False  # "في اليوم نفسه": the day the context gives
     pre: str | None = None  # what opens a range: "من", "بين", "يومي", "ايام" (folded)
     joint: tuple[int, int] | None = None  # the word "to" that joins a range ("19 إلى 20"), where it stands
 
@@ -122,6 +123,8 @@ class DateFinder:
         self.next_month_rx = re.compile(
             rf"{PREFIX}(?:{_alt(['في', 'خلال', 'مطلع', 'أوائل', 'أواخر', 'منتصف', 'نهاية', 'بداية'])})\s+الشهر\s+(?P<which>{_alt(['المقبل', 'القادم'])})(?!\w)"
         )
+        # "في اليوم نفسه", "في نفس اليوم", "ذات اليوم": the day last given, never today.
+        self.same_day_rx = re.compile(r"(?<!\w)[وف]?(?:في\s+)?(?:(?:ال)?يوم\s+(?:نفسه|ذاته)|(?:نفس|ذات)\s+اليوم)(?!\w)")
         # "يومي الأحد والاثنين المقبلين": a span of two weekdays.
         self.weekday_span_rx = re.compile(
             rf"(?<!\w)(?:يومي|ايام)\s+(?P<wd1>{_alt(self.weekdays)})\s+(?:و|الي|حتي)\s*(?P<wd2>{_alt(self.weekdays)})(?:\s+(?P<dir>{_alt(['المقبلين', 'القادمين', 'الماضيين', 'المقبل', 'القادم', 'الماضي'])}))?(?!\w)"
@@ -179,6 +182,10 @@ class DateFinder:
                 if 1 <= day <= 31:
                     taken.append((m.start(), m.end()))
                     found.append(Found(m.start(), m.end(), m.group(0).strip(), None, context_day=day, context_month=which))
+        for m in self.same_day_rx.finditer(folded):
+            if free(m.start(), m.end()):
+                taken.append((m.start(), m.end()))
+                found.append(Found(m.start(), m.end(), m.group(0).strip(), None, same_day=True))
         for m in self.next_month_rx.finditer(folded):
             if free(m.start(), m.end()):
                 taken.append((m.start(), m.end()))
@@ -370,6 +377,8 @@ def resolve(found: Found, anchor: dt.date | None, last_meeting: dt.date | None, 
                 return found.value.with_year(anchor.year) if _valid(found.value, anchor.year) else None
             return infer_year(found.value, anchor, tense)
         return found.value
+    if found.same_day:
+        return DateValue(context.year, context.month, context.day) if context else None
     if found.month_only and anchor is not None:
         year, month = anchor.year + (anchor.month == 12), anchor.month % 12 + 1
         return DateValue(year, month, None)

@@ -285,3 +285,69 @@ def test_a_tour_of_no_named_place_is_no_visit(lex):
     assert records(lex, "date 2026-01-12\n\n" + NO_TOUR_STOP["a_tour_of_the_region"]) == []
     rec = only(lex, "date 2026-01-12\n\n" + NO_TOUR_STOP["a_round_of_talks_stays_talks"])
     assert brief(rec) == ("2026-01-14", "2026-01-14", "geneva", "CH", "talks", "scheduled")
+
+
+# --- «في اليوم نفسه» is the day just named, for another meeting; never today ---------------
+
+def test_two_meetings_on_the_same_day_in_two_capitals(lex):
+    text = ("date 2026-07-05\n\nيلتقي وزير الدفاع الأمريكي نظيره الياباني في طوكيو الثلاثاء، بينما يجتمع وزير الخارجية "
+            "الأمريكي مع نظيره الأسترالي في كانبرا في اليوم نفسه.\n\nولم يعلن عن مؤتمر صحفي في ختام المحادثات.")
+    assert sorted(brief(r) for r in records(lex, text)) == [
+        ("2026-07-07", "2026-07-07", "canberra", "AU", "foreign-ministers", "scheduled"),
+        ("2026-07-07", "2026-07-07", "tokyo", "JP", "defence-ministers", "scheduled"),
+    ]
+
+
+def test_the_same_day_with_no_day_before_is_no_day(lex):
+    assert records(lex, "date 2026-07-05\n\nيلتقي الوزيران في كانبرا في نفس اليوم.") == []
+
+
+def test_today_is_still_today(lex):
+    assert brief(only(lex, "date 2026-07-05\n\nيلتقي الوزيران اليوم في كانبرا."))[:2] == ("2026-07-05", "2026-07-05")
+
+
+# --- «بين» is "between" and «دون أن» opens nothing reported: the day is the meeting's -------
+
+def test_a_meeting_between_two_ministers_keeps_its_day(lex):
+    text = ("date 2026-06-02\n\nأعلنت الوزارة إلغاء الاجتماع الذي كان مقررا بين وزيري خارجية أرمينيا وأذربيجان "
+            "في ألماتي يوم الخميس، دون أن توضح أسباب القرار.")
+    assert brief(only(lex, text)) == ("2026-06-04", "2026-06-04", "almaty", "KZ", "foreign-ministers", "cancelled")
+
+
+def test_a_report_set_off_by_commas_is_still_a_report(lex):
+    text = "date 2026-06-02\n\nبينت الوزارة، الثلاثاء، أن الاجتماع سيعقد في ألماتي يوم الخميس."
+    assert brief(only(lex, text))[:2] == ("2026-06-04", "2026-06-04")
+
+
+# --- The next or the last meeting of its kind is not the one in hand ------------------------
+
+def test_the_next_summit_does_not_give_this_one_its_place(lex):
+    text = ("date 2026-07-09\n\nعقد قادة دول مجموعة بريكس، أمس الأربعاء، قمة افتراضية عبر تقنية الفيديو.\n\n"
+            "واتفق القادة على عقد قمتهم الحضورية المقبلة في نيودلهي العام المقبل.")
+    assert brief(only(lex, text))[:4] == ("2026-07-08", "2026-07-08", None, None)
+
+
+def test_the_next_summit_with_a_day_is_recorded(lex):
+    rec = only(lex, "date 2026-04-20\n\nتعقد القمة المقبلة في الرياض يوم 19 مايو.")
+    assert brief(rec)[:3] == ("2026-05-19", "2026-05-19", "riyadh")
+
+
+def test_a_summit_named_again_without_next_is_the_one_in_hand(lex):
+    text = "date 2026-07-09\n\nعقد القادة، أمس الأربعاء، قمة طارئة.\n\nوانتهت القمة في نيودلهي ببيان ختامي."
+    assert brief(only(lex, text))[:3] == ("2026-07-08", "2026-07-08", "new-delhi")
+
+
+# --- A central bank's rate meeting is none; central bank governors of a group still meet ----
+
+def test_a_monetary_policy_committee_is_no_high_level_meeting(lex):
+    assert records(lex, "date 2026-09-26\n\nتعقد لجنة السياسة النقدية في البنك المركزي اجتماعها الدوري يوم الخميس المقبل.") == []
+
+
+def test_finance_ministers_and_central_bank_governors_meet(lex):
+    text = "date 2026-04-01\n\nيعقد وزراء المالية ومحافظو البنوك المركزية في دول مجموعة العشرين اجتماعهم يومي ١٤ و١٥ أبريل في واشنطن."
+    assert brief(only(lex, text)) == ("2026-04-14", "2026-04-15", "washington", "US", "finance-ministers", "scheduled")
+
+
+def test_the_last_summit_does_not_give_the_one_to_come_its_place(lex):
+    rec = only(lex, "date 2026-04-20\n\nتعقد القمة العربية يوم 19 مايو.\n\nوعقدت القمة السابقة في الجزائر.")
+    assert brief(rec)[:4] == ("2026-05-19", "2026-05-19", None, None)

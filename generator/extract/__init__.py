@@ -37,7 +37,8 @@ LEVEL_REACH = 130  # how far (in cost) a level phrase may stand from its meeting
 BODY_REACH = 120
 PLACE_REACH = 140
 DATE_REACH = 160
-TODAY = re.compile(r"(?<!\w)[وف]?اليوم(?!\w)")  # "today": the article speaks of its dateline's day
+# "today": the article speaks of its dateline's day ("اليوم نفسه", "نفس اليوم": the same day, not today)
+TODAY = re.compile(r"(?<!\w)(?<!نفس )(?<!ذات )[وف]?اليوم(?!\w)(?!\s+(?:نفسه|ذاته))")
 # "تنطلق هنا", "استقبل ... في قصر الشاطئ", "بمقر رئاسة الجمهورية": the meeting is where
 # the story is filed from (a palace, a seat or "here" with no city of its own named).
 LOCAL = re.compile(r"(?<!\w)[وف]?(?:هنا|ها هنا)(?!\w)|(?<!\w)[وف]?(?:(?:في|داخل)\s+|ب)(?:قصر|مقر|ديوان)(?!\w)")
@@ -71,6 +72,7 @@ class _Draft:
     online_meeting: bool = False
     in_person_cue: bool = False
     local: list = field(default_factory=list)  # sentences placing it "here" with no venue (Evidence)
+    other: bool = False  # named as the next or the last of its kind ("قمتهم المقبلة"): never the one in hand
 
     def cite(self, name: str, ev: Evidence) -> None:
         if (name, ev.sentence) not in self.seen:
@@ -188,7 +190,7 @@ def extract(article: Article, lex: Lexicon) -> list[Mention]:
         touched = []
         for group in groups:
             group.side_of = host
-            draft = _place_group(group, drafts, current, folded, words, news_day, lex)
+            draft = _place_group(group, drafts, current, folded, words, news_day, lex, article.published)
             _fill(draft, group, ev, words)
             if host is not None and draft is not host:
                 _beside(draft, host, ev)
@@ -300,7 +302,7 @@ def _groups(folded: str, found_triggers, dated, lex: Lexicon) -> list[_Group]:
     group_of: dict[int, _Group] = {}
     for i, t in enumerate(found_triggers):
         if i in chosen:
-            key = chosen[i][1].value
+            key = _day_key(chosen[i][1])
             if key not in by_date:
                 by_date[key] = _Group([], date=chosen[i][1], lead=t)
                 groups.append(by_date[key])
@@ -355,9 +357,9 @@ def _groups(folded: str, found_triggers, dated, lex: Lexicon) -> list[_Group]:
     for i, (_c, first) in list(chosen.items()):
         base = group_of[i]
         for mate in _chained(first, [d for d in meeting_dates if id(d) not in owned or d is first], folded):
-            if mate.value not in by_date:
-                by_date[mate.value] = replace(base, date=mate)  # its meeting words are final: sharing them is safe
-                groups.append(by_date[mate.value])
+            if _day_key(mate) not in by_date:
+                by_date[_day_key(mate)] = replace(base, date=mate)  # its meeting words are final: sharing them is safe
+                groups.append(by_date[_day_key(mate)])
     return groups
 
 
@@ -406,6 +408,12 @@ def _venue_owner(v, spans, folded: str) -> tuple[int, float] | None:
         if best is None or c < best[1]:
             best = (i, c)
     return best if best is not None and best[1] <= PLACE_REACH else None
+
+
+def _day_key(d: when.Dated) -> tuple:
+    """Meeting words given one day are one meeting; one given "اليوم نفسه" is another
+    meeting on the day just named ("يلتقي ... الثلاثاء، بينما يجتمع ... في اليوم نفسه")."""
+    return (d.value, d.found.start if d.found.same_day else None)
 
 
 def _refined(options: list[tuple[float, int, where.Venue]]) -> tuple[float, where.Venue]:
@@ -480,7 +488,7 @@ def _compatible_place(a: _Draft, venue) -> bool:
     return not (country and venue.country and country != venue.country)
 
 
-def _place_group(group: _Group, drafts: list[_Draft], current, folded, words, news_day, lex) -> _Draft:
+def _place_group(group: _Group, drafts: list[_Draft], current, folded, words, news_day, lex, published) -> _Draft:
     """The draft a sentence's meeting belongs to: the current one, an earlier one, or a new one."""
     kind, generic = _kind_of(group, lex)
     date = group.date.value if group.date else None
@@ -507,9 +515,27 @@ def _place_group(group: _Group, drafts: list[_Draft], current, folded, words, ne
     # No date in the sentence: "the meeting" again, or a meeting named before its date is.
     definite = any(_refers_back(folded[t.start:t.end], t) for t in group.triggers)
     refers_back = definite or group.venue is None
-    if current is not None and current is not group.side_of and refers_back and not lex.cues["another"].search(folded) and _compatible_kind(current, kind, generic) and _compatible_place(current, group.venue):
+    other = current is not None and any(_other_than(current, folded, t.end, published) for t in group.triggers)
+    if current is not None and current is not group.side_of and refers_back and not other and not lex.cues["another"].search(folded) and _compatible_kind(current, kind, generic) and _compatible_place(current, group.venue):
         return _adopt(current, kind, generic)
-    return _adopt(_new_draft(drafts, group, None), kind, generic)
+    d = _new_draft(drafts, group, None)
+    d.other = other
+    return _adopt(d, kind, generic)
+
+
+# "قمتهم الحضورية المقبلة", "الدورة السابقة" (an adjective may stand between).
+NEXT_ONE = re.compile(r"\s+(?:\S+\s+)?(?:ال)?(?:مقبلة|مقبل|قادمة|قادم|تالية|تالي)(?!\w)")
+LAST_ONE = re.compile(r"\s+(?:\S+\s+)?(?:ال)?(?:سابقة|سابق|ماضية|ماضي)(?!\w)")
+
+
+def _other_than(current: _Draft, folded: str, end: int, published) -> bool:
+    """Whether the meeting word names the next meeting of its kind after one held (or the
+    last before one to come): not the meeting in hand. "القمة المقبلة" of a summit still
+    ahead is that summit."""
+    if current.date is None or current.date.year is None or published is None:
+        return False
+    start = current.date.start()
+    return bool((NEXT_ONE.match(folded, end) and start <= published) or (LAST_ONE.match(folded, end) and start >= published))
 
 
 # "هذه القمة", "تلك الزيارة": a demonstrative before the meeting word points back.
@@ -627,8 +653,8 @@ def _same_day(a: DateValue | None, b: DateValue | None) -> bool:
 def _within_article(drafts: list[_Draft]) -> list[_Draft]:
     """Meetings named without a date join the dated one they are; one body's meetings share a venue."""
     dated = [d for d in drafts if d.date is not None]
-    out = list(dated)
-    for u in (d for d in drafts if d.date is None):
+    out = list(dated) + [d for d in drafts if d.date is None and d.other]
+    for u in (d for d in drafts if d.date is None and not d.other):
         # It must share something positive with the dated one: its venue, its body or its level.
         fits = [d for d in dated if _compatible_kind(d, u.kind, u.generic) and _same_body(d, u) and _places_agree(d, u) and _shares(d, u)]
         # The closest fit: the same level or format counts most, then the body, then the place.

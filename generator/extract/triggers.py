@@ -136,20 +136,21 @@ def _interview(folded: str, end: int, lex: Lexicon) -> bool:
     return m is not None and bool(INTERVIEW_GAP.match(folded[end:m.start()]))
 
 
-# A company's or a club's body before the meeting word, in its clause ("عقد مجلس إدارة
-# الشركة اجتماعه"), or right after it ("اجتماع الجمعية العمومية").
-PRIVATE_REACH = 60
-PRIVATE_AFTER = re.compile(r"\s*$")
+# A company's, a club's or a central bank's body before the meeting word, in its clause
+# ("عقد مجلس إدارة الشركة اجتماعه"), or right after it ("اجتماع الجمعية العمومية").
+LESSER_REACH = 60  # characters before the meeting word
+LESSER_NAME = 25  # the longest such name right after it
 
 
-def _private(folded: str, start: int, end: int, lex: Lexicon) -> bool:
-    """Whether the meeting word is a company's or a sports body's ("مجلس إدارة", "النادي")."""
-    for m in lex.cues["private_bodies"].finditer(folded, max(0, start - PRIVATE_REACH), min(len(folded), end + 3 + 20)):
+def _lesser(folded: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether the meeting word is a company's, a club's or a central bank's
+    ("مجلس إدارة", "النادي", "لجنة السياسة النقدية"): no high-level meeting."""
+    for m in lex.cues["lesser_bodies"].finditer(folded, max(0, start - LESSER_REACH), min(len(folded), end + LESSER_NAME)):
         if m.end() <= start:
-            between = folded[m.end():start]
+            between = folded[m.end():start]  # no clause boundary and no level between: it is who meets
             if not CLAUSE_END.search(between) and not matches(lex.kinds, between):
                 return True
-        elif m.start() >= end and PRIVATE_AFTER.match(folded[end:m.start()]):
+        elif m.start() >= end and not folded[end:m.start()].strip():
             return True
     return False
 
@@ -168,8 +169,8 @@ def find(folded: str, lex: Lexicon) -> list[Trigger]:
                 continue  # a phone call, not a meeting
             if RECEIVING.match(m.group(0)) and not _receives_someone(folded, m.end(), lex):
                 continue
-            if _interview(folded, m.end(), lex) or _private(folded, m.start(), m.end(), lex):
-                continue  # an interview, or a company's or a club's meeting
+            if _interview(folded, m.end(), lex) or _lesser(folded, m.start(), m.end(), lex):
+                continue  # an interview, or a company's, a club's or a central bank's meeting
             if fmt.needs_body and not (BODY_AHEAD.match(folded[m.end():]) or BODY_BEHIND.search(folded, 0, m.start())):
                 continue
             out.append(Trigger(m.start(), m.end(), fmt, rank))

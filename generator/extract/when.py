@@ -38,7 +38,8 @@ def was_set(found: Found, folded: str) -> bool:
 
 # Words that say when a meeting was to be held: "من 19 إلى 21" after them is its span.
 SET_FOR = re.compile(r"(?<!\w)[وف]?(?:ال)?(?:مقرر|مقررة|مقررا|محدد|محددة|محددا)(?!\w)|(?<!\w)[وفل]?(?:[يت]|س[يت])(?:عقد|نعقد|ستمر|جري)(?!\w)")
-OPENS_REPORT = re.compile(r"(?<!\w)[وف]?(?:ان|انه|انها|بان|بانه|بانها)(?!\w)|[:：]")
+# "دون أن", "بعد أن", "قبل أن", "على أن" join clauses; they open nothing reported.
+OPENS_REPORT = re.compile(r"(?<!\w)(?<!دون )(?<!بعد )(?<!قبل )(?<!علي )[وف]?(?:ان|انه|انها|بان|بانه|بانها)(?!\w)|[:：]")
 
 
 @dataclass(frozen=True)
