@@ -351,3 +351,20 @@ def test_finance_ministers_and_central_bank_governors_meet(lex):
 def test_the_last_summit_does_not_give_the_one_to_come_its_place(lex):
     rec = only(lex, "date 2026-04-20\n\nتعقد القمة العربية يوم 19 مايو.\n\nوعقدت القمة السابقة في الجزائر.")
     assert brief(rec)[:4] == ("2026-05-19", "2026-05-19", None, None)
+
+
+# --- «مجلس الأمن» alone is the Security Council; a country's security council is not -------
+
+SECURITY_COUNCIL = {
+    "holds_a_meeting": ("ويعقد مجلس الأمن اجتماعا يوم الاثنين بشأن غزة.", "un-security-council"),
+    "meets": ("اجتمع مجلس الأمن يوم الخميس لبحث الأزمة.", "un-security-council"),
+    "convenes": ("وينعقد مجلس الأمن يوم الاثنين في جلسة طارئة.", "un-security-council"),
+    "a_national_security_council": ("ترأس الرئيس اجتماعا لمجلس الأمن القومي يوم الاثنين.", None),
+    "a_supreme_security_council": ("عقد مجلس الأمن الأعلى اجتماعا يوم الاثنين.", None),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SECURITY_COUNCIL))
+def test_the_security_council_named_alone(lex, name):
+    text, series = SECURITY_COUNCIL[name]
+    assert only(lex, "date 2026-05-30\n\n" + text)["series"] == series

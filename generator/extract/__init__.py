@@ -342,7 +342,7 @@ def _groups(folded: str, found_triggers, dated, lex: Lexicon) -> list[_Group]:
     # A level (who meets) beats a format phrase ("اجتماع رفيع المستوى"); the format names
     # the kind only where no level stands near. "الأمين العام لحلف الناتو" names a
     # person's office, not the meeting's body.
-    for hits_all, attr, reach in ((levels, "level", LEVEL_REACH), (formats, "level", LEVEL_REACH), (matches(lex.series, folded), "body", BODY_REACH)):
+    for hits_all, attr, reach in ((levels, "level", LEVEL_REACH), (formats, "level", LEVEL_REACH), (_series_hits(folded, lex), "body", BODY_REACH)):
         hits = [h for h in _heads(hits_all, folded) if not TITLE_BEFORE.search(folded, endpos=h[0])]
         for (s, e, entry), owner in zip(hits, _nearest([(s, e) for s, e, _x in hits], flat, folded, reach)):
             if owner is not None:
@@ -408,6 +408,26 @@ def _venue_owner(v, spans, folded: str) -> tuple[int, float] | None:
         if best is None or c < best[1]:
             best = (i, c)
     return best if best is not None and best[1] <= PLACE_REACH else None
+
+
+NEXT_WORD = re.compile(r"\s+(\S+)")
+
+
+def _series_hits(folded: str, lex: Lexicon) -> list:
+    """The bodies named in the sentence; a form followed by one of its `not_before` words
+    names another body ("مجلس الأمن القومي" is a country's, not the UN's)."""
+    out = []
+    for s, e, entry in matches(lex.series, folded):
+        after = NEXT_WORD.match(folded, e)
+        if after and after.group(1) in _not_before(entry):
+            continue
+        out.append((s, e, entry))
+    return out
+
+
+@functools.lru_cache(maxsize=64)
+def _not_before(entry) -> frozenset:
+    return frozenset(fold(w) for w in entry.extra.get("not_before", ()))
 
 
 def _day_key(d: when.Dated) -> tuple:
