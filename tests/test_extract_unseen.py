@@ -368,3 +368,38 @@ SECURITY_COUNCIL = {
 def test_the_security_council_named_alone(lex, name):
     text, series = SECURITY_COUNCIL[name]
     assert only(lex, "date 2026-05-30\n\n" + text)["series"] == series
+
+
+# --- A speaker's own «سنلتقي»; visits to a facility; a town's council -----------------------
+
+def test_a_meeting_in_the_first_person_inside_a_quotation(lex):
+    text = "date 2026-03-18\n\nقال وزير الخارجية التركي للصحفيين: «سنلتقي مع الجانب الروسي يوم الجمعة في إسطنبول لمناقشة ممر الحبوب»."
+    assert brief(only(lex, text))[:4] == ("2026-03-20", "2026-03-20", "istanbul", "TR")
+
+
+NO_VISIT = {
+    "a_hospital": "زار وزير الصحة اليوم مستشفى الجامعة وتفقد أقسام الطوارئ.",
+    "a_factory_in_a_city": "زار الرئيس الفرنسي مصنع الطائرات في تولوز يوم الأحد.",
+    "a_site": "زار الوفد الوزاري يوم الأحد موقع المشروع في العلمين.",
+    "a_town_council": "عقد المجلس البلدي لمدينة صفاقس اجتماعه الشهري يوم الخميس.",
+}
+
+
+@pytest.mark.parametrize("name", sorted(NO_VISIT))
+def test_an_inspection_or_a_town_council_is_no_meeting(lex, name):
+    assert records(lex, "date 2026-05-14\n\n" + NO_VISIT[name]) == []
+
+
+STILL_VISITS = {
+    "a_country_then_a_camp": ("يزور الرئيس الفرنسي لبنان يوم الأحد ويتفقد مخيما للاجئين.", ("2026-05-17", "2026-05-17", None, "LB", "visit", "scheduled")),
+    "a_capital_then_a_draft": ("يزور وزير الخارجية الأمريكي القاهرة يوم الأحد لبحث مشروع القرار.", ("2026-05-17", "2026-05-17", "cairo", "EG", "visit", "scheduled")),
+    "municipal_affairs_ministers": (
+        "يعقد وزراء الشؤون البلدية الخليجيون اجتماعا في مسقط يوم الأحد.", ("2026-05-17", "2026-05-17", "muscat", "OM", "meeting", "scheduled"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(STILL_VISITS))
+def test_still_a_visit_or_a_meeting(lex, name):
+    text, expected = STILL_VISITS[name]
+    assert brief(only(lex, "date 2026-05-14\n\n" + text)) == expected

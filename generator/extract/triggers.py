@@ -155,6 +155,22 @@ def _lesser(folded: str, start: int, end: int, lex: Lexicon) -> bool:
     return False
 
 
+INSPECTION_REACH = 40  # characters after the visit word: its subject, a day, then what it visits
+PLACE_WORD = re.compile(r"[وف]?[بل]?(\w+)")
+
+
+def _inspection(folded: str, end: int, lex: Lexicon) -> bool:
+    """"زار وزير الصحة اليوم مستشفى الجامعة": a visit to a facility (no place named before
+    it in the clause) is an inspection, not a meeting."""
+    clause = CLAUSE_END.split(folded[end:end + INSPECTION_REACH])[0]
+    m = lex.cues["facilities"].search(clause)
+    if m is None:
+        return False
+    words = [w.group(1) for w in PLACE_WORD.finditer(clause, 0, m.start())]
+    names = words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+    return not any(n in lex.places.by_form or n in lex.country_by_form or "ال" + n in lex.country_by_form for n in names)
+
+
 def find(folded: str, lex: Lexicon) -> list[Trigger]:
     series_spans = [(m.start(), m.end()) for m in lex.cues["not_single"].finditer(folded)]
     phone_starts = [m.start() for m in lex.cues["by_phone"].finditer(folded)]
@@ -171,6 +187,8 @@ def find(folded: str, lex: Lexicon) -> list[Trigger]:
                 continue
             if _interview(folded, m.end(), lex) or _lesser(folded, m.start(), m.end(), lex):
                 continue  # an interview, or a company's, a club's or a central bank's meeting
+            if fmt.id == "visit" and _inspection(folded, m.end(), lex):
+                continue
             if fmt.needs_body and not (BODY_AHEAD.match(folded[m.end():]) or BODY_BEHIND.search(folded, 0, m.start())):
                 continue
             out.append(Trigger(m.start(), m.end(), fmt, rank))

@@ -69,7 +69,7 @@ def is_report(found: Found, folded: str, lex: Lexicon, trigger_spans: list[tuple
 # A clause that opens with a present-tense verb of meeting, visiting or travelling
 # ("يجتمع الرئيس ... يوم الجمعة", "يزور الوزير لبنان الأحد", "ويتوجه إلى بروكسل"):
 # news uses it for what is coming.
-OPENS_PRESENT = re.compile(r"^[\s،,]*[وف]?[يت](?:جتمع|لتقي|لتقيان|زور|زوران|ستقبل|ستضيف|حتضن|عقد|نعقد|توجه|صل|بدا|شارك|تراس)(?:ان|ون)?(?!\w)")
+OPENS_PRESENT = re.compile(r"^[\s،,]*[وف]?[يتن](?:جتمع|لتقي|لتقيان|زور|زوران|ستقبل|ستضيف|حتضن|عقد|نعقد|توجه|صل|بدا|شارك|تراس)(?:ان|ون)?(?!\w)")
 
 
 # "، على أن يختتم جولته في مسقط يوم السبت": a clause that opens with "على أن" and a
