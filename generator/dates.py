@@ -133,6 +133,10 @@ class DateFinder:
         self.duration_rx = re.compile(
             rf"(?<!\w)[و]?(?:{_alt(['على مدى', 'على مدار', 'لمدة', 'تستمر', 'يستمر', 'تمتد', 'يمتد', 'تستغرق', 'يستغرق'])})\s+(?:(?P<n>\d+|{_alt(self.cardinals)})\s+)?(?P<unit>{_alt(['يومين', 'أيام', 'يوما', 'يوم'])})(?!\w)"
         )
+        # "وتستمر حتى الجمعة", "تتواصل أعماله إلى يوم الخميس": the last day, as a weekday.
+        self.until_rx = re.compile(
+            rf"(?<!\w)[و]?(?:{_alt(['تستمر', 'يستمر', 'تتواصل', 'يتواصل', 'تمتد', 'يمتد', 'تختتم', 'يختتم'])})(?:\s+\S+){{0,2}}?\s+(?:حتي|الي|لغاية)\s+(?:يوم\s+)?(?P<wd>{_alt(self.weekdays)})(?!\w)"
+        )
         self.bare_ok = {fold(w) for w in ("السبت", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة")}  # الأحد/الاثنين are also words
         self.weekday_rx = re.compile(
             rf"{PREFIX}(?:(?P<yawm>يوم)\s+)?(?P<wd>{_alt(self.weekdays)})(?:\s+(?P<dir>{_alt(['المقبل', 'القادم', 'الماضي', 'المنصرم', 'الفائت', 'المقبلة'])}))?(?!\w)"
@@ -267,7 +271,13 @@ class DateFinder:
             return False
         clause_end = not after or after[0] in "،,.؟:;"
         after_place = bool(AFTER_PLACE.search(before))
-        return clause_end or after_place
+        # "ستستضيف الدوحة الخميس جولة ...": these names are only days; after a verb of
+        # meeting or hosting and who meets, one is the day whatever follows.
+        return clause_end or after_place or bool(MEETING_BEFORE.search(before))
+
+    def until(self, folded: str) -> list[int]:
+        """The weekday (Monday 0) each "تستمر حتى الجمعة"-like phrase ends on."""
+        return [self.weekdays[m.group("wd")] for m in self.until_rx.finditer(folded)]
 
     def durations(self, folded: str) -> list[tuple[int, int, int]]:
         """(start, end, days) of each "على مدى يومين"-like phrase."""
@@ -286,8 +296,8 @@ class DateFinder:
 # "مصير الاثنين المعتقلين" and "في كييف الأحد لبحث" ("the one") stand elsewhere.
 MEETING_BEFORE = re.compile(
     r"(?:^|\s)[وف]?(?:"
-    r"(?:[يتن]|س[يتن]|ل[يت])?(?:لتقي|لتقيان|جتمع|جتمعان|زور|ستقبل|عقد|نعقد|صل|توجه|بدا|نطلق|ختتم|نتقل)(?:ان|ون)?"
-    r"|التقي|التقيا|التقوا|اجتمع|اجتمعا|اجتمعوا|زار|استقبل|عقد|عقدت|انعقد|انعقدت|وصل|وصلت|توجه|بدات|بدا|انطلقت|اختتمت|انتقل"
+    r"(?:[يتن]|س[يتن]|ل[يت])?(?:لتقي|لتقيان|جتمع|جتمعان|زور|ستقبل|ستضيف|حتضن|عقد|نعقد|صل|توجه|بدا|نطلق|ختتم|نتقل)(?:ان|ون)?"
+    r"|التقي|التقيا|التقوا|اجتمع|اجتمعا|اجتمعوا|زار|استقبل|استضاف|استضافت|احتضن|احتضنت|عقد|عقدت|انعقد|انعقدت|وصل|وصلت|توجه|بدات|بدا|انطلقت|اختتمت|انتقل"
     r"|(?:ال)?(?:اجتماع|لقاء|قمة|قمت|محادثات|مباحثات|زيارة|زيارت|مؤتمر|جلسة|جلست)(?:ات|ا|ه|ها|هم|هما)?)"  # "لقاؤهما الأحد"
     r"(?:\s+\S+){0,3}$"
 )

@@ -403,3 +403,63 @@ STILL_VISITS = {
 def test_still_a_visit_or_a_meeting(lex, name):
     text, expected = STILL_VISITS[name]
     assert brief(only(lex, "date 2026-05-14\n\n" + text)) == expected
+
+
+# --- Longer articles: what was reported, a day after a hosting verb, a press conference, an
+# --- envoy's title, an occasion named first on the margin, "until Friday", a new capital ----
+
+LONGER = {
+    "a_day_inside_what_was_reported": (
+        "date 2026-02-26\n\nأعلن مكتب رئيس الوزراء أن بغداد ستحتضن، يوم الأحد المقبل، اجتماعا ثلاثيا يضم وزراء خارجية العراق والأردن ومصر.",
+        ("2026-03-01", "2026-03-01", "baghdad", "IQ", "foreign-ministers", "scheduled"),
+    ),
+    "a_bare_day_after_a_hosting_verb": (
+        "date 2026-06-09\n\nستستضيف الدوحة الخميس جولة جديدة من المحادثات بين الحكومة والمعارضة.",
+        ("2026-06-11", "2026-06-11", "doha", "QA", "talks", "scheduled"),
+    ),
+    "an_envoys_title_is_no_venue": (
+        "date 2026-08-04\n\nوصل إلى الرياض، مساء اليوم، المبعوث الأممي الخاص إلى اليمن في زيارة يلتقي خلالها مسؤولين سعوديين.",
+        ("2026-08-04", "2026-08-04", "riyadh", "SA", "visit", "held"),
+    ),
+    "an_envoy_to_a_city_goes_there": (
+        "date 2026-08-04\n\nيتوجه المبعوث الأممي إلى صنعاء يوم الخميس لإجراء محادثات.",
+        ("2026-08-06", "2026-08-06", "sanaa", "YE", "talks", "scheduled"),
+    ),
+    "until_friday": (
+        "date 2026-01-20\n\nتنطلق اليوم في دافوس أعمال المنتدى الاقتصادي العالمي وتستمر حتى الجمعة.",
+        ("2026-01-20", "2026-01-23", "davos", "CH", "forum", "held"),
+    ),
+    "staying_until_friday_is_no_span": (
+        "date 2026-01-20\n\nتعقد القمة في دافوس الخميس، ويبقى الوفد حتى الجمعة.",
+        ("2026-01-22", "2026-01-22", "davos", "CH", "leaders", "scheduled"),
+    ),
+    "the_new_administrative_capital": (
+        "date 2026-10-19\n\nتنطلق يوم الأحد المقبل الموافق 25 أكتوبر فعاليات المؤتمر الدولي للسكان بالعاصمة الإدارية الجديدة.",
+        ("2026-10-25", "2026-10-25", "new-administrative-capital", "EG", "conference", "scheduled"),
+    ),
+    "a_conference_on_the_press_is_a_conference": (
+        "date 2026-10-19\n\nيعقد المؤتمر الدولي للصحافة في تونس العاصمة يوم 25 أكتوبر.",
+        ("2026-10-25", "2026-10-25", "tunis", "TN", "conference", "scheduled"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LONGER))
+def test_longer_articles(lex, name):
+    text, expected = LONGER[name]
+    assert brief(only(lex, text)) == expected
+
+
+def test_a_press_conference_is_no_meeting(lex):
+    assert records(lex, "date 2026-06-09\n\nقال المتحدث في مؤتمره الصحفي الأسبوعي يوم الأربعاء إن الوفود وصلت.") == []
+
+
+def test_a_word_that_is_not_only_a_day_after_a_hosting_verb(lex):
+    # "الأحد" is also "the one": after a hosting verb it is a day only where it stands apart.
+    assert records(lex, "date 2026-06-09\n\nتستضيف الدوحة الأحد عشر وفدا في مؤتمر للطاقة.") == []
+
+
+def test_a_side_meeting_of_an_occasion_of_several_days_has_no_day(lex):
+    text = ("date 2026-01-20\n\nيلتقي وزير الخارجية السعودي نظيره الأمريكي على هامش المنتدى الاقتصادي العالمي في دافوس، "
+            "الذي تنطلق أعماله اليوم وتستمر حتى الجمعة.")
+    assert [brief(r) for r in records(lex, text)] == [("2026-01-20", "2026-01-23", "davos", "CH", "forum", "held")]

@@ -72,7 +72,7 @@ class _Draft:
     online_meeting: bool = False
     in_person_cue: bool = False
     local: list = field(default_factory=list)  # sentences placing it "here" with no venue (Evidence)
-    other: bool = False  # named as the next or the last of its kind ("قمتهم المقبلة"): never the one in hand
+    other: bool = False  # the next or the last of its kind ("قمتهم المقبلة"), or held on another's margin: never that one
 
     def cite(self, name: str, ev: Evidence) -> None:
         if (name, ev.sentence) not in self.seen:
@@ -185,18 +185,28 @@ def extract(article: Article, lex: Lexicon) -> list[Mention]:
             continue
         # "على هامش القمة، التقى الوزير نظيره": the summit is named as the occasion of
         # another meeting, which is held on its day and in its place, and is not it.
-        host, found_triggers = _margin(folded, found_triggers, drafts, current)
-        groups = _groups(folded, found_triggers, dated, lex)
+        host, found_triggers, margins = _margin(folded, found_triggers, drafts, current)
+        passes = [(found_triggers, dated)]
+        if margins:
+            # The occasion is named here first ("على هامش المنتدى ... الذي تنطلق أعماله
+            # اليوم"): it is read first, with the dates nearest its words.
+            passes = list(zip((margins, found_triggers), _split_dates(folded, dated, margins, found_triggers)))
         touched = []
-        for group in groups:
-            group.side_of = host
-            draft = _place_group(group, drafts, current, folded, words, news_day, lex, article.published)
-            _fill(draft, group, ev, words)
-            if host is not None and draft is not host:
-                _beside(draft, host, ev)
-            if group.venue is None and LOCAL.search(folded):
-                draft.local.append(ev)
-            touched.append(draft)
+        for words_of_pass, dates_of_pass in passes:
+            rivals = tuple((t.start, t.end) for t in (found_triggers if words_of_pass is margins else margins))
+            for group in _groups(folded, words_of_pass, dates_of_pass, lex, rivals):
+                group.side_of = host
+                draft = _place_group(group, drafts, current, folded, words, news_day, lex, article.published)
+                _fill(draft, group, ev, words)
+                if host is not None and draft is not host:
+                    draft.other = True  # never the occasion itself, dated or not
+                    _beside(draft, host, ev)
+                if group.venue is None and LOCAL.search(folded):
+                    draft.local.append(ev)
+                touched.append(draft)
+            if margins and host is None and touched:
+                host = touched[-1]
+                _durations(host, folded, finder, ev)
         for draft in dict.fromkeys(touched):
             _durations(draft, folded, finder, ev)
         if touched:
@@ -221,25 +231,40 @@ def extract(article: Article, lex: Lexicon) -> list[Mention]:
 MARGIN = re.compile(r"(?<!\w)[وف]?(?:علي\s+)?هامش\s+(?:(?:اعمال|انعقاد|فعاليات|اشغال|مشاركته|مشاركتها|مشاركتهم|مشاركة\s+\S+|حضوره|في)\s+){0,2}$")
 
 
-def _margin(folded: str, found_triggers: list, drafts: list[_Draft], current: _Draft | None) -> tuple[_Draft | None, list]:
+def _margin(folded: str, found_triggers: list, drafts: list[_Draft], current: _Draft | None) -> tuple[_Draft | None, list, list]:
     """The meeting named as the occasion («على هامش القمة») of another meeting word in the
-    sentence, and the sentence's other meeting words. The occasion must be a meeting the
-    article has named (the newest of its format, else the one just named); otherwise,
-    or with no other meeting word, nothing changes."""
+    sentence, the sentence's other meeting words, and the occasion's words if the article
+    names it here first. With no other meeting word, nothing changes."""
     margins = [t for t in found_triggers if MARGIN.search(folded, endpos=t.start)]
     rest = [t for t in found_triggers if t not in margins]
     if not margins or not rest:
-        return None, found_triggers
+        return None, found_triggers, []
+    # A meeting the article has named: the newest of its format, else the one just named.
     fmt = margins[0].format.id
     host = next((d for d in reversed(drafts) if d.format and d.format[1] == fmt), current)
     if host is None or host.date is None:
-        return None, found_triggers
-    return host, rest
+        return None, rest, margins
+    return host, rest, []
+
+
+def _split_dates(folded: str, dated: list, first: list, second: list) -> tuple[list, list]:
+    """The sentence's dates for two sets of meeting words: each meeting date to the set of
+    the word nearest it (reports and unresolved dates to both: they date no meeting)."""
+    mine, theirs = [], []
+    for d in dated:
+        if d.report or d.value is None:
+            mine.append(d)
+            theirs.append(d)
+            continue
+        near = lambda ts: min((segment.cost(folded, (t.start, t.end), (d.found.start, d.found.end)) for t in ts), default=1e9)  # noqa: E731
+        (mine if near(first) <= near(second) else theirs).append(d)
+    return mine, theirs
 
 
 def _beside(d: _Draft, host: _Draft, ev: Evidence) -> None:
-    """A meeting on another's margin: its day and place, where it gives none of its own."""
-    if d.date is None:
+    """A meeting on another's margin: its day and place, where it gives none of its own.
+    An occasion of several days does not say which of them."""
+    if d.date is None and host.date is not None and host.date.end_day is None:
         d.date, d.date_text = host.date, host.date_text
         d.cite("date", ev)
     if "city" not in d.fields and d.fields.get("country") in (None, host.fields.get("country")):
@@ -272,12 +297,14 @@ def _held_here(d: _Draft, venue: where.Venue, ev: Evidence) -> None:
         d.cite("place", e)
 
 
-def _groups(folded: str, found_triggers, dated, lex: Lexicon) -> list[_Group]:
-    """Give every date, venue, level and body to its nearest meeting word; fuse words into meetings."""
+def _groups(folded: str, found_triggers, dated, lex: Lexicon, rivals: tuple = ()) -> list[_Group]:
+    """Give every date, venue, level and body to its nearest meeting word; fuse words into meetings.
+    ``rivals``: spans of the sentence's other meeting words, read apart (an occasion and what
+    is held on its margin): what is nearest one of them is not given here."""
     meeting_dates = [d for d in dated if not d.report and d.value is not None]
     # Other events ("a phone call on Friday") compete for the dates as meeting words do.
     spans = [(t.start, t.end) for t in found_triggers]
-    anchors = spans + [m.span() for rx in (lex.cues["other_events"], lex.cues["by_phone"]) for m in rx.finditer(folded)]
+    anchors = spans + list(rivals) + [m.span() for rx in (lex.cues["other_events"], lex.cues["by_phone"]) for m in rx.finditer(folded)]
     date_owner = _nearest([(d.found.start, d.found.end) for d in meeting_dates], anchors, folded, DATE_REACH)
     # Each meeting word takes the nearest of the dates given to it.
     chosen: dict[int, tuple[float, when.Dated]] = {}
@@ -292,8 +319,8 @@ def _groups(folded: str, found_triggers, dated, lex: Lexicon) -> list[_Group]:
     venue_of: dict[int, tuple[float, where.Venue]] = {}  # trigger index -> its nearest venue
     offered: dict[int, list[tuple[float, int, where.Venue]]] = {}  # (cost, where it stands, venue)
     for v in venues:
-        owner = _venue_owner(v, spans, folded)
-        if owner is not None:
+        owner = _venue_owner(v, spans + list(rivals), folded)
+        if owner is not None and owner[0] < len(spans):
             offered.setdefault(owner[0], []).append((owner[1], v.start, v))
     for i, options in offered.items():
         venue_of[i] = _refined(options)
@@ -344,8 +371,8 @@ def _groups(folded: str, found_triggers, dated, lex: Lexicon) -> list[_Group]:
     # person's office, not the meeting's body.
     for hits_all, attr, reach in ((levels, "level", LEVEL_REACH), (formats, "level", LEVEL_REACH), (_series_hits(folded, lex), "body", BODY_REACH)):
         hits = [h for h in _heads(hits_all, folded) if not TITLE_BEFORE.search(folded, endpos=h[0])]
-        for (s, e, entry), owner in zip(hits, _nearest([(s, e) for s, e, _x in hits], flat, folded, reach)):
-            if owner is not None:
+        for (s, e, entry), owner in zip(hits, _nearest([(s, e) for s, e, _x in hits], flat + list(rivals), folded, reach)):
+            if owner is not None and owner[0] < len(flat):
                 g = owners[owner[0]][0]
                 current_best = getattr(g, attr)
                 if current_best is not None and hits_all is formats and not current_best[1].extra.get("generic"):
@@ -652,14 +679,17 @@ def _moved(d: _Draft, dated, folded: str, cancelled: bool) -> None:
 
 
 def _durations(d: _Draft, folded: str, finder: DateFinder, ev: Evidence) -> None:
-    """"تستمر على مدى يومين": a one-day meeting spans that many days."""
+    """"تستمر على مدى يومين", "وتستمر حتى الجمعة": a one-day meeting spans those days."""
     if d.date is None or d.date.year is None or d.date.precision != "day" or d.date.end_day is not None:
         return
-    for _s, _e, days in finder.durations(folded):
-        if days > 1:
-            import datetime as dt
+    import datetime as dt
 
-            end = d.date.start() + dt.timedelta(days=days - 1)
+    start = d.date.start()
+    spans = [days for _s, _e, days in finder.durations(folded)]
+    spans += [(wd - start.weekday()) % 7 + 1 for wd in finder.until(folded)]  # up to the next such weekday
+    for days in spans:
+        if days > 1:
+            end = start + dt.timedelta(days=days - 1)
             d.date = DateValue(d.date.year, d.date.month, d.date.day, end_day=end.day,
                                end_month=end.month if end.month != d.date.month else None, end_year=end.year if end.year != d.date.year else None)
             d.cite("date", ev)

@@ -171,6 +171,10 @@ def _inspection(folded: str, end: int, lex: Lexicon) -> bool:
     return not any(n in lex.places.by_form or n in lex.country_by_form or "ال" + n in lex.country_by_form for n in names)
 
 
+# "مؤتمره الصحفي", "مؤتمرا صحافيا": a press conference right after the meeting word.
+PRESS = re.compile(r"\s+(?:ال)?(?:صحفي|صحافي|صحفيا|صحافيا)(?:ة)?(?!\w)")
+
+
 def find(folded: str, lex: Lexicon) -> list[Trigger]:
     series_spans = [(m.start(), m.end()) for m in lex.cues["not_single"].finditer(folded)]
     phone_starts = [m.start() for m in lex.cues["by_phone"].finditer(folded)]
@@ -189,6 +193,8 @@ def find(folded: str, lex: Lexicon) -> list[Trigger]:
                 continue  # an interview, or a company's, a club's or a central bank's meeting
             if fmt.id == "visit" and _inspection(folded, m.end(), lex):
                 continue
+            if PRESS.match(folded, m.end()):
+                continue  # a press conference
             if fmt.needs_body and not (BODY_AHEAD.match(folded[m.end():]) or BODY_BEHIND.search(folded, 0, m.start())):
                 continue
             out.append(Trigger(m.start(), m.end(), fmt, rank))

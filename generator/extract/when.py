@@ -56,6 +56,10 @@ def is_report(found: Found, folded: str, lex: Lexicon, trigger_spans: list[tuple
     verb = verbs[-1]
     if any(verb.end() <= s < found.start for s, _e in trigger_spans):
         return False
+    # "أعلن المكتب أن بغداد ستحتضن، يوم الأحد المقبل، اجتماعا": after the "أن" that opens
+    # what was reported, a date is the reported meeting's.
+    if OPENS_REPORT.search(folded, verb.end(), found.start):
+        return False
     # "أفادت القناة، الأربعاء، بإلغاء ...", "أعلنت الوزارة، الأحد 1 مارس، تأجيل ...": a day
     # set off by commas right after who reported.
     if SET_OFF_BEFORE.search(folded, endpos=found.start) and SET_OFF_AFTER.match(folded, found.end) and not QUOTED.search(folded, verb.end(), found.start):

@@ -90,7 +90,7 @@ def find(folded: str, lex: Lexicon, trigger_spans: list[tuple[int, int]]) -> lis
         # after "سلطنة", "مملكة", "دولة" or "جمهورية", and the city elsewhere.
         if city is not None and country is not None and i and words[i - 1][2].lstrip("وفب") in STATE_FRAMES:
             city = None
-        if _in_venue_position(words, i, i + n, led, clitic, trigger_spans, lex):
+        if _in_venue_position(words, i, i + n, led, clitic, trigger_spans, lex, city):
             venues.append(Venue(start, end, city, city.country if city else country))
         i += n
     return _join(venues, folded)
@@ -113,7 +113,11 @@ def _name_at(words, i: int, places: dict, countries: dict):
     return None
 
 
-def _in_venue_position(words, i, j, led, clitic, trigger_spans, lex) -> bool:
+# An envoy's title names the country he is an envoy to ("المبعوث الخاص إلى اليمن").
+ENVOYS = frozenset({"مبعوث", "المبعوث", "مبعوثا", "مبعوثة", "المبعوثة", "سفير", "السفير", "سفيرا", "مندوب", "المندوب", "ممثل", "الممثل"})
+
+
+def _in_venue_position(words, i, j, led, clitic, trigger_spans, lex, city=None) -> bool:
     # Up to four words back: a two-word frame, a preposition and what stands before it.
     before = [w for _s, _e, w in words[max(0, i - 4):i]]
     k = len(before)
@@ -131,6 +135,8 @@ def _in_venue_position(words, i, j, led, clitic, trigger_spans, lex) -> bool:
         return True
     if prev in PREPOSITIONS:
         topic = before[k - 2] if k >= 2 else ""
+        if city is None and any(w.lstrip("وف") in ENVOYS for w in before[max(0, k - 4):k - 1]):
+            return False  # "المبعوث الأممي الخاص إلى اليمن": a title, not where he goes
         return topic not in lex.cues["not_venue_after"]
     if prev == "علي" and before[k - 2] in GUEST:  # (k is 1 at least: before[-1] is "علي" itself then)
         return True  # "يحل ضيفا على الرياض": the guest of a place visits it
