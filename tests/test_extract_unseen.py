@@ -463,3 +463,16 @@ def test_a_side_meeting_of_an_occasion_of_several_days_has_no_day(lex):
     text = ("date 2026-01-20\n\nيلتقي وزير الخارجية السعودي نظيره الأمريكي على هامش المنتدى الاقتصادي العالمي في دافوس، "
             "الذي تنطلق أعماله اليوم وتستمر حتى الجمعة.")
     assert [brief(r) for r in records(lex, text)] == [("2026-01-20", "2026-01-23", "davos", "CH", "forum", "held")]
+
+
+# --- An academic forum is no high-level meeting; ministers of research still meet ----------
+
+def test_an_academic_forum_opened_by_a_dean(lex):
+    assert records(lex, "date 2026-02-16\n\nافتتح عميد كلية الآداب اليوم الملتقى العلمي الثالث للغة العربية.") == []
+
+
+def test_research_ministers_and_a_faculty_venue_still_meet(lex):
+    assert brief(only(lex, "date 2026-02-16\n\nيعقد وزراء البحث العلمي العرب اجتماعا في تونس العاصمة يوم الاثنين 16 فبراير."))[:3] == (
+        "2026-02-16", "2026-02-16", "tunis")
+    assert brief(only(lex, "date 2026-02-16\n\nيعقد وزراء التعليم العالي اجتماعا في كلية الطب بالقاهرة يوم الاثنين 16 فبراير.")) == (
+        "2026-02-16", "2026-02-16", "cairo", "EG", "education-ministers", "held")

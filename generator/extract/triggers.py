@@ -171,8 +171,9 @@ def _inspection(folded: str, end: int, lex: Lexicon) -> bool:
     return not any(n in lex.places.by_form or n in lex.country_by_form or "ال" + n in lex.country_by_form for n in names)
 
 
-# "مؤتمره الصحفي", "مؤتمرا صحافيا": a press conference right after the meeting word.
-PRESS = re.compile(r"\s+(?:ال)?(?:صحفي|صحافي|صحفيا|صحافيا)(?:ة)?(?!\w)")
+# "مؤتمره الصحفي", "مؤتمرا صحافيا": a press conference right after the meeting word; "الملتقى
+# العلمي", "المؤتمر الطلابي": an academic or a students' one. None is a high-level meeting.
+PRESS = re.compile(r"\s+(?:ال)?(?:صحفي|صحافي|صحفيا|صحافيا|علمي|علميا|طلابي|طلابيا|اكاديمي|اكاديميا)(?:ة)?(?!\w)")
 
 
 def find(folded: str, lex: Lexicon) -> list[Trigger]:
@@ -194,7 +195,7 @@ def find(folded: str, lex: Lexicon) -> list[Trigger]:
             if fmt.id == "visit" and _inspection(folded, m.end(), lex):
                 continue
             if PRESS.match(folded, m.end()):
-                continue  # a press conference
+                continue  # a press, an academic or a students' conference
             if fmt.needs_body and not (BODY_AHEAD.match(folded[m.end():]) or BODY_BEHIND.search(folded, 0, m.start())):
                 continue
             out.append(Trigger(m.start(), m.end(), fmt, rank))
