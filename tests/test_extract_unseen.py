@@ -476,3 +476,16 @@ def test_research_ministers_and_a_faculty_venue_still_meet(lex):
         "2026-02-16", "2026-02-16", "tunis")
     assert brief(only(lex, "date 2026-02-16\n\nيعقد وزراء التعليم العالي اجتماعا في كلية الطب بالقاهرة يوم الاثنين 16 فبراير.")) == (
         "2026-02-16", "2026-02-16", "cairo", "EG", "education-ministers", "held")
+
+
+# --- The occasion of a phone call is not the meeting's ----------------------------------------
+
+def test_a_meeting_agreed_during_a_call_has_no_day(lex):
+    text = "date 2026-07-14\n\nافتتح الوزير اليوم مقر السفارة.\n\nواتفق الوزيران خلال اتصال هاتفي على اللقاء لبحث الملفات المشتركة."
+    assert records(lex, text) == []
+
+
+def test_a_meeting_during_a_summit_of_today_still_takes_its_day(lex):
+    text = "date 2026-07-14\n\nأكد الرئيس اليوم دعمه للمبادرة.\n\nوجاءت تصريحاته خلال لقاء مع نظيره الفرنسي في باريس."
+    assert brief(only(lex, text))[:3] == ("2026-07-14", "2026-07-14", "paris")
+

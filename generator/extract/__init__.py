@@ -542,7 +542,9 @@ def _place_group(group: _Group, drafts: list[_Draft], current, folded, words, ne
     if date is None and news_day is not None and "future" not in words:
         # "جاءت تصريحاته تزامنًا مع اجتماع ...": the meeting of the statement's day.
         first = group.triggers[0].start
-        occasion = [m for m in lex.cues["same_occasion"].finditer(folded, endpos=first) if first - m.end() <= 25]
+        # "خلال اتصال هاتفي على اللقاء": the occasion of another event (a call) is not the meeting's.
+        occasion = [m for m in lex.cues["same_occasion"].finditer(folded, endpos=first) if first - m.end() <= 25
+                    and not any(rx.search(folded, m.end(), first) for rx in (lex.cues["other_events"], lex.cues["by_phone"]))]
         if occasion:
             date = news_day
             group.occasion = True
