@@ -489,3 +489,17 @@ def test_a_meeting_during_a_summit_of_today_still_takes_its_day(lex):
     text = "date 2026-07-14\n\nأكد الرئيس اليوم دعمه للمبادرة.\n\nوجاءت تصريحاته خلال لقاء مع نظيره الفرنسي في باريس."
     assert brief(only(lex, text))[:3] == ("2026-07-14", "2026-07-14", "paris")
 
+
+
+# --- A level's meeting named without a day, then dated as «الاجتماع» ------------------------
+
+def test_a_levels_meeting_then_dated_as_the_meeting(lex):
+    text = ("date 2026-05-25\n\nيعقد وزراء الزراعة العرب اجتماعهم السنوي الأسبوع الجاري في الخرطوم.\n\n"
+            "وأوضح مصدر أن الاجتماع سيعقد الأربعاء بمشاركة سبع عشرة دولة.")
+    assert brief(only(lex, text)) == ("2026-05-27", "2026-05-27", "khartoum", "SD", "agriculture-ministers", "scheduled")
+
+
+def test_a_meeting_dated_in_another_city_is_another(lex):
+    text = ("date 2026-05-25\n\nيعقد وزراء الزراعة العرب اجتماعهم السنوي الأسبوع الجاري في الخرطوم.\n\n"
+            "وتستضيف القاهرة اجتماعا موسعا يوم الأربعاء.")
+    assert [brief(r)[:3] for r in records(lex, text)] == [("2026-05-27", "2026-05-27", "cairo")]

@@ -741,10 +741,13 @@ def _closeness(a: _Draft, b: _Draft) -> tuple:
 
 
 def _shares(a: _Draft, b: _Draft) -> bool:
+    """Whether the dated ``a`` and the undated ``b`` have something positive in common."""
     for key in ("country", "series"):  # the same city is the same country
         if a.fields.get(key) is not None and a.fields.get(key) == b.fields.get(key):
             return True
-    return a.kind == b.kind and not a.generic
+    # "يعقد وزراء الزراعة اجتماعهم الأسبوع الجاري في الخرطوم ... أن الاجتماع سيعقد الأربعاء":
+    # a meeting of a level named first, then dated as "the meeting" (a format only).
+    return (a.kind == b.kind and not a.generic) or (a.generic and not b.generic and b.kind is not None)
 
 
 def _same_body(a: _Draft, b: _Draft) -> bool:
