@@ -503,3 +503,16 @@ def test_a_meeting_dated_in_another_city_is_another(lex):
     text = ("date 2026-05-25\n\nيعقد وزراء الزراعة العرب اجتماعهم السنوي الأسبوع الجاري في الخرطوم.\n\n"
             "وتستضيف القاهرة اجتماعا موسعا يوم الأربعاء.")
     assert [brief(r)[:3] for r in records(lex, text)] == [("2026-05-27", "2026-05-27", "cairo")]
+
+
+def test_a_company_named_first_holds_no_high_level_meeting(lex):
+    assert records(lex, "date 2026-03-01\n\nالشركة تعقد اجتماعها السنوي يوم الأحد في دبي.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("زار الرئيس القاهرة وتفقد مستشفى يوم الأحد.", ("cairo", "EG")),
+    ("زار الوزير شرم الشيخ وتفقد مستشفى يوم الأحد.", ("sharm-el-sheikh", "EG")),
+    ("زار الرئيس لبنان وتفقد مستشفى يوم الأحد.", (None, "LB")),
+])
+def test_a_place_visited_before_a_facility_is_a_visit(lex, text, expected):
+    assert place(only(lex, "date 2026-03-01\n\n" + text)) == expected
