@@ -516,3 +516,66 @@ def test_a_company_named_first_holds_no_high_level_meeting(lex):
 ])
 def test_a_place_visited_before_a_facility_is_a_visit(lex, text, expected):
     assert place(only(lex, "date 2026-03-01\n\n" + text)) == expected
+
+
+# --- Mutation survivors: evidence, countries, boundaries ------------------------------------
+
+def cited(rec: dict, name: str) -> list[int]:
+    return [e["sentence"] for e in rec["evidence"].get(name, [])]
+
+
+def test_a_side_meeting_cites_its_sentence_and_the_occasions_place(lex):
+    text = "date 2026-05-10\n\nتعقد القمة العربية في الرياض يوم 19 مايو.\n\nوعلى هامش القمة، سيلتقي وزير الخارجية المصري نظيره التركي."
+    side = next(r for r in records(lex, text) if r["kind"] == "foreign-ministers")
+    assert (cited(side, "date"), cited(side, "place")) == ([2], [1, 2])
+
+
+def test_a_side_meeting_in_another_country_keeps_it(lex):
+    text = "date 2026-05-10\n\nتعقد القمة العربية في الرياض يوم 19 مايو.\n\nوعلى هامش القمة، يلتقي وزير الخارجية المصري نظيره التركي في تركيا."
+    side = next(r for r in records(lex, text) if r["kind"] == "foreign-ministers")
+    assert brief(side)[:4] == ("2026-05-19", "2026-05-19", None, "TR")
+
+
+def test_a_side_meeting_in_the_occasions_country_takes_its_city(lex):
+    text = "date 2026-05-10\n\nتعقد القمة العربية في الرياض يوم 19 مايو.\n\nوعلى هامش القمة، يلتقي وزير الخارجية المصري نظيره التركي في السعودية."
+    side = next(r for r in records(lex, text) if r["kind"] == "foreign-ministers")
+    assert brief(side)[:4] == ("2026-05-19", "2026-05-19", "riyadh", "SA")
+
+
+def test_a_side_meeting_with_its_own_day_in_a_sentence_naming_the_occasion_first(lex):
+    text = ("date 2026-01-20\n\nالتقى وزير الخارجية السعودي نظيره الأمريكي يوم الأحد على هامش المنتدى الاقتصادي العالمي في دافوس، "
+            "الذي تنطلق أعماله اليوم وتستمر حتى الجمعة.")
+    assert sorted(brief(r)[:5] for r in records(lex, text)) == [
+        ("2026-01-18", "2026-01-18", "davos", "CH", "foreign-ministers"),
+        ("2026-01-20", "2026-01-23", "davos", "CH", "forum"),
+    ]
+
+
+def test_here_cites_the_dateline_and_names_the_city(lex):
+    rec = only(lex, "date 2026-03-01\n\nالرياض - تنطلق هنا غدا أعمال الاجتماع الوزاري.")
+    assert (rec["place"]["city"]["ar"], cited(rec, "place")) == ("الرياض", [1])
+
+
+HERE_BUT_NOT_THE_DATELINE = {
+    "a_city_given_later": ("الرياض - يعقد الوزراء اجتماعا بمقر المنظمة يوم 2 مارس.\n\nويعقد الاجتماع في جدة.", ("jeddah", "SA")),
+    "a_country_given_later": ("القاهرة - يعقد الوزراء اجتماعا بمقر المنظمة يوم 2 مارس.\n\nويعقد الاجتماع في السعودية.", (None, "SA")),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HERE_BUT_NOT_THE_DATELINE))
+def test_a_place_given_later_wins_over_the_dateline(lex, name):
+    text, expected = HERE_BUT_NOT_THE_DATELINE[name]
+    assert place(only(lex, "date 2026-03-01\n\n" + text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "انطلقت اليوم القمة في بغداد.\n\nوتعقد القمة المقبلة في الرياض.",
+    "تنطلق اليوم القمة في بغداد.\n\nوعقدت القمة السابقة في الرياض.",
+])
+def test_the_next_or_last_after_or_before_a_meeting_of_today(lex, text):
+    assert place(only(lex, "date 2026-03-01\n\n" + text)) == ("baghdad", "IQ")
+
+
+def test_a_countrys_council_before_the_security_council(lex):
+    text = "date 2026-05-30\n\nبعد اجتماع لمجلس الأمن القومي أمس، يعقد مجلس الأمن الدولي جلسة طارئة يوم الاثنين."
+    assert [r["series"] for r in records(lex, text) if r["date"]["start"] == "2026-06-01"] == ["un-security-council"]

@@ -208,7 +208,8 @@ def extract(article: Article, lex: Lexicon) -> list[Mention]:
                 host = touched[-1]
                 _durations(host, folded, finder, ev)
         for draft in dict.fromkeys(touched):
-            _durations(draft, folded, finder, ev)
+            if host is None or draft is host:  # how long the occasion lasts is not said of what is held on its margin
+                _durations(draft, folded, finder, ev)
         if touched:
             current = touched[-1]
             if words & {"postponed", "moved"} or any(when.INSTEAD_OF.search(folded, endpos=x.found.start) or when.was_set(x.found, folded) for x in dated):
@@ -251,13 +252,17 @@ def _split_dates(folded: str, dated: list, first: list, second: list) -> tuple[l
     """The sentence's dates for two sets of meeting words: each meeting date to the set of
     the word nearest it (reports and unresolved dates to both: they date no meeting)."""
     mine, theirs = [], []
+    opening = MARGIN.search(folded, endpos=first[0].start).start()  # where «على هامش» stands
     for d in dated:
         if d.report or d.value is None:
             mine.append(d)
             theirs.append(d)
             continue
-        near = lambda ts: min((segment.cost(folded, (t.start, t.end), (d.found.start, d.found.end)) for t in ts), default=1e9)  # noqa: E731
-        (mine if near(first) <= near(second) else theirs).append(d)
+        near = lambda ts: min(segment.cost(folded, (t.start, t.end), (d.found.start, d.found.end)) for t in ts)  # noqa: E731 (neither set is empty)
+        # "التقى الوزير نظيره يوم الأحد على هامش المنتدى": a date between a meeting word and
+        # the «على هامش» of its occasion is that meeting's.
+        before_margin = d.found.end <= opening and any(t.end <= d.found.start for t in second)
+        (mine if near(first) <= near(second) and not before_margin else theirs).append(d)
     return mine, theirs
 
 
@@ -300,11 +305,12 @@ def _held_here(d: _Draft, venue: where.Venue, ev: Evidence) -> None:
 def _groups(folded: str, found_triggers, dated, lex: Lexicon, rivals: tuple = ()) -> list[_Group]:
     """Give every date, venue, level and body to its nearest meeting word; fuse words into meetings.
     ``rivals``: spans of the sentence's other meeting words, read apart (an occasion and what
-    is held on its margin): what is nearest one of them is not given here."""
+    is held on its margin): a venue, level or body nearest one of them is not given here
+    (the dates were shared out before: _split_dates)."""
     meeting_dates = [d for d in dated if not d.report and d.value is not None]
     # Other events ("a phone call on Friday") compete for the dates as meeting words do.
     spans = [(t.start, t.end) for t in found_triggers]
-    anchors = spans + list(rivals) + [m.span() for rx in (lex.cues["other_events"], lex.cues["by_phone"]) for m in rx.finditer(folded)]
+    anchors = spans + [m.span() for rx in (lex.cues["other_events"], lex.cues["by_phone"]) for m in rx.finditer(folded)]
     date_owner = _nearest([(d.found.start, d.found.end) for d in meeting_dates], anchors, folded, DATE_REACH)
     # Each meeting word takes the nearest of the dates given to it.
     chosen: dict[int, tuple[float, when.Dated]] = {}
@@ -460,7 +466,8 @@ def _not_before(entry) -> frozenset:
 def _day_key(d: when.Dated) -> tuple:
     """Meeting words given one day are one meeting; one given "اليوم نفسه" is another
     meeting on the day just named ("يلتقي ... الثلاثاء، بينما يجتمع ... في اليوم نفسه")."""
-    return (d.value, d.found.start if d.found.same_day else None)
+    # Equivalent mutant of the condition: words given one Found share its start anyway.
+    return (d.value, d.found.start if d.found.same_day else None)  # pragma: no mutate
 
 
 def _refined(options: list[tuple[float, int, where.Venue]]) -> tuple[float, where.Venue]:
