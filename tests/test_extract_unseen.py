@@ -579,3 +579,27 @@ def test_the_next_or_last_after_or_before_a_meeting_of_today(lex, text):
 def test_a_countrys_council_before_the_security_council(lex):
     text = "date 2026-05-30\n\nبعد اجتماع لمجلس الأمن القومي أمس، يعقد مجلس الأمن الدولي جلسة طارئة يوم الاثنين."
     assert [r["series"] for r in records(lex, text) if r["date"]["start"] == "2026-06-01"] == ["un-security-council"]
+
+
+def test_a_side_meeting_of_a_summit_named_before_another_meeting(lex):
+    # The occasion is the newest summit the article named, not the meeting just named.
+    text = ("date 2026-05-10\n\nتعقد القمة العربية في الرياض يوم 19 مايو.\n\nويجتمع وزراء الدفاع العرب في جدة يوم 12 مايو.\n\n"
+            "وعلى هامش القمة، سيلتقي وزير الخارجية المصري نظيره التركي.")
+    assert sorted(brief(r)[:5] for r in records(lex, text)) == [
+        ("2026-05-12", "2026-05-12", "jeddah", "SA", "defence-ministers"),
+        ("2026-05-19", "2026-05-19", "riyadh", "SA", "foreign-ministers"),
+        ("2026-05-19", "2026-05-19", "riyadh", "SA", "leaders"),
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "انطلقت اليوم القمة.\n\nوتعقد القمة المقبلة في الرياض.",
+    "تنطلق اليوم القمة.\n\nوعقدت القمة السابقة في الرياض.",
+])
+def test_the_next_or_last_gives_a_meeting_of_today_no_place(lex, text):
+    assert brief(only(lex, "date 2026-03-01\n\n" + text))[:4] == ("2026-03-01", "2026-03-01", None, None)
+
+
+def test_a_two_word_place_with_a_letter_like_a_clitic_before_a_facility(lex):
+    # (Which Bethlehem GeoNames gives is the gazetteer's business: the visit is kept.)
+    assert place(only(lex, "date 2026-03-01\n\nزار الرئيس بيت لحم وتفقد مستشفى يوم الأحد."))[0] == "bethlehem"

@@ -170,7 +170,7 @@ def _inspection(folded: str, end: int, lex: Lexicon) -> bool:
     found = list(PLACE_WORD.finditer(clause, 0, m.start()))  # pragma: no mutate (the clause opens with a space)
     # Each word as written ("لبنان") and without a clitic ("بالقاهرة"), alone and with the next.
     words = [w.group(0) for w in found] + [w.group(1) for w in found]
-    names = words + [f"{a.group(1)} {b.group(0)}" for a, b in zip(found, found[1:])]
+    names = words + [f"{a.group(i)} {b.group(0)}" for a, b in zip(found, found[1:]) for i in (0, 1)]
     return not any(n in lex.places.by_form or n in lex.country_by_form for n in names)
 
 
