@@ -96,13 +96,14 @@ class _Group:
     side_of: object = None  # the meeting (_Draft) on whose margin it is held
 
 
-def _nearest(spans, anchors, folded, reach):
+def _nearest(spans, anchors, folded, reach, later_only=frozenset()):
     """For each candidate span, the index of the anchor span nearest it (and the cost), within reach.
 
-    ``anchors`` is never empty: it holds at least the sentence's meeting words."""
+    ``anchors`` is never empty: it holds at least the sentence's meeting words (never in
+    ``later_only``: the anchors that may only take a span standing after them)."""
     out = []
     for span in spans:
-        best = min((segment.cost(folded, anchor, span), i) for i, anchor in enumerate(anchors))
+        best = min((segment.cost(folded, anchor, span), i) for i, anchor in enumerate(anchors) if i not in later_only or span[0] >= anchor[1])
         if best[0] <= reach:
             out.append((best[1], best[0]))
         else:
@@ -303,6 +304,13 @@ def _held_here(d: _Draft, venue: where.Venue, ev: Evidence) -> None:
         d.cite("place", e)
 
 
+def _named_as_subject(folded: str, start: int, lex: Lexicon) -> bool:
+    """The word at ``start`` follows one of the two words before it that make it a subject
+    ("لبحث الاتفاق", "لمتابعة تطبيق اتفاق", "بشأن الهجوم")."""
+    before = folded[max(0, start - 40) : start].split()[-2:]
+    return lex.cues["about"].search(" ".join(before)) is not None
+
+
 def _groups(folded: str, found_triggers, dated, lex: Lexicon, rivals: tuple = ()) -> list[_Group]:
     """Give every date, venue, level and body to its nearest meeting word; fuse words into meetings.
     ``rivals``: spans of the sentence's other meeting words, read apart (an occasion and what
@@ -311,8 +319,11 @@ def _groups(folded: str, found_triggers, dated, lex: Lexicon, rivals: tuple = ()
     meeting_dates = [d for d in dated if not d.report and d.value is not None]
     # Other events ("a phone call on Friday") compete for the dates as meeting words do.
     spans = [(t.start, t.end) for t in found_triggers]
-    anchors = spans + [m.span() for rx in (lex.cues["other_events"], lex.cues["by_phone"]) for m in rx.finditer(folded)]
-    date_owner = _nearest([(d.found.start, d.found.end) for d in meeting_dates], anchors, folded, DATE_REACH)
+    others = [m.span() for rx in (lex.cues["other_events"], lex.cues["by_phone"]) for m in rx.finditer(folded)]
+    anchors = spans + others
+    # An event named as what a meeting is about ("لبحث تطبيق اتفاق ...") takes no date before it.
+    about = frozenset(len(spans) + j for j, (start, _) in enumerate(others) if _named_as_subject(folded, start, lex))
+    date_owner = _nearest([(d.found.start, d.found.end) for d in meeting_dates], anchors, folded, DATE_REACH, about)
     # Each meeting word takes the nearest of the dates given to it.
     chosen: dict[int, tuple[float, when.Dated]] = {}
     for d, owner in zip(meeting_dates, date_owner):
