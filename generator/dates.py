@@ -65,6 +65,7 @@ class Found:
     context_month: str | None = None  # same (the month just mentioned) | current (the dateline's)
     tense: str | None = None  # future | past | current, from "المقبل", "الماضي", "الجاري" after the date
     month_only: bool = False  # "الشهر المقبل": the month the context gives, no day
+    same_day: bool = False  # "في اليوم نفسه": the day the context gives
     pre: str | None = None  # what opens a range: "من", "بين", "يومي", "ايام" (folded)
     joint: tuple[int, int] | None = None  # the word "to" that joins a range ("19 إلى 20"), where it stands
 
@@ -122,6 +123,8 @@ class DateFinder:
         self.next_month_rx = re.compile(
             rf"{PREFIX}(?:{_alt(['في', 'خلال', 'مطلع', 'أوائل', 'أواخر', 'منتصف', 'نهاية', 'بداية'])})\s+الشهر\s+(?P<which>{_alt(['المقبل', 'القادم'])})(?!\w)"
         )
+        # "في اليوم نفسه", "في نفس اليوم", "ذات اليوم": the day last given, never today.
+        self.same_day_rx = re.compile(r"(?<!\w)[وف]?(?:في\s+)?(?:(?:ال)?يوم\s+(?:نفسه|ذاته)|(?:نفس|ذات)\s+اليوم)(?!\w)")
         # "يومي الأحد والاثنين المقبلين": a span of two weekdays.
         self.weekday_span_rx = re.compile(
             rf"(?<!\w)(?:يومي|ايام)\s+(?P<wd1>{_alt(self.weekdays)})\s+(?:و|الي|حتي)\s*(?P<wd2>{_alt(self.weekdays)})(?:\s+(?P<dir>{_alt(['المقبلين', 'القادمين', 'الماضيين', 'المقبل', 'القادم', 'الماضي'])}))?(?!\w)"
@@ -129,6 +132,10 @@ class DateFinder:
         # "على مدى يومين", "تستمر ثلاثة أيام": how long the meeting lasts.
         self.duration_rx = re.compile(
             rf"(?<!\w)[و]?(?:{_alt(['على مدى', 'على مدار', 'لمدة', 'تستمر', 'يستمر', 'تمتد', 'يمتد', 'تستغرق', 'يستغرق'])})\s+(?:(?P<n>\d+|{_alt(self.cardinals)})\s+)?(?P<unit>{_alt(['يومين', 'أيام', 'يوما', 'يوم'])})(?!\w)"
+        )
+        # "وتستمر حتى الجمعة", "تتواصل أعماله إلى يوم الخميس": the last day, as a weekday.
+        self.until_rx = re.compile(
+            rf"(?<!\w)[و]?(?:{_alt(['تستمر', 'يستمر', 'تتواصل', 'يتواصل', 'تمتد', 'يمتد', 'تختتم', 'يختتم'])})(?:\s+\S+){{0,2}}?\s+(?:حتي|الي|لغاية)\s+(?:يوم\s+)?(?P<wd>{_alt(self.weekdays)})(?!\w)"
         )
         self.bare_ok = {fold(w) for w in ("السبت", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة")}  # الأحد/الاثنين are also words
         self.weekday_rx = re.compile(
@@ -179,6 +186,10 @@ class DateFinder:
                 if 1 <= day <= 31:
                     taken.append((m.start(), m.end()))
                     found.append(Found(m.start(), m.end(), m.group(0).strip(), None, context_day=day, context_month=which))
+        for m in self.same_day_rx.finditer(folded):
+            if free(m.start(), m.end()):
+                taken.append((m.start(), m.end()))
+                found.append(Found(m.start(), m.end(), m.group(0).strip(), None, same_day=True))
         for m in self.next_month_rx.finditer(folded):
             if free(m.start(), m.end()):
                 taken.append((m.start(), m.end()))
@@ -254,11 +265,19 @@ class DateFinder:
             return True
         if DAY_FOLLOWS.match(after) and MEETING_BEFORE.search(before):
             return True
+        if PURPOSE_FOLLOWS.match(after) and MEETING_BEFORE.search(before) and not AFTER_PLACE.search(before):
+            return True
         if m.group("wd") not in self.bare_ok:
             return False
         clause_end = not after or after[0] in "،,.؟:;"
-        after_place = bool(re.search(r"(?:^|\s)[وف]?(?:في|الي|داخل)\s+\S+(?:\s+\S+)?$", before)) or bool(re.search(r"(?:^|\s)ب\S{3,}$", before))
-        return clause_end or after_place
+        after_place = bool(AFTER_PLACE.search(before))
+        # "ستستضيف الدوحة الخميس جولة ...": these names are only days; after a verb of
+        # meeting or hosting and who meets, one is the day whatever follows.
+        return clause_end or after_place or bool(MEETING_BEFORE.search(before))
+
+    def until(self, folded: str) -> list[int]:
+        """The weekday (Monday 0) each "تستمر حتى الجمعة"-like phrase ends on."""
+        return [self.weekdays[m.group("wd")] for m in self.until_rx.finditer(folded)]
 
     def durations(self, folded: str) -> list[tuple[int, int, int]]:
         """(start, end, days) of each "على مدى يومين"-like phrase."""
@@ -277,12 +296,16 @@ class DateFinder:
 # "مصير الاثنين المعتقلين" and "في كييف الأحد لبحث" ("the one") stand elsewhere.
 MEETING_BEFORE = re.compile(
     r"(?:^|\s)[وف]?(?:"
-    r"(?:[يت]|س[يت]|ل[يت])?(?:لتقي|لتقيان|جتمع|جتمعان|زور|ستقبل|عقد|نعقد|صل|توجه|بدا|نطلق|ختتم)(?:ان|ون)?"
-    r"|التقي|التقيا|التقوا|اجتمع|اجتمعا|اجتمعوا|زار|استقبل|عقد|عقدت|انعقد|انعقدت|وصل|وصلت|توجه|بدات|بدا|انطلقت|اختتمت"
+    r"(?:[يتن]|س[يتن]|ل[يت])?(?:لتقي|لتقيان|جتمع|جتمعان|زور|ستقبل|ستضيف|حتضن|عقد|نعقد|صل|توجه|بدا|نطلق|ختتم|نتقل)(?:ان|ون)?"
+    r"|التقي|التقيا|التقوا|اجتمع|اجتمعا|اجتمعوا|زار|استقبل|استضاف|استضافت|احتضن|احتضنت|عقد|عقدت|انعقد|انعقدت|وصل|وصلت|توجه|بدات|بدا|انطلقت|اختتمت|انتقل"
     r"|(?:ال)?(?:اجتماع|لقاء|قمة|قمت|محادثات|مباحثات|زيارة|زيارت|مؤتمر|جلسة|جلست)(?:ات|ا|ه|ها|هم|هما)?)"  # "لقاؤهما الأحد"
     r"(?:\s+\S+){0,3}$"
 )
 DAY_FOLLOWS = re.compile(r"(?:$|[،,.؛;:)]|(?:في|الي|داخل|مع)(?!\w)|ب\w{3,})")
+# "يجتمع الوزراء الاثنين لبحث ...": a purpose follows a day that stands right after who
+# meets; after a place ("في كييف الأحد لبحث") it may be "the one".
+PURPOSE_FOLLOWS = re.compile(r"(?:بشان|حول|ل(?:بحث|مناقشة|اجراء|التباحث|التشاور|توقيع|تنسيق|متابعة))(?!\w)")
+AFTER_PLACE = re.compile(r"(?:^|\s)[وف]?(?:في|الي|داخل)\s+\S+(?:\s+\S+)?$|(?:^|\s)ب\S{3,}$")
 
 
 # The Hijri months (folded): "الخميس 27 رمضان 1447 هـ الموافق 16 مارس" names one day twice.
@@ -364,6 +387,8 @@ def resolve(found: Found, anchor: dt.date | None, last_meeting: dt.date | None, 
                 return found.value.with_year(anchor.year) if _valid(found.value, anchor.year) else None
             return infer_year(found.value, anchor, tense)
         return found.value
+    if found.same_day:
+        return DateValue(context.year, context.month, context.day) if context else None
     if found.month_only and anchor is not None:
         year, month = anchor.year + (anchor.month == 12), anchor.month % 12 + 1
         return DateValue(year, month, None)

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .textnorm import fold
 
@@ -56,6 +56,9 @@ def _letters(form: str) -> int:
 class Gazetteer:
     by_form: dict  # folded form -> City
     by_id: dict  # city id -> City
+    # Names of three letters or fewer ("عدن", "قم") are too often plain words to be a
+    # city anywhere: they are read only right after "مدينة" (extract/where.py).
+    short: dict = field(default_factory=dict)  # folded form -> City
 
     def coordinates(self, city_id: str) -> tuple[float, float] | None:
         city = self.by_id.get(city_id)
@@ -119,27 +122,49 @@ def build(lexicon_cities: list[dict], stop_forms: set[str]) -> Gazetteer:
             by_form[fold(form)] = city
     named = set(by_form)
     ranked = sorted(geo, key=lambda g: (-g["population"], g["geonameid"]))
+    kept: dict[int, City] = {}  # GeoNames id -> the city it became
     for g in ranked:
-        forms = [fold(a) for a in g["alternatenames"] if ARABIC_NAME.match(a)]
-        forms = [f for f in dict.fromkeys(forms) if _letters(f) > 3 and f not in stop_forms and f not in named]
-        if not forms:
+        forms = [f for f in _arabic(g) if _letters(f) > 3 and f not in stop_forms and f not in named]
+        city = _new_city(g, forms, by_id) if forms else None
+        if city is None:
             continue
-        city_id = slug(g["name"])
-        if city_id in by_id and by_id[city_id].country != g["countrycode"]:
-            city_id = f"{city_id}-{g['countrycode'].lower()}"
-        if city_id in by_id:
-            if by_id[city_id].country == g["countrycode"] and by_id[city_id].population >= g["population"]:
-                continue  # a smaller namesake in the same country
-            city_id = f"{city_id}-{g['geonameid']}"
-        city = City(city_id, _display(g, forms), g["name"], g["countrycode"], g["latitude"], g["longitude"], g["population"])
         taken = False
         for f in forms:
             if f not in by_form:  # the most populous city keeps a shared form
                 by_form[f] = city
                 taken = True
         if taken:
-            by_id[city_id] = city
-    return Gazetteer(by_form, by_id)
+            by_id[city.id] = city
+            kept[g["geonameid"]] = city
+    short: dict[str, City] = {}
+    for g in ranked:
+        forms = [f for f in _arabic(g) if _letters(f) <= 3 and f not in stop_forms and f not in named and f not in short]
+        city = kept.get(g["geonameid"]) or (_new_city(g, forms, by_id) if forms else None)
+        if city is None:
+            continue
+        by_id.setdefault(city.id, city)
+        kept[g["geonameid"]] = city
+        for f in forms:  # the most populous city keeps a shared form
+            short[f] = city
+    return Gazetteer(by_form, by_id, short)
+
+
+def _arabic(g: dict) -> list[str]:
+    """A GeoNames city's Arabic names, folded, once each."""
+    return list(dict.fromkeys(fold(a) for a in g["alternatenames"] if ARABIC_NAME.match(a)))
+
+
+def _new_city(g: dict, forms: list[str], by_id: dict) -> City | None:
+    """The city a GeoNames entry becomes (its id made unique), or None for a smaller
+    namesake of a city already kept in the same country."""
+    city_id = slug(g["name"])
+    if city_id in by_id and by_id[city_id].country != g["countrycode"]:
+        city_id = f"{city_id}-{g['countrycode'].lower()}"
+    if city_id in by_id:
+        if by_id[city_id].country == g["countrycode"] and by_id[city_id].population >= g["population"]:
+            return None
+        city_id = f"{city_id}-{g['geonameid']}"
+    return City(city_id, _display(g, forms), g["name"], g["countrycode"], g["latitude"], g["longitude"], g["population"])
 
 
 def _display(g: dict, folded_forms: list[str]) -> str:

@@ -176,7 +176,7 @@ def load(directory: Path = LEXICON_DIR) -> Lexicon:
         "status": {k: re.compile(word_pattern(v)) for k, v in cues["status"].items()},
         "attendance": {k: re.compile(word_pattern(v)) for k, v in cues["attendance"].items()},
         "count_units": {k: [fold(f) for f in v] for k, v in cues["count_units"].items()},
-        **{name: re.compile(word_pattern(cues[name])) for name in ("not_single", "report_verbs", "same_occasion", "future", "started", "other_events", "moved", "by_phone")},
+        **{name: re.compile(word_pattern(cues[name])) for name in ("not_single", "report_verbs", "same_occasion", "future", "started", "other_events", "moved", "by_phone", "about", "media", "lesser_bodies", "facilities")},
         "not_venue_after": frozenset(fold(w) for w in cues["not_venue_after"]),
         "body_heads": frozenset(fold(w) for w in cues["body_heads"]),
     }

@@ -108,6 +108,38 @@ def test_a_length_given_in_a_sentence_about_the_meeting_is_its_evidence(lex):
 
 # --- statuses told by the words of an undated article ----------------------------------------
 
+@pytest.mark.parametrize("text, expected", [
+    # an agreement the meeting is about is no sign the meeting is only planned
+    ("date 2026-03-01\n\nيزور وزير الخارجية الفرنسي بيروت يوم 6 مارس لمتابعة تطبيق اتفاق وقف إطلاق النار.", "scheduled"),
+    ("date 2026-03-01\n\nيزور وزير الخارجية الفرنسي بيروت يوم 6 مارس لبحث الاتفاق الموقع بين البلدين.", "scheduled"),
+    # the agreement named with its own day, after the meeting's: that day stays the agreement's
+    ("date 2026-03-01\n\nيلتقي الوزيران في باريس يوم 10 مارس لبحث تطبيق اتفاق 27 نوفمبر.", "scheduled"),
+    # the parties agreeing to meet, or intending to: planned
+    ("date 2026-03-01\n\nاتفق الوزيران على الاجتماع في الرياض يوم 12 مارس.", "announced"),
+    ("date 2026-03-01\n\nيعتزم الوزيران الاجتماع في الرياض يوم 12 مارس.", "announced"),
+])
+def test_an_agreement_named_is_no_plan_but_agreeing_to_meet_is(lex, text, expected):
+    m = one(lex, text)
+    assert m.status == expected and m.date.day in (6, 12, 10) and m.date.month == 3
+
+
+@pytest.mark.parametrize("text, day", [
+    # the event a meeting is about, named after its day, takes no day before it
+    ("date 2026-03-01\n\nيزور المبعوث بيروت يوم 6 مارس لمتابعة تطبيق اتفاق وقف إطلاق النار.", 6),
+    ("date 2026-03-01\n\nيجتمع وزراء الخارجية في القاهرة يوم 8 مارس بشأن الهجوم على الحدود.", 8),
+    # an event not named as a subject still claims the day nearest it (a call on Friday)
+    ("date 2026-03-01\n\nيلتقي الوزيران في القاهرة يوم 9 مارس، بعد اتصال يوم 3 مارس.", 9),
+])
+def test_an_event_a_meeting_is_about_leaves_it_the_day_before(lex, text, day):
+    m = one(lex, text)
+    assert m.date is not None and (m.date.month, m.date.day) == (3, day)
+
+
+def test_the_day_after_an_event_a_meeting_is_about_is_the_events(lex):
+    # "the agreement of 27 November": the meeting itself has no day
+    assert one(lex, "date 2026-03-01\n\nيلتقي الوزيران في باريس قريبا لبحث تطبيق اتفاق 27 نوفمبر.").date is None
+
+
 def test_preparations_that_began_for_a_coming_summit_are_not_a_summit_held(lex):
     m = one(lex, "بدأت التحضيرات للقمة العربية المقبلة في بغداد.")
     assert m.date is None and m.status == "announced"

@@ -582,7 +582,8 @@ def test_a_day_between_commas_after_a_title_keeps_the_venue_in_reach(lex):
 DISCUSSED_WITH = {
     "discussed_with_counterpart": (
         "date 2026-04-02\n\nبحث وزير الخارجية العماني مع نظيره الإيراني، أمس في مسقط، سبل تعزيز التعاون.",
-        ("2026-04-01", "2026-04-01", "muscat", "OM", "talks", "held"),
+        # A foreign minister and his counterpart: foreign ministers' talks (kinds.yml `counterparts`).
+        ("2026-04-01", "2026-04-01", "muscat", "OM", "foreign-ministers", "held"),
     ),
     "will_discuss_with_minister": (
         "date 2026-04-02\n\nيبحث رئيس الحكومة مع وزيرة الخارجية الألمانية في برلين يوم 9 أبريل ملف الهجرة.",

@@ -37,7 +37,12 @@ LEVEL_REACH = 130  # how far (in cost) a level phrase may stand from its meeting
 BODY_REACH = 120
 PLACE_REACH = 140
 DATE_REACH = 160
-TODAY = re.compile(r"(?<!\w)[وف]?اليوم(?!\w)")  # "today": the article speaks of its dateline's day
+# "today": the article speaks of its dateline's day ("اليوم نفسه", "نفس اليوم": the same day, not today)
+TODAY = re.compile(r"(?<!\w)(?<!نفس )(?<!ذات )[وف]?اليوم(?!\w)(?!\s+(?:نفسه|ذاته))")
+# "تنطلق هنا", "استقبل ... في قصر الشاطئ", "بمقر رئاسة الجمهورية": the meeting is where
+# the story is filed from (a palace, a seat or "here" with no city of its own named).
+LOCAL = re.compile(r"(?<!\w)[وف]?(?:هنا|ها هنا)(?!\w)|(?<!\w)[وف]?(?:(?:في|داخل)\s+|ب)(?:قصر|مقر|ديوان)(?!\w)")
+DATELINE_SENTENCES = 3  # a dateline opens one of the article's first sentences (after a headline)
 
 
 @functools.lru_cache(maxsize=4)
@@ -66,6 +71,8 @@ class _Draft:
     statements: list = field(default_factory=list)
     online_meeting: bool = False
     in_person_cue: bool = False
+    local: list = field(default_factory=list)  # sentences placing it "here" with no venue (Evidence)
+    other: bool = False  # the next or the last of its kind ("قمتهم المقبلة"), or held on another's margin: never that one
 
     def cite(self, name: str, ev: Evidence) -> None:
         if (name, ev.sentence) not in self.seen:
@@ -86,15 +93,17 @@ class _Group:
     occasion: bool = False  # dated by the statement it coincides with
     lead: object = None  # the meeting word the date went to: its format is the meeting's
     back: bool = False  # speaks again of a meeting already named, with a day it is no longer on
+    side_of: object = None  # the meeting (_Draft) on whose margin it is held
 
 
-def _nearest(spans, anchors, folded, reach):
+def _nearest(spans, anchors, folded, reach, later_only=frozenset()):
     """For each candidate span, the index of the anchor span nearest it (and the cost), within reach.
 
-    ``anchors`` is never empty: it holds at least the sentence's meeting words."""
+    ``anchors`` is never empty: it holds at least the sentence's meeting words (never in
+    ``later_only``: the anchors that may only take a span standing after them)."""
     out = []
     for span in spans:
-        best = min((segment.cost(folded, anchor, span), i) for i, anchor in enumerate(anchors))
+        best = min((segment.cost(folded, anchor, span), i) for i, anchor in enumerate(anchors) if i not in later_only or span[0] >= anchor[1])
         if best[0] <= reach:
             out.append((best[1], best[0]))
         else:
@@ -136,6 +145,7 @@ def extract(article: Article, lex: Lexicon) -> list[Mention]:
     # mutants: the first sentence has no meeting to go on with and no speaker before it.
     previous_attached = False  # pragma: no mutate
     several: list[Evidence] = []  # sentences naming meetings together, none singled out
+    filed_from = _filed_from(article, lex)
     for sentence in article.sentences:
         folded = segment.strip_dateline(fold(sentence.text))
         ev = Evidence(article.seed, sentence.index, sentence.text)
@@ -174,14 +184,33 @@ def extract(article: Article, lex: Lexicon) -> list[Mention]:
                 # "سلسلة اجتماعات مطلع يناير": dated meetings, but none singled out. Say so.
                 several.append(ev)
             continue
-        groups = _groups(folded, found_triggers, dated, lex)
+        # "على هامش القمة، التقى الوزير نظيره": the summit is named as the occasion of
+        # another meeting, which is held on its day and in its place, and is not it.
+        host, found_triggers, margins = _margin(folded, found_triggers, drafts, current)
+        passes = [(found_triggers, dated)]
+        if margins:
+            # The occasion is named here first ("على هامش المنتدى ... الذي تنطلق أعماله
+            # اليوم"): it is read first, with the dates nearest its words.
+            passes = list(zip((margins, found_triggers), _split_dates(folded, dated, margins, found_triggers)))
         touched = []
-        for group in groups:
-            draft = _place_group(group, drafts, current, folded, words, news_day, lex)
-            _fill(draft, group, ev, words)
-            touched.append(draft)
+        for words_of_pass, dates_of_pass in passes:
+            rivals = tuple((t.start, t.end) for t in (found_triggers if words_of_pass is margins else margins))
+            for group in _groups(folded, words_of_pass, dates_of_pass, lex, rivals):
+                group.side_of = host
+                draft = _place_group(group, drafts, current, folded, words, news_day, lex, article.published)
+                _fill(draft, group, ev, words)
+                if host is not None and draft is not host:
+                    draft.other = True  # never the occasion itself, dated or not
+                    _beside(draft, host, ev)
+                if group.venue is None and LOCAL.search(folded):
+                    draft.local.append(ev)
+                touched.append(draft)
+            if margins and host is None and touched:
+                host = touched[-1]
+                _durations(host, folded, finder, ev)
         for draft in dict.fromkeys(touched):
-            _durations(draft, folded, finder, ev)
+            if host is None or draft is host:  # how long the occasion lasts is not said of what is held on its margin
+                _durations(draft, folded, finder, ev)
         if touched:
             current = touched[-1]
             if words & {"postponed", "moved"} or any(when.INSTEAD_OF.search(folded, endpos=x.found.start) or when.was_set(x.found, folded) for x in dated):
@@ -191,18 +220,110 @@ def extract(article: Article, lex: Lexicon) -> list[Mention]:
             details.read(current, folded, ev, lex, who, sentence)
         previous_attached = bool(touched)
     drafts = _within_article(drafts)
+    if filed_from is not None:
+        for d in drafts:
+            _held_here(d, *filed_from)
     leftovers = [Mention(seed=article.seed, published=article.published, order=len(drafts) + i, kind=None, date=None, date_text=None,
                          evidence={"kind": (ev,)}, several=True) for i, ev in enumerate(several)]
     return [_freeze(d, article) for d in drafts] + leftovers
 
 
-def _groups(folded: str, found_triggers, dated, lex: Lexicon) -> list[_Group]:
-    """Give every date, venue, level and body to its nearest meeting word; fuse words into meetings."""
+# "على هامش القمة", "على هامش أعمال المؤتمر", "على هامش مشاركته في القمة": the meeting
+# word after it names the occasion, not the meeting the sentence reports.
+MARGIN = re.compile(r"(?<!\w)[وف]?(?:علي\s+)?هامش\s+(?:(?:اعمال|انعقاد|فعاليات|اشغال|مشاركته|مشاركتها|مشاركتهم|مشاركة\s+\S+|حضوره|في)\s+){0,2}$")
+
+
+def _margin(folded: str, found_triggers: list, drafts: list[_Draft], current: _Draft | None) -> tuple[_Draft | None, list, list]:
+    """The meeting named as the occasion («على هامش القمة») of another meeting word in the
+    sentence, the sentence's other meeting words, and the occasion's words if the article
+    names it here first. With no other meeting word, nothing changes."""
+    margins = [t for t in found_triggers if MARGIN.search(folded, endpos=t.start)]
+    rest = [t for t in found_triggers if t not in margins]
+    if not margins or not rest:
+        return None, found_triggers, []
+    # A meeting the article has named: the newest of its format, else the one just named.
+    fmt = margins[0].format.id
+    host = next((d for d in reversed(drafts) if d.format and d.format[1] == fmt), current)
+    if host is None or host.date is None:
+        return None, rest, margins
+    return host, rest, []
+
+
+def _split_dates(folded: str, dated: list, first: list, second: list) -> tuple[list, list]:
+    """The sentence's dates for two sets of meeting words: each meeting date to the set of
+    the word nearest it (reports and unresolved dates to both: they date no meeting)."""
+    mine, theirs = [], []
+    opening = MARGIN.search(folded, endpos=first[0].start).start()  # where «على هامش» stands
+    for d in dated:
+        if d.report or d.value is None:  # pragma: no mutate (equivalent: _groups dates no meeting with these)
+            mine.append(d)
+            theirs.append(d)
+            continue
+        near = lambda ts: min(segment.cost(folded, (t.start, t.end), (d.found.start, d.found.end)) for t in ts)  # noqa: E731 (neither set is empty)
+        # "التقى الوزير نظيره يوم الأحد على هامش المنتدى": a date between a meeting word and
+        # the «على هامش» of its occasion is that meeting's.
+        # Equivalent mutants of <= and <: a date never touches a word, and a tie of costs is two spans at one place.
+        before_margin = d.found.end <= opening and any(t.end <= d.found.start for t in second)  # pragma: no mutate
+        (mine if near(first) <= near(second) and not before_margin else theirs).append(d)  # pragma: no mutate
+    return mine, theirs
+
+
+def _beside(d: _Draft, host: _Draft, ev: Evidence) -> None:
+    """A meeting on another's margin: its day and place, where it gives none of its own.
+    An occasion of several days does not say which of them."""
+    if d.date is None and host.date is not None and host.date.end_day is None:
+        d.date, d.date_text = host.date, host.date_text
+        d.cite("date", ev)
+    if "city" not in d.fields and d.fields.get("country") in (None, host.fields.get("country")):
+        for key in ("city", "country"):
+            if key in host.fields:
+                d.fields[key] = host.fields[key]
+                for e in (*host.evidence.get("place", ()), ev):  # pragma: no mutate (a placed draft always cites its place)
+                    d.cite("place", e)
+
+
+def _filed_from(article: Article, lex: Lexicon) -> tuple[where.Venue, Evidence] | None:
+    """The place of the article's dateline ("الرياض - ...") and its sentence, if one of
+    its first sentences opens with one."""
+    for sentence in article.sentences[:DATELINE_SENTENCES]:
+        venue = where.dateline(fold(sentence.text), lex)
+        if venue is not None:
+            return venue, Evidence(article.seed, sentence.index, sentence.text)
+    return None
+
+
+def _held_here(d: _Draft, venue: where.Venue, ev: Evidence) -> None:
+    """A meeting the text places "هنا" (or at a palace or seat it does not locate) with no
+    city of its own is held where the story is filed from, if that is in its country."""
+    if not d.local or "city" in d.fields or d.fields.get("country") not in (None, venue.country):
+        return
+    if venue.city is not None:
+        d.fields["city"] = Ref(venue.city.id, venue.city.ar, venue.city.en)
+    d.fields["country"] = venue.country
+    for e in (ev, *d.local):
+        d.cite("place", e)
+
+
+def _named_as_subject(folded: str, start: int, lex: Lexicon) -> bool:
+    """The word at ``start`` follows one of the two words before it that make it a subject
+    ("لبحث الاتفاق", "لمتابعة تطبيق اتفاق", "بشأن الهجوم")."""
+    before = folded[max(0, start - 40) : start].split()[-2:]
+    return lex.cues["about"].search(" ".join(before)) is not None
+
+
+def _groups(folded: str, found_triggers, dated, lex: Lexicon, rivals: tuple = ()) -> list[_Group]:
+    """Give every date, venue, level and body to its nearest meeting word; fuse words into meetings.
+    ``rivals``: spans of the sentence's other meeting words, read apart (an occasion and what
+    is held on its margin): a venue, level or body nearest one of them is not given here
+    (the dates were shared out before: _split_dates)."""
     meeting_dates = [d for d in dated if not d.report and d.value is not None]
     # Other events ("a phone call on Friday") compete for the dates as meeting words do.
     spans = [(t.start, t.end) for t in found_triggers]
-    anchors = spans + [m.span() for rx in (lex.cues["other_events"], lex.cues["by_phone"]) for m in rx.finditer(folded)]
-    date_owner = _nearest([(d.found.start, d.found.end) for d in meeting_dates], anchors, folded, DATE_REACH)
+    others = [m.span() for rx in (lex.cues["other_events"], lex.cues["by_phone"]) for m in rx.finditer(folded)]
+    anchors = spans + others
+    # An event named as what a meeting is about ("لبحث تطبيق اتفاق ...") takes no date before it.
+    about = frozenset(len(spans) + j for j, (start, _) in enumerate(others) if _named_as_subject(folded, start, lex))
+    date_owner = _nearest([(d.found.start, d.found.end) for d in meeting_dates], anchors, folded, DATE_REACH, about)
     # Each meeting word takes the nearest of the dates given to it.
     chosen: dict[int, tuple[float, when.Dated]] = {}
     for d, owner in zip(meeting_dates, date_owner):
@@ -215,8 +336,9 @@ def _groups(folded: str, found_triggers, dated, lex: Lexicon) -> list[_Group]:
     venues = where.find(folded, lex, spans)
     venue_of: dict[int, tuple[float, where.Venue]] = {}  # trigger index -> its nearest venue
     offered: dict[int, list[tuple[float, int, where.Venue]]] = {}  # (cost, where it stands, venue)
-    for v, owner in zip(venues, _nearest([(v.start, v.end) for v in venues], spans, folded, PLACE_REACH)):
-        if owner is not None:
+    for v in venues:
+        owner = _venue_owner(v, spans + list(rivals), folded)
+        if owner is not None and owner[0] < len(spans):
             offered.setdefault(owner[0], []).append((owner[1], v.start, v))
     for i, options in offered.items():
         venue_of[i] = _refined(options)
@@ -225,7 +347,7 @@ def _groups(folded: str, found_triggers, dated, lex: Lexicon) -> list[_Group]:
     group_of: dict[int, _Group] = {}
     for i, t in enumerate(found_triggers):
         if i in chosen:
-            key = chosen[i][1].value
+            key = _day_key(chosen[i][1])
             if key not in by_date:
                 by_date[key] = _Group([], date=chosen[i][1], lead=t)
                 groups.append(by_date[key])
@@ -260,15 +382,15 @@ def _groups(folded: str, found_triggers, dated, lex: Lexicon) -> list[_Group]:
     owners = [(g, t) for g in groups for t in g.triggers]
     flat = [(t.start, t.end) for _g, t in owners]
     kinds = matches(lex.kinds, folded)
-    levels = [h for h in kinds if not h[2].extra.get("generic")]
+    levels = sorted([h for h in kinds if not h[2].extra.get("generic")] + _counterparts(folded, lex), key=lambda h: h[0])
     formats = [h for h in kinds if h[2].extra.get("generic")]
     # A level (who meets) beats a format phrase ("اجتماع رفيع المستوى"); the format names
     # the kind only where no level stands near. "الأمين العام لحلف الناتو" names a
     # person's office, not the meeting's body.
-    for hits_all, attr, reach in ((levels, "level", LEVEL_REACH), (formats, "level", LEVEL_REACH), (matches(lex.series, folded), "body", BODY_REACH)):
+    for hits_all, attr, reach in ((levels, "level", LEVEL_REACH), (formats, "level", LEVEL_REACH), (_series_hits(folded, lex), "body", BODY_REACH)):
         hits = [h for h in _heads(hits_all, folded) if not TITLE_BEFORE.search(folded, endpos=h[0])]
-        for (s, e, entry), owner in zip(hits, _nearest([(s, e) for s, e, _x in hits], flat, folded, reach)):
-            if owner is not None:
+        for (s, e, entry), owner in zip(hits, _nearest([(s, e) for s, e, _x in hits], flat + list(rivals), folded, reach)):
+            if owner is not None and owner[0] < len(flat):
                 g = owners[owner[0]][0]
                 current_best = getattr(g, attr)
                 if current_best is not None and hits_all is formats and not current_best[1].extra.get("generic"):
@@ -280,10 +402,84 @@ def _groups(folded: str, found_triggers, dated, lex: Lexicon) -> list[_Group]:
     for i, (_c, first) in list(chosen.items()):
         base = group_of[i]
         for mate in _chained(first, [d for d in meeting_dates if id(d) not in owned or d is first], folded):
-            if mate.value not in by_date:
-                by_date[mate.value] = replace(base, date=mate)  # its meeting words are final: sharing them is safe
-                groups.append(by_date[mate.value])
+            if _day_key(mate) not in by_date:
+                by_date[_day_key(mate)] = replace(base, date=mate)  # its meeting words are final: sharing them is safe
+                groups.append(by_date[_day_key(mate)])
     return groups
+
+
+@functools.lru_cache(maxsize=4)
+def _counterpart_table(lex: Lexicon) -> tuple:
+    """The levels that name one office-holder (kinds.yml `counterparts`), as a lexicon table."""
+    from ..lexicon import Entry
+    from ..textnorm import word_pattern
+
+    return tuple(Entry(e.ref, re.compile(word_pattern(e.extra["counterparts"])), e.extra) for e in lex.kinds if e.extra.get("counterparts"))
+
+
+# "نظيره", "نظيرته", "نظيريه", "بنظيرها": the counterpart of whoever the clause names.
+COUNTERPART = re.compile(r"(?<!\w)[وف]?[بل]?نظير(?:ه|ته|يه|ها|تها|هم|يهم)?(?!\w)")
+COUNTERPART_REACH = 80
+
+
+def _counterparts(folded: str, lex: Lexicon) -> list[tuple[int, int, object]]:
+    """"التقى وزير الخارجية السعودي نظيره الإيراني": one minister and his counterpart in
+    one clause are a meeting of that level; "وزير الخارجية" alone names a person."""
+    out = []
+    for s, e, entry in matches(_counterpart_table(lex), folded):
+        after = CLAUSE_SPLIT.split(folded[e:e + COUNTERPART_REACH])[0]
+        if COUNTERPART.search(after):
+            out.append((s, e, lex.by_id("kinds")[entry.ref.id]))
+    return out
+
+
+CLAUSE_SPLIT = re.compile(r"[،,؛;:.]")
+
+
+# "تستهل جولته بالقاهرة، حيث يلتقي نظيره": the place before "حيث" ("where") is the
+# venue of what the clause it opens tells.
+WHERE_CLAUSE = re.compile(r"\s*[،,]?\s*حيث(?!\w)")
+
+
+def _venue_owner(v, spans, folded: str) -> tuple[int, float] | None:
+    """The meeting word a venue goes to (index, cost), as _nearest, but across "، حيث"
+    into the clause it opens without the weight of a clause boundary."""
+    where_clause = WHERE_CLAUSE.match(folded, v.end)
+    best = None
+    for i, span in enumerate(spans):
+        c = segment.cost(folded, span, (v.start, v.end))
+        if where_clause and span[0] >= where_clause.end() and not segment.STRONG_BREAK.search(folded, where_clause.end(), span[0]):
+            c = segment.cost(folded[:v.end] + " " * (where_clause.end() - v.end) + folded[where_clause.end():], span, (v.start, v.end))
+        if best is None or c < best[1]:
+            best = (i, c)
+    return best if best is not None and best[1] <= PLACE_REACH else None
+
+
+NEXT_WORD = re.compile(r"\s+(\S+)")
+
+
+def _series_hits(folded: str, lex: Lexicon) -> list:
+    """The bodies named in the sentence; a form followed by one of its `not_before` words
+    names another body ("مجلس الأمن القومي" is a country's, not the UN's)."""
+    out = []
+    for s, e, entry in matches(lex.series, folded):
+        after = NEXT_WORD.match(folded, e)
+        if after and after.group(1) in _not_before(entry):
+            continue
+        out.append((s, e, entry))
+    return out
+
+
+@functools.lru_cache(maxsize=64)
+def _not_before(entry) -> frozenset:
+    return frozenset(fold(w) for w in entry.extra.get("not_before", ()))
+
+
+def _day_key(d: when.Dated) -> tuple:
+    """Meeting words given one day are one meeting; one given "اليوم نفسه" is another
+    meeting on the day just named ("يلتقي ... الثلاثاء، بينما يجتمع ... في اليوم نفسه")."""
+    # Equivalent mutant of the condition: words given one Found share its start anyway.
+    return (d.value, d.found.start if d.found.same_day else None)  # pragma: no mutate
 
 
 def _refined(options: list[tuple[float, int, where.Venue]]) -> tuple[float, where.Venue]:
@@ -358,18 +554,20 @@ def _compatible_place(a: _Draft, venue) -> bool:
     return not (country and venue.country and country != venue.country)
 
 
-def _place_group(group: _Group, drafts: list[_Draft], current, folded, words, news_day, lex) -> _Draft:
+def _place_group(group: _Group, drafts: list[_Draft], current, folded, words, news_day, lex, published) -> _Draft:
     """The draft a sentence's meeting belongs to: the current one, an earlier one, or a new one."""
     kind, generic = _kind_of(group, lex)
     date = group.date.value if group.date else None
     if date is None and news_day is not None and "future" not in words:
         # "جاءت تصريحاته تزامنًا مع اجتماع ...": the meeting of the statement's day.
         first = group.triggers[0].start
-        occasion = [m for m in lex.cues["same_occasion"].finditer(folded, endpos=first) if first - m.end() <= 25]
+        # "خلال اتصال هاتفي على اللقاء": the occasion of another event (a call) is not the meeting's.
+        occasion = [m for m in lex.cues["same_occasion"].finditer(folded, endpos=first) if first - m.end() <= 25
+                    and not any(rx.search(folded, m.end(), first) for rx in (lex.cues["other_events"], lex.cues["by_phone"]))]
         if occasion:
             date = news_day
             group.occasion = True
-    recent = ([current] if current else []) + drafts[::-1]  # the meeting just named first, then the newest
+    recent = [d for d in ([current] if current else []) + drafts[::-1] if d is not group.side_of]  # the meeting just named first, then the newest
     if date is not None:
         # A dated group joins a draft of its own day (the meeting just named first), or opens one.
         for d in recent:
@@ -385,9 +583,27 @@ def _place_group(group: _Group, drafts: list[_Draft], current, folded, words, ne
     # No date in the sentence: "the meeting" again, or a meeting named before its date is.
     definite = any(_refers_back(folded[t.start:t.end], t) for t in group.triggers)
     refers_back = definite or group.venue is None
-    if current is not None and refers_back and not lex.cues["another"].search(folded) and _compatible_kind(current, kind, generic) and _compatible_place(current, group.venue):
+    other = current is not None and any(_other_than(current, folded, t.end, published) for t in group.triggers)
+    if current is not None and current is not group.side_of and refers_back and not other and not lex.cues["another"].search(folded) and _compatible_kind(current, kind, generic) and _compatible_place(current, group.venue):
         return _adopt(current, kind, generic)
-    return _adopt(_new_draft(drafts, group, None), kind, generic)
+    d = _new_draft(drafts, group, None)
+    d.other = other
+    return _adopt(d, kind, generic)
+
+
+# "قمتهم الحضورية المقبلة", "الدورة السابقة" (an adjective may stand between).
+NEXT_ONE = re.compile(r"\s+(?:\S+\s+)?(?:ال)?(?:مقبلة|مقبل|قادمة|قادم|تالية|تالي)(?!\w)")
+LAST_ONE = re.compile(r"\s+(?:\S+\s+)?(?:ال)?(?:سابقة|سابق|ماضية|ماضي)(?!\w)")
+
+
+def _other_than(current: _Draft, folded: str, end: int, published) -> bool:
+    """Whether the meeting word names the next meeting of its kind after one held (or the
+    last before one to come): not the meeting in hand. "القمة المقبلة" of a summit still
+    ahead is that summit."""
+    if current.date is None or current.date.year is None or published is None:
+        return False
+    start = current.date.start()
+    return bool((NEXT_ONE.match(folded, end) and start <= published) or (LAST_ONE.match(folded, end) and start >= published))
 
 
 # "هذه القمة", "تلك الزيارة": a demonstrative before the meeting word points back.
@@ -484,14 +700,17 @@ def _moved(d: _Draft, dated, folded: str, cancelled: bool) -> None:
 
 
 def _durations(d: _Draft, folded: str, finder: DateFinder, ev: Evidence) -> None:
-    """"تستمر على مدى يومين": a one-day meeting spans that many days."""
+    """"تستمر على مدى يومين", "وتستمر حتى الجمعة": a one-day meeting spans those days."""
     if d.date is None or d.date.year is None or d.date.precision != "day" or d.date.end_day is not None:
         return
-    for _s, _e, days in finder.durations(folded):
-        if days > 1:
-            import datetime as dt
+    import datetime as dt
 
-            end = d.date.start() + dt.timedelta(days=days - 1)
+    start = d.date.start()
+    spans = [days for _s, _e, days in finder.durations(folded)]
+    spans += [(wd - start.weekday()) % 7 + 1 for wd in finder.until(folded)]  # up to the next such weekday
+    for days in spans:
+        if days > 1:
+            end = start + dt.timedelta(days=days - 1)
             d.date = DateValue(d.date.year, d.date.month, d.date.day, end_day=end.day,
                                end_month=end.month if end.month != d.date.month else None, end_year=end.year if end.year != d.date.year else None)
             d.cite("date", ev)
@@ -505,8 +724,8 @@ def _same_day(a: DateValue | None, b: DateValue | None) -> bool:
 def _within_article(drafts: list[_Draft]) -> list[_Draft]:
     """Meetings named without a date join the dated one they are; one body's meetings share a venue."""
     dated = [d for d in drafts if d.date is not None]
-    out = list(dated)
-    for u in (d for d in drafts if d.date is None):
+    out = list(dated) + [d for d in drafts if d.date is None and d.other]
+    for u in (d for d in drafts if d.date is None and not d.other):
         # It must share something positive with the dated one: its venue, its body or its level.
         fits = [d for d in dated if _compatible_kind(d, u.kind, u.generic) and _same_body(d, u) and _places_agree(d, u) and _shares(d, u)]
         # The closest fit: the same level or format counts most, then the body, then the place.
@@ -541,10 +760,13 @@ def _closeness(a: _Draft, b: _Draft) -> tuple:
 
 
 def _shares(a: _Draft, b: _Draft) -> bool:
+    """Whether the dated ``a`` and the undated ``b`` have something positive in common."""
     for key in ("country", "series"):  # the same city is the same country
         if a.fields.get(key) is not None and a.fields.get(key) == b.fields.get(key):
             return True
-    return a.kind == b.kind and not a.generic
+    # "يعقد وزراء الزراعة اجتماعهم الأسبوع الجاري في الخرطوم ... أن الاجتماع سيعقد الأربعاء":
+    # a meeting of a level named first, then dated as "the meeting" (a format only).
+    return (a.kind == b.kind and not a.generic) or (a.generic and not b.generic and b.kind is not None)
 
 
 def _same_body(a: _Draft, b: _Draft) -> bool:

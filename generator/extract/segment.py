@@ -13,6 +13,8 @@ import re
 
 # "<place>، <date> (<agency>) -" or "<words> (<agency>) -" at a paragraph's start.
 AGENCY_DATELINE = re.compile(r"^\s*[^.،,()]{1,40}?(?:[،,]\s*[^()]{3,40}?)?\s*\([^()]{1,30}\)\s*[-–—]+\s*")
+# "<place> في <date>/ <agency>/" (the Gulf agencies' form) at a paragraph's start.
+SLASH_DATELINE = re.compile(r"^\s*[^.،,()/]{1,40}?/\s*[^\s/]{2,12}\s*/\s*")
 # "<outlet>- " at a paragraph's start: a word glued to the dash, then a space.
 OUTLET_DASH = re.compile(r"^\s*(?:\S+\s+){0,3}\S+?[-–—]+\s+(?=\S)")
 CLAUSE_MARK = re.compile(r"[،,؛;]")
@@ -27,11 +29,23 @@ ASIDE = re.compile(r"[،,]\s*(?:[^\s،,؛;]+\s+){0,4}[^\s،,؛;]+\s*[،,]")
 
 def strip_dateline(folded: str) -> str:
     """The sentence with an opening agency or outlet dateline blanked (same length)."""
-    for rx in (AGENCY_DATELINE, OUTLET_DASH):
+    for rx in (AGENCY_DATELINE, SLASH_DATELINE, OUTLET_DASH):
         m = rx.match(folded)
         if m and m.end() < len(folded) - 10:
             return " " * m.end() + folded[m.end():]
     return folded
+
+
+# The place a story is filed from, where a paragraph opens with one: "الرياض - ",
+# "بغداد/ ", "أبوظبي في 3 نوفمبر/ وام/", "الكويت، 8 مارس (كونا) -", "القاهرة (وكالة) -".
+DATELINE_PLACE = re.compile(r"^\s*(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){0,2}?)\s*(?:[-–—]+\s|/|\(|[،,]\s*\d|\s(?:في\s+)?\d)")
+
+
+def dateline_name(folded: str) -> tuple[int, int] | None:
+    """The span of the name a paragraph's dateline opens with (a place, if the gazetteer
+    knows it: the caller looks it up), or None."""
+    m = DATELINE_PLACE.match(folded)
+    return m.span("name") if m else None
 
 
 def cost(folded: str, a: tuple[int, int], b: tuple[int, int]) -> float:

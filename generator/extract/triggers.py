@@ -73,9 +73,14 @@ GUEST_OF = re.compile(r"(?<!\w)(?P<noun>ضيفا|ضيفة|ضيفه)\s+علي\s+(
 
 
 def _guest_of_a_place(m: re.Match, lex: Lexicon) -> bool:
-    """Whether the one, two or three words after "على" name a place."""
+    """Whether the one, two or three words after "على" (or a tour's "في") name a place."""
     names = list(accumulate(m.group("place").split(), lambda a, b: f"{a} {b}"))  # its first one, two, three words
     return any(name in lex.places.by_form or name in lex.country_by_form for name in names)
+
+
+# "يختتم جولته في مسقط يوم السبت": a tour's stop in a named place is a visit to it
+# ("جولة في المنطقة", "جولة مفاوضات" are not).
+TOUR_STOP = re.compile(r"(?<!\w)(?P<noun>[وف]?(?:ال)?(?:جولة|جولته|جولتها|جولتهم))\s+(?:(?:في|الي)\s+|ب)(?P<place>\w+(?:\s+\w+){0,2})")
 
 
 # "اللجنة المشتركة، التي تنعقد بالرباط", "أشغال المجلس": a body convening, or the
@@ -120,6 +125,60 @@ def _of_a_body(folded: str, end: int, lex: Lexicon) -> bool:
     return any(s == 0 for table in (lex.kinds, lex.series) for s, _e, _x in matches(table, ahead))
 
 
+# "في لقاء مع قناة ...", "لقاء خاص لصحيفة ...": between the meeting word and the medium
+# only these words stand.
+INTERVIEW_GAP = re.compile(r"\s*(?:(?:مع|خاص|خاصا|حصري|حصريا|اجرته|اجراه|عبر|علي)\s+)*$")
+
+
+def _interview(folded: str, end: int, lex: Lexicon) -> bool:
+    """Whether the meeting word is an interview: a medium follows it at once."""
+    # Equivalent mutants of the bound: only the gap's few words may stand before the medium.
+    m = lex.cues["media"].search(folded, end, end + 30)  # pragma: no mutate
+    return m is not None and bool(INTERVIEW_GAP.match(folded[end:m.start()]))
+
+
+# A company's, a club's or a central bank's body before the meeting word, in its clause
+# ("عقد مجلس إدارة الشركة اجتماعه"), or right after it ("اجتماع الجمعية العمومية").
+LESSER_REACH = 60  # characters before the meeting word
+LESSER_NAME = 25  # the longest such name right after it
+
+
+def _lesser(folded: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether the meeting word is a company's, a club's or a central bank's
+    ("مجلس إدارة", "النادي", "لجنة السياسة النقدية"): no high-level meeting."""
+    for m in lex.cues["lesser_bodies"].finditer(folded, max(0, start - LESSER_REACH), min(len(folded), end + LESSER_NAME)):
+        if m.end() <= start:  # pragma: no mutate (a word never touches the meeting word: < and <= agree)
+            between = folded[m.end():start]  # no clause boundary and no level between: it is who meets
+            if not CLAUSE_END.search(between) and not matches(lex.kinds, between):
+                return True
+        elif m.start() >= end and not folded[end:m.start()].strip():  # pragma: no mutate (as above)
+            return True
+    return False
+
+
+INSPECTION_REACH = 40  # characters after the visit word: its subject, a day, then what it visits
+PLACE_WORD = re.compile(r"[وف]?[بل]?(\w+)")
+
+
+def _inspection(folded: str, end: int, lex: Lexicon) -> bool:
+    """"زار وزير الصحة اليوم مستشفى الجامعة": a visit to a facility (no place named before
+    it in the clause) is an inspection, not a meeting."""
+    clause = CLAUSE_END.split(folded[end:end + INSPECTION_REACH])[0]
+    m = lex.cues["facilities"].search(clause)
+    if m is None:
+        return False
+    found = list(PLACE_WORD.finditer(clause, 0, m.start()))  # pragma: no mutate (the clause opens with a space)
+    # Each word as written ("لبنان") and without a clitic ("بالقاهرة"), alone and with the next.
+    words = [w.group(0) for w in found] + [w.group(1) for w in found]
+    names = words + [f"{a.group(i)} {b.group(0)}" for a, b in zip(found, found[1:]) for i in (0, 1)]
+    return not any(n in lex.places.by_form or n in lex.country_by_form for n in names)
+
+
+# "مؤتمره الصحفي", "مؤتمرا صحافيا": a press conference right after the meeting word; "الملتقى
+# العلمي", "المؤتمر الطلابي": an academic or a students' one. None is a high-level meeting.
+PRESS = re.compile(r"\s+(?:ال)?(?:صحفي|صحافي|صحفيا|صحافيا|علمي|علميا|طلابي|طلابيا|اكاديمي|اكاديميا)(?:ة)?(?!\w)")
+
+
 def find(folded: str, lex: Lexicon) -> list[Trigger]:
     series_spans = [(m.start(), m.end()) for m in lex.cues["not_single"].finditer(folded)]
     phone_starts = [m.start() for m in lex.cues["by_phone"].finditer(folded)]
@@ -134,6 +193,12 @@ def find(folded: str, lex: Lexicon) -> list[Trigger]:
                 continue  # a phone call, not a meeting
             if RECEIVING.match(m.group(0)) and not _receives_someone(folded, m.end(), lex):
                 continue
+            if _interview(folded, m.end(), lex) or _lesser(folded, m.start(), m.end(), lex):
+                continue  # an interview, or a company's, a club's or a central bank's meeting
+            if fmt.id == "visit" and _inspection(folded, m.end(), lex):
+                continue
+            if PRESS.match(folded, m.end()):
+                continue  # a press, an academic or a students' conference
             if fmt.needs_body and not (BODY_AHEAD.match(folded[m.end():]) or BODY_BEHIND.search(folded, 0, m.start())):
                 continue
             out.append(Trigger(m.start(), m.end(), fmt, rank))
@@ -147,7 +212,7 @@ def find(folded: str, lex: Lexicon) -> list[Trigger]:
             if _discusses_with(folded, m, lex):
                 out.append(Trigger(m.start(), m.end(), talks[1], talks[0]))
     visit = next((rank, f) for rank, f in enumerate(lex.formats) if f.id == "visit")
-    for m in GUEST_OF.finditer(folded):
+    for m in (*GUEST_OF.finditer(folded), *TOUR_STOP.finditer(folded)):
         if _guest_of_a_place(m, lex):
             out.append(Trigger(m.start("noun"), m.end("noun"), visit[1], visit[0]))
     # "اجتماعات اللجنة المشتركة", "اجتماعات وزراء الخارجية العرب", "اجتماعات الربيع": a body's

@@ -38,7 +38,8 @@ def was_set(found: Found, folded: str) -> bool:
 
 # Words that say when a meeting was to be held: "من 19 إلى 21" after them is its span.
 SET_FOR = re.compile(r"(?<!\w)[وف]?(?:ال)?(?:مقرر|مقررة|مقررا|محدد|محددة|محددا)(?!\w)|(?<!\w)[وفل]?(?:[يت]|س[يت])(?:عقد|نعقد|ستمر|جري)(?!\w)")
-OPENS_REPORT = re.compile(r"(?<!\w)[وف]?(?:ان|انه|انها|بان|بانه|بانها)(?!\w)|[:：]")
+# "دون أن", "بعد أن", "قبل أن", "على أن" join clauses; they open nothing reported.
+OPENS_REPORT = re.compile(r"(?<!\w)(?<!دون )(?<!بعد )(?<!قبل )(?<!علي )[وف]?(?:ان|انه|انها|بان|بانه|بانها)(?!\w)|[:：]")
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,10 @@ def is_report(found: Found, folded: str, lex: Lexicon, trigger_spans: list[tuple
     verb = verbs[-1]
     if any(verb.end() <= s < found.start for s, _e in trigger_spans):
         return False
+    # "أعلن المكتب أن بغداد ستحتضن، يوم الأحد المقبل، اجتماعا": after the "أن" that opens
+    # what was reported, a date is the reported meeting's.
+    if OPENS_REPORT.search(folded, verb.end(), found.start):
+        return False
     # "أفادت القناة، الأربعاء، بإلغاء ...", "أعلنت الوزارة، الأحد 1 مارس، تأجيل ...": a day
     # set off by commas right after who reported.
     if SET_OFF_BEFORE.search(folded, endpos=found.start) and SET_OFF_AFTER.match(folded, found.end) and not QUOTED.search(folded, verb.end(), found.start):
@@ -68,7 +73,12 @@ def is_report(found: Found, folded: str, lex: Lexicon, trigger_spans: list[tuple
 # A clause that opens with a present-tense verb of meeting, visiting or travelling
 # ("يجتمع الرئيس ... يوم الجمعة", "يزور الوزير لبنان الأحد", "ويتوجه إلى بروكسل"):
 # news uses it for what is coming.
-OPENS_PRESENT = re.compile(r"^[\s،,]*[وف]?[يت](?:جتمع|لتقي|لتقيان|زور|زوران|ستقبل|ستضيف|حتضن|عقد|نعقد|توجه|صل|بدا|شارك|تراس)(?:ان|ون)?(?!\w)")
+OPENS_PRESENT = re.compile(r"^[\s،,]*[وف]?[يتن](?:جتمع|لتقي|لتقيان|زور|زوران|ستقبل|ستضيف|حتضن|عقد|نعقد|توجه|صل|بدا|شارك|تراس)(?:ان|ون)?(?!\w)")
+
+
+# "، على أن يختتم جولته في مسقط يوم السبت": a clause that opens with "على أن" and a
+# present verb says what is to follow ("أكد على أن ..." opens with the verb, not with it).
+TO_FOLLOW = re.compile(r"^[\s،,]*[وف]?علي\s+ان\s+(?:[يت]|س[يت])\w{2,}")
 
 
 def tense(folded: str, lex: Lexicon) -> tuple[bool, bool]:
@@ -76,7 +86,7 @@ def tense(folded: str, lex: Lexicon) -> tuple[bool, bool]:
     "كانت مقررة في مارس" says when it was to be, not that it is still ahead."""
     past = bool(lex.cues["status"]["held"].search(folded))
     future = any("مقرر" not in m.group() or not WAS_SET.search(folded, endpos=m.end()) for m in lex.cues["future"].finditer(folded))
-    return past, future or (not past and bool(OPENS_PRESENT.match(folded)))
+    return past, future or (not past and bool(OPENS_PRESENT.match(folded) or TO_FOLLOW.match(folded)))
 
 
 def tense_at(folded: str, start: int, end: int, lex: Lexicon) -> tuple[bool, bool]:

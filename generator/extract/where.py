@@ -24,6 +24,8 @@ FRAMES = frozenset({"العاصمة", "عاصمة", "بالعاصمة", "وال�
 STATE_FRAMES = frozenset({"سلطنة", "مملكة", "المملكة", "دولة", "جمهورية", "امارة", "إمارة"})
 # With the object pronoun too: "القمة التي تستضيفها بغداد", "الذي احتضنته الرباط".
 HOST_WORDS = re.compile(r"^[وف]?(?:[يت]ستضيف|ستستضيف|سيستضيف|استضاف|استضافت|استضافة|لاستضافة|باستضافة|احتضن|احتضنت|تحتضن|يحتضن|ستحتضن|احتضان)(?:ه|ها|هم)?$")
+# "مدينة", "بمدينة", "ومدينة" (never "المدينة"): the frame that names a city as such.
+CITY_FRAME = re.compile(r"^[وف]?[بل]?مدينة$")
 GUEST = frozenset({"ضيفا", "ضيفة", "ضيفه"})
 VISIT_WORDS = re.compile(r"^[وف]?(?:[يت]زور|س[يت]زور|زار|زارت|زيارة|لزيارة|بزيارة)$")
 
@@ -70,25 +72,15 @@ def find(folded: str, lex: Lexicon, trigger_spans: list[tuple[int, int]]) -> lis
     venues: list[Venue] = []
     i = 0
     firsts = _first_words(lex)
+    short = getattr(lex.places, "short", {})
     while i < len(words):
         hit = None
-        if not any(head in firsts for head, _led in _strip(words[i][2])):
+        if i and words[i][2] in short and CITY_FRAME.match(words[i - 1][2]):
+            hit = (1, short[words[i][2]], None, False, False)  # "مدينة عدن": a short name, only after "مدينة"
+        elif not any(head in firsts for head, _led in _strip(words[i][2])):
             i += 1
             continue
-        for n in (4, 3, 2, 1):
-            if i + n > len(words):
-                continue
-            first = words[i][2]
-            rest = " ".join(w for _s, _e, w in words[i + 1:i + n])
-            for head, led in _strip(first):
-                phrase = f"{head} {rest}".strip()
-                city = places.get(phrase)
-                country = countries.get(phrase)
-                if city is not None or country is not None:
-                    hit = (n, city, country, led, head != first)  # a clitic taken off, or not
-                    break
-            if hit:
-                break
+        hit = hit or _name_at(words, i, places, countries)
         if hit is None:
             i += 1
             continue
@@ -98,13 +90,34 @@ def find(folded: str, lex: Lexicon, trigger_spans: list[tuple[int, int]]) -> lis
         # after "سلطنة", "مملكة", "دولة" or "جمهورية", and the city elsewhere.
         if city is not None and country is not None and i and words[i - 1][2].lstrip("وفب") in STATE_FRAMES:
             city = None
-        if _in_venue_position(words, i, i + n, led, clitic, trigger_spans, lex):
+        if _in_venue_position(words, i, i + n, led, clitic, trigger_spans, lex, city):
             venues.append(Venue(start, end, city, city.country if city else country))
         i += n
     return _join(venues, folded)
 
 
-def _in_venue_position(words, i, j, led, clitic, trigger_spans, lex) -> bool:
+def _name_at(words, i: int, places: dict, countries: dict):
+    """The longest place name (four words at most) starting at word ``i``, clitics aside:
+    (words, city, country, led by ب, a clitic taken off), or None."""
+    for n in (4, 3, 2, 1):
+        if i + n > len(words):
+            continue
+        first = words[i][2]
+        rest = " ".join(w for _s, _e, w in words[i + 1:i + n])
+        for head, led in _strip(first):
+            phrase = f"{head} {rest}".strip()
+            city = places.get(phrase)
+            country = countries.get(phrase)
+            if city is not None or country is not None:
+                return (n, city, country, led, head != first)
+    return None
+
+
+# An envoy's title names the country he is an envoy to ("المبعوث الخاص إلى اليمن").
+ENVOYS = frozenset({"مبعوث", "المبعوث", "مبعوثا", "مبعوثة", "المبعوثة", "سفير", "السفير", "سفيرا", "مندوب", "المندوب", "ممثل", "الممثل"})
+
+
+def _in_venue_position(words, i, j, led, clitic, trigger_spans, lex, city=None) -> bool:
     # Up to four words back: a two-word frame, a preposition and what stands before it.
     before = [w for _s, _e, w in words[max(0, i - 4):i]]
     k = len(before)
@@ -122,6 +135,8 @@ def _in_venue_position(words, i, j, led, clitic, trigger_spans, lex) -> bool:
         return True
     if prev in PREPOSITIONS:
         topic = before[k - 2] if k >= 2 else ""
+        if city is None and any(w.lstrip("وف") in ENVOYS for w in before[max(0, k - 4):k - 1]):
+            return False  # "المبعوث الأممي الخاص إلى اليمن": a title, not where he goes
         return topic not in lex.cues["not_venue_after"]
     if prev == "علي" and before[k - 2] in GUEST:  # (k is 1 at least: before[-1] is "علي" itself then)
         return True  # "يحل ضيفا على الرياض": the guest of a place visits it
@@ -153,3 +168,19 @@ def _join(venues: list[Venue], folded: str) -> list[Venue]:
             continue
         out.append(v)
     return out
+
+
+def dateline(folded: str, lex: Lexicon) -> Venue | None:
+    """The city (or country) a paragraph's dateline names, or None: "الرياض - ..." is filed
+    from Riyadh; a meeting the text places "هنا" is held there (extract/__init__.py)."""
+    from .segment import dateline_name
+
+    span = dateline_name(folded)
+    if span is None:
+        return None
+    name = folded[span[0]:span[1]]
+    city = lex.places.by_form.get(name) or getattr(lex.places, "short", {}).get(name)  # a dateline is a place's position
+    country = _countries(lex).get(name)
+    if city is None and country is None:
+        return None
+    return Venue(span[0], span[1], city, city.country if city else country)
