@@ -59,6 +59,19 @@ def _background(m: Mention) -> bool:
 
 
 def merge(mentions: list[Mention]) -> tuple[list[Event], list[Problem]]:
+    groups, notices = group(mentions)
+    return [event(g) for g in groups], notices
+
+
+def event(members: list[Mention]) -> Event:
+    """The event one group of mentions (as ``group`` gives it) makes."""
+    return _event(sorted(members, key=_sort_key))
+
+
+def group(mentions: list[Mention]) -> tuple[list[list[Mention]], list[Problem]]:
+    """The mentions of each meeting, in the order of the events ``merge`` makes of them,
+    and the notices. An event depends on its group's mentions alone: a caller may keep
+    it by them."""
     notices: list[Problem] = []
     for m in sorted((m for m in mentions if _background(m)), key=_sort_key):
         ev = m.evidence.get("date") or m.evidence.get("kind")
@@ -105,8 +118,7 @@ def merge(mentions: list[Mention]) -> tuple[list[Event], list[Problem]]:
         fits = [g for g in by_start.get(m.date.start(), []) if _fits(g, m)]
         if len(fits) == 1:
             fits[0].append(m)
-    events = [_event(sorted(g, key=_sort_key)) for g in groups]
-    return events, notices
+    return groups, notices
 
 
 def _fits(group: list[Mention], m: Mention) -> bool:

@@ -67,6 +67,10 @@ class Texts:
             got = self._made[id(rec)] = (rec, strict, strict)
         return got
 
+    def known(self, rec: dict, strict: str) -> None:
+        """``rec``'s compact JSON as made before (a record kept in the build cache with its text)."""
+        self._made[id(rec)] = (rec, strict, strict)
+
     def strict(self, rec: dict) -> str | None:
         return self._get(rec)[1]
 
@@ -146,6 +150,30 @@ def _places(lex, cache: Cache) -> None:
         cache.put_value(k, places.get())
 
 
+def _records(mentions: list, found: list, keys: list, lex, cache: Cache, texts: Texts) -> tuple[list[dict], list[Problem]]:
+    """One record per merged meeting, and the merge's notices. A record depends on its
+    group's mentions alone, and each mention on its article's cache key and its place
+    in that article's list: a group whose members all have one finds its record by
+    them (a changed article changes only the records it is part of). The record is
+    kept with its compact JSON, which ``texts`` then need not make again."""
+    groups, notices = merge.group(mentions)
+    names = {id(m): f"{k.hex()}:{i}" for got, k in zip(found, keys) if k is not None for i, m in enumerate(got)}
+    group_keys = [key("record", *sorted(ids)) if None not in (ids := [names.get(id(m)) for m in g]) else None for g in groups]
+    cache.prefetch(k for k in group_keys if k is not None)
+    records = []
+    for g, k in zip(groups, group_keys):
+        got = cache.get_value(k) if k is not None else None
+        if isinstance(got, tuple) and len(got) == 2 and isinstance(got[0], dict) and isinstance(got[1], str):
+            rec, text = got
+            texts.known(rec, text)
+        else:
+            rec = record.build(merge.event(g), lex)
+            if k is not None and (text := texts.strict(rec)) is not None:
+                cache.put_value(k, (rec, text))
+        records.append(rec)
+    return records, notices
+
+
 def _read(seeds: Path, raw, cache: Cache, problems: Collector) -> tuple[list, list, list]:
     """The articles, and for each its cache key and its mentions if the cache has them.
 
@@ -197,9 +225,8 @@ def run(seeds: Path, content: Path, project: Path | None = None, cache: Cache | 
         found[i] = got
         cache.put_value(keys[i], (articles[i], got))
     mentions = [m for got in found for m in got]
-    events, notices = merge.merge(mentions)
-    records = [record.build(e, lex) for e in events]
     texts = Texts()
+    records, notices = _records(mentions, found, keys, lex, cache, texts)
     validate = _validator(cache, lex, texts)
     validate.warm(records)
     problems.extend(record.validate_all(records, lex, validate))  # the generator's own output
@@ -238,7 +265,9 @@ def run(seeds: Path, content: Path, project: Path | None = None, cache: Cache | 
     for rec, k in zip(records, yaml_keys):
         dump = lambda rec=rec: yamlio.dump(rec, RECORD_HEADER).encode("utf-8")  # noqa: E731
         files[f"{EVENTS}/{rec['id']}.yml"] = cache.file(f"record:{rec['id']}", k, dump) if k is not None else dump()
-    pages = {**render.render_site(records, articles, lex, site, translator, cache, texts), **outputs.render_outputs(records, lex, site, cache, texts)}
+    # an article's cache key names its whole content: page keys hold it, not the article
+    identities = {a.seed: k for a, k in zip(articles, keys) if k is not None}
+    pages = {**render.render_site(records, articles, lex, site, translator, cache, texts, identities), **outputs.render_outputs(records, lex, site, cache, texts)}
     for rel, data in pages.items():
         files[f"{PAGES}/{rel}"] = data
     return Result(

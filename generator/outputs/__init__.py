@@ -45,13 +45,18 @@ def render_outputs(records, lex, site, cache=None, texts=None) -> dict[str, byte
                 made[id(rec)] = hashlib.sha256(data.encode("utf-8")).hexdigest()
             return made[id(rec)]
 
-        keys: dict[tuple, bytes] = {}
+        # One key per record (its text and the site's name and address: all a record's
+        # own outputs are made of); each output's key is it and the output's name. A
+        # SHA-256 per record, not per output: this runs for every output of every record
+        # in every build.
+        bases: dict[int, bytes] = {}
+        suffix = {(what, lang): f"{what}:{lang}".encode() for what, langs in OWN for lang in langs}
 
         def key_of(what: str, rec: dict, lang: str) -> bytes:
-            k = (what, id(rec), lang)
-            if k not in keys:
-                keys[k] = key(what, lang, site.url, site.name, text(rec))
-            return keys[k]
+            base = bases.get(id(rec))
+            if base is None:
+                base = bases[id(rec)] = key("record-outputs", site.url, site.name, text(rec))
+            return base + suffix[(what, lang)]
 
         def name(what: str, rec: dict, lang: str) -> str | None:
             """The file's own name, for what is a file on its own (a meeting's calendar)."""

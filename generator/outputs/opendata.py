@@ -22,9 +22,10 @@ def item_json(rec: dict) -> str:
 
 def events_json(records, items=None) -> bytes:
     """The array of ``records``: ``json.dumps(records, indent=2)``, byte for byte, joined
-    from each record's ``item_json`` (``items``: those made earlier, in the same order)."""
-    items = list(items) if items is not None else [item_json(r) for r in records]
-    return (("[\n" + ",\n".join(items) + "\n]") if items else "[]").encode("utf-8") + b"\n"
+    from each record's ``item_json`` in UTF-8 (``items``: those made earlier, in the same
+    order; joined as bytes, so 10,000 cached items are not decoded and encoded again)."""
+    items = list(items) if items is not None else [item_json(r).encode("utf-8") for r in records]
+    return (b"[\n" + b",\n".join(items) + b"\n]\n") if items else b"[]\n"
 
 
 def array_schema(one: dict) -> dict:
@@ -48,9 +49,9 @@ def files(records, cached=None) -> dict[str, bytes]:
     cached = cached or (lambda what, rec, lang, make: make())
     one = record.SCHEMA_PATH.read_bytes()
     many = json.dumps(array_schema(json.loads(one)), ensure_ascii=False, indent=2) + "\n"
-    items = [cached("json", rec, "", lambda rec=rec: item_json(rec).encode("utf-8")).decode("utf-8") for rec in records]
+    items = [cached("json", rec, "", lambda rec=rec: item_json(rec).encode("utf-8")) for rec in records]
     out = {urls.EVENTS_JSON: events_json(records, items), urls.SCHEMA_JSON: one, urls.EVENTS_SCHEMA_JSON: many.encode("utf-8")}
-    by_year: dict[str, list[str]] = {}
+    by_year: dict[str, list[bytes]] = {}
     for rec, item in zip(records, items):
         by_year.setdefault(rec["date"]["start"][:4], []).append(item)
     for year, year_items in by_year.items():

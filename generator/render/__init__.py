@@ -117,8 +117,11 @@ class _Inputs:
     page: the article, which of its sentences are evidence and the meetings it gave.
     """
 
-    def __init__(self, index: views.Index, translator, site, texts=None) -> None:
+    def __init__(self, index: views.Index, translator, site, texts=None, identities=None) -> None:
         self.index = index
+        # seed -> what names its article's whole content (the build cache's key of the
+        # file's name and bytes): a short stand-in for the article's repr in page keys
+        self._identities = identities or {}
         entries = getattr(translator, "entries", None) or {}
         self.common = repr((site.url, site.name, hashlib.sha256(repr(sorted(entries.items())).encode()).hexdigest()))
         self._texts: dict[int, str] = {}
@@ -166,20 +169,24 @@ class _Inputs:
 
     def _article(self, art) -> str:
         used = sorted(self.index.used.get(art.seed, ()))
-        return repr((self.common, repr(art), used, [self.text(r) for r in self.index.by_seed.get(art.seed, [])]))
+        ident = self._identities.get(art.seed)
+        whole = ident.hex() if isinstance(ident, bytes) else repr(art)
+        return repr((self.common, whole, used, [self.text(r) for r in self.index.by_seed.get(art.seed, [])]))
 
 
-def render_site(records, articles, lex, site, translator, cache=None, texts=None) -> dict[str, bytes]:
+def render_site(records, articles, lex, site, translator, cache=None, texts=None, identities=None) -> dict[str, bytes]:
     """``cache`` (a ``generator.cache.Cache``) keeps each meeting's and article's pages:
     a build renders only those whose inputs changed. ``texts``: each record's
-    compact JSON and its digest, if the caller has made them already (``pipeline.Texts``)."""
+    compact JSON and its digest, if the caller has made them already (``pipeline.Texts``).
+    ``identities``: seed -> bytes that differ whenever its article differs (the cache
+    key it was read under); an article without one is keyed by its whole repr."""
     from ..cache import Cache, key
 
     cache = cache if cache is not None else Cache(None)
     labels = labels_mod.load()
     env = environment(cache)
     index = views.Index.build(sorted(records, key=lambda r: (r["date"]["start"], r["id"])), articles)
-    inputs = _Inputs(index, translator, site, texts)
+    inputs = _Inputs(index, translator, site, texts, identities)
     all_months = timeline.months(index.records)
     datelines = [a.published for a in articles if a.published]
     as_of = max(datelines) if datelines else None  # the sources' date: the newest dateline
