@@ -150,6 +150,13 @@ def _places(lex, cache: Cache) -> None:
         cache.put_value(k, places.get())
 
 
+def record_key(members: list[str | None]) -> bytes | None:
+    """The cache key of the record a group of mentions makes, each named by its article's
+    key and its place in that article's list (None: a mention with no such name, and
+    then the group has no key). Every member counts; their order does not."""
+    return None if None in members else key("record", *sorted(members))
+
+
 def _records(mentions: list, found: list, keys: list, lex, cache: Cache, texts: Texts) -> tuple[list[dict], list[Problem]]:
     """One record per merged meeting, and the merge's notices. A record depends on its
     group's mentions alone, and each mention on its article's cache key and its place
@@ -158,7 +165,7 @@ def _records(mentions: list, found: list, keys: list, lex, cache: Cache, texts: 
     kept with its compact JSON, which ``texts`` then need not make again."""
     groups, notices = merge.group(mentions)
     names = {id(m): f"{k.hex()}:{i}" for got, k in zip(found, keys) if k is not None for i, m in enumerate(got)}
-    group_keys = [key("record", *sorted(ids)) if None not in (ids := [names.get(id(m)) for m in g]) else None for g in groups]
+    group_keys = [record_key([names.get(id(m)) for m in g]) for g in groups]
     cache.prefetch(k for k in group_keys if k is not None)
     records = []
     for g, k in zip(groups, group_keys):

@@ -229,3 +229,64 @@ def test_each_record_is_made_into_json_once_unless_a_stage_changes_it(tree, monk
 
 def done_records(tree: Path) -> list[dict]:
     return [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((tree / "content" / "events").glob("*.yml"))]
+
+
+def test_a_changed_article_makes_again_only_the_records_it_is_part_of(tree, tmp_path, monkeypatch):
+    """A record is kept in the cache by the mentions it is made of (each named by its
+    article's key): changing either of two articles that report one meeting makes that
+    record again, and no other; the output stays that of a build from nothing."""
+    from generator import record
+
+    shared = "من المقرر أن يعقد اجتماع وزراء الخارجية في باريس يوم 24 فبراير 2026"
+    first, second = tree / "seeds" / "790_first.txt", tree / "seeds" / "791_second.txt"
+    first.write_text(f"date 2026-02-20\n{shared}.\n", encoding="utf-8")
+    second.write_text(f"date 2026-02-21\n{shared} لبحث المساعدات.\n", encoding="utf-8")
+    _same_as_uncached(tree, tmp_path, monkeypatch, "two-sources")
+    made = []
+    real = record.build
+
+    def counting(event, lex):
+        made.append(event.date.start().isoformat())
+        return real(event, lex)
+
+    monkeypatch.setattr(record, "build", counting)
+    # each of the two in turn: whichever of them the record's key lists first, the other counts too
+    for step, (seed, extra) in enumerate([(second, "وسيحضر الاجتماع حلف الناتو."), (first, "وسيحضر الاجتماع الأمم المتحدة.")]):
+        seed.write_text(seed.read_text(encoding="utf-8") + f"\n{extra}\n", encoding="utf-8")
+        made.clear()
+        _same_as_uncached(tree, tmp_path, monkeypatch, f"source-{step}-changed")
+        # once in this build, once in the uncached reference build of the same inputs
+        assert made.count("2026-02-24") == 2 and len(made) == 1 + len(done_records(tree)), made
+    participants = {p["id"] for r in done_records(tree) if str(r["date"]["start"]) == "2026-02-24" for p in r["participants"]}
+    assert participants == {"nato", "united-nations"}, participants
+
+
+def test_a_records_key_names_every_member_and_only_them():
+    from generator.pipeline import record_key
+
+    members = ["aa:0", "bb:1", "cc:0"]
+    k = record_key(members)
+    assert record_key(list(reversed(members))) == k  # the order the merge found them in does not count
+    for i in range(len(members)):
+        other = members.copy()
+        other[i] = "dd:0"
+        assert record_key(other) != k, i  # any member changed: another record
+        assert record_key(members[:i] + members[i + 1 :]) != k, i  # one fewer: another record
+    assert record_key(["aa:0", None]) is None  # a mention not named by its article's key: no key
+
+
+def test_records_from_the_cache_bring_their_json(tree, monkeypatch):
+    """A record kept in the cache is kept with its compact JSON: a build in which one
+    article changed makes that JSON only for the records it did not find there."""
+    from generator import pipeline
+
+    _build(tree, monkeypatch, cached=True)
+    seed = tree / "seeds" / "703_synthetic.txt"
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nوسيحضر الاجتماع حلف الناتو.\n", encoding="utf-8")
+    made = []
+    real = pipeline._canonical
+    monkeypatch.setattr(pipeline, "_canonical", lambda rec: made.append(rec["id"]) or real(rec))
+    done = _build(tree, monkeypatch, cached=True)
+    changed = [r["id"] for r in done_records(tree) if any(s["seed"] == "703_synthetic.txt" for s in r["sources"])]
+    assert done.records > 20 and len(changed) == 1
+    assert made == changed
