@@ -67,9 +67,11 @@ class Texts:
             got = self._made[id(rec)] = (rec, strict, strict)
         return got
 
-    def known(self, rec: dict, strict: str) -> None:
-        """``rec``'s compact JSON as made before (a record kept in the build cache with its text)."""
+    def known(self, rec: dict, strict: str, digest: str) -> None:
+        """``rec``'s compact JSON and its digest as made before (a record kept in the
+        build cache with them)."""
         self._made[id(rec)] = (rec, strict, strict)
+        self._digests[id(rec)] = (rec, digest)
 
     def strict(self, rec: dict) -> str | None:
         return self._get(rec)[1]
@@ -162,7 +164,8 @@ def _records(mentions: list, found: list, keys: list, lex, cache: Cache, texts: 
     group's mentions alone, and each mention on its article's cache key and its place
     in that article's list: a group whose members all have one finds its record by
     them (a changed article changes only the records it is part of). The record is
-    kept with its compact JSON, which ``texts`` then need not make again."""
+    kept with its compact JSON and that JSON's digest, which ``texts`` then need not
+    make again."""
     groups, notices = merge.group(mentions)
     names = {id(m): f"{k.hex()}:{i}" for got, k in zip(found, keys) if k is not None for i, m in enumerate(got)}
     group_keys = [record_key([names.get(id(m)) for m in g]) for g in groups]
@@ -170,13 +173,13 @@ def _records(mentions: list, found: list, keys: list, lex, cache: Cache, texts: 
     records = []
     for g, k in zip(groups, group_keys):
         got = cache.get_value(k) if k is not None else None
-        if isinstance(got, tuple) and len(got) == 2 and isinstance(got[0], dict) and isinstance(got[1], str):
-            rec, text = got
-            texts.known(rec, text)
+        if isinstance(got, tuple) and len(got) == 3 and isinstance(got[0], dict) and isinstance(got[1], str) and isinstance(got[2], str):
+            rec, text, digest = got
+            texts.known(rec, text, digest)
         else:
             rec = record.build(merge.event(g), lex)
-            if k is not None and (text := texts.strict(rec)) is not None:
-                cache.put_value(k, (rec, text))
+            if k is not None and texts.strict(rec) is not None:
+                cache.put_value(k, (rec, texts.strict(rec), texts.digest(rec)))
         records.append(rec)
     return records, notices
 

@@ -340,14 +340,14 @@ def _stage(plan: Plan, content: Path, staging: Path, changed: set[str], kept: se
         # strings, not Paths, and each folder checked once: this loop runs once per file
         src_root, dst_root, ready = os.fspath(content), os.fspath(staging), set()
         for rel, data in plan.files.items():
+            if rel in kept:  # already in place, in a folder that is there: most files of a small change
+                continue
             target = os.path.join(dst_root, rel)
             parent = os.path.dirname(target)
             if parent not in ready:
                 if not os.path.isdir(parent):
                     _mkdirs(Path(parent), staging)
                 ready.add(parent)
-            if rel in kept:
-                continue
             # unchanged: ``diff`` found a regular file with these bytes
             if rel not in changed and _link(os.path.join(src_root, rel), target, any_type=True):
                 continue

@@ -7,6 +7,7 @@ the same inputs in a fresh folder with the cache turned off.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 import sqlite3
@@ -276,17 +277,26 @@ def test_a_records_key_names_every_member_and_only_them():
 
 
 def test_records_from_the_cache_bring_their_json(tree, monkeypatch):
-    """A record kept in the cache is kept with its compact JSON: a build in which one
-    article changed makes that JSON only for the records it did not find there."""
+    """A record kept in the cache is kept with its compact JSON and its digest: a build
+    in which one article changed makes them only for the records it did not find there."""
     from generator import pipeline
 
     _build(tree, monkeypatch, cached=True)
     seed = tree / "seeds" / "703_synthetic.txt"
     seed.write_text(seed.read_text(encoding="utf-8") + "\nوسيحضر الاجتماع حلف الناتو.\n", encoding="utf-8")
-    made = []
+    made, hashed = [], []
     real = pipeline._canonical
     monkeypatch.setattr(pipeline, "_canonical", lambda rec: made.append(rec["id"]) or real(rec))
+
+    class Hashing:  # the digest of a record's JSON (pipeline.Texts.digest), counted
+        @staticmethod
+        def sha256(data):
+            hashed.append(data)
+            return hashlib.sha256(data)
+
+    monkeypatch.setattr(pipeline, "hashlib", Hashing)
     done = _build(tree, monkeypatch, cached=True)
     changed = [r["id"] for r in done_records(tree) if any(s["seed"] == "703_synthetic.txt" for s in r["sources"])]
     assert done.records > 20 and len(changed) == 1
     assert made == changed
+    assert len(hashed) == 1
