@@ -133,7 +133,9 @@ def test_a_damaged_value_is_a_miss(tree, tmp_path, monkeypatch):
     # caught by each value's checksum: the value is made again, never used.
     _build(tree, monkeypatch, cached=True)
     with sqlite3.connect(tree / cache.FILE) as db:
-        db.execute("UPDATE entries SET value = substr(value, 1, 20) || X'00FF00' || substr(value, 24)")
+        # as a BLOB: SQLite's || makes text, which the driver would refuse to read at all
+        db.execute("UPDATE entries SET value = CAST(substr(value, 1, 20) || X'00FF00' || substr(value, 24) AS BLOB)")
+        assert db.execute("SELECT COUNT(*) FROM entries WHERE typeof(value) != 'blob'").fetchone()[0] == 0
     (tree / "seeds" / "706_synthetic.txt").unlink()  # so the build has work to do
     _same_as_uncached(tree, tmp_path, monkeypatch, "damaged")
 
