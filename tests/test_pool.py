@@ -87,3 +87,56 @@ def test_no_nested_pools(two_jobs):
 
     got = pool.ordered_map(inner, range(100))
     assert all(len(pids) == 1 for pids in got)
+
+
+# -- beside: one function on another core while the caller goes on ------------
+
+
+def test_beside_runs_in_another_process_and_hands_back_its_result(two_jobs, tmp_path):
+    marker = tmp_path / "ran"
+
+    def work():
+        marker.write_text(str(os.getpid()))
+        return {"pid": os.getpid(), "data": b"x" * 300_000}  # more than a pipe holds at once
+
+    job = pool.beside(work)
+    got = job.result()
+    assert got["data"] == b"x" * 300_000
+    assert got["pid"] != os.getpid() and marker.read_text() == str(got["pid"])
+
+
+@pytest.mark.parametrize("setting", ["1", "0"])
+def test_beside_with_one_job_runs_here_when_asked(monkeypatch, setting, tmp_path):
+    monkeypatch.setenv("BRIEFING_JOBS", setting)
+    marker = tmp_path / "ran"
+    job = pool.beside(lambda: marker.write_text("ran") and os.getpid())
+    assert not marker.exists()  # not before the result is wanted
+    assert job.result() == os.getpid()
+
+
+def test_beside_a_failure_is_raised_here_with_its_own_error(two_jobs):
+    job = pool.beside(lambda: refuse_13(13))
+    with pytest.raises(Refused, match="item 13: thirteen is refused"):
+        job.result()
+
+
+def test_beside_cancelled_leaves_no_process(two_jobs, tmp_path):
+    import time
+
+    started, finished = tmp_path / "started", tmp_path / "finished"
+
+    def slow():
+        started.write_text("yes")
+        time.sleep(5)
+        finished.write_text("yes")
+        return 1
+
+    job = pool.beside(slow)
+    pid = job._pid
+    for _ in range(100):
+        if started.exists():
+            break
+        time.sleep(0.05)
+    job.cancel()
+    assert not os.path.exists(f"/proc/{pid}")  # stopped and reaped: not even a zombie
+    assert started.exists() and not finished.exists()  # stopped, not waited for
