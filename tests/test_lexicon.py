@@ -24,6 +24,11 @@ def test_shipped_lexicon_loads_with_cldr_countries():
     countries = {c.ref.id: c.ref for c in lex.countries}
     assert countries["fr"].ar == "فرنسا" and countries["fr"].en == "France"
     assert lexicon.country("UA") == {"code": "UA", "ar": "أوكرانيا", "en": "Ukraine"}
+    # each country's own pattern, compiled only if used, matches its forms with clitics
+    france = next(c for c in lex.countries if c.ref.id == "fr")
+    assert france.pattern.search("وصل الوفد إلى فرنسا أمس") and france.pattern.match("وفرنسا", 0)
+    assert not france.pattern.search("وصل الوفد إلى ألمانيا")
+    assert [m.group(0) for m in france.pattern.finditer("فرنسا ثم بفرنسا")] == ["فرنسا", "بفرنسا"]
 
 
 def test_every_problem_is_reported_with_file_and_place(lex_dir):
