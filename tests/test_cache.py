@@ -8,7 +8,6 @@ the same inputs in a fresh folder with the cache turned off.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import shutil
 import sqlite3
@@ -332,32 +331,3 @@ def test_the_catalog_a_build_writes_is_parsed_once(tree, monkeypatch, jobs):
     assert written != data and data not in parsed  # the last build's catalog: from the cache
     assert parsed == ([written] if jobs == "1" else [])  # with two jobs, parsed in the other process
     assert again.translations == translations.summary(translations.status(real(written, "en.po")))
-
-
-def _children() -> list[int]:
-    """This process's child processes, running or not yet reaped (from /proc)."""
-    me, found = os.getpid(), []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                stat = Path(f"/proc/{entry}/stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rpartition(")")[2].split()[1]) == me:
-                found.append(int(entry))
-    return found
-
-
-def test_a_failed_write_leaves_no_catalog_parser_behind(tree, monkeypatch):
-    monkeypatch.setenv("BRIEFING_JOBS", "2")
-    monkeypatch.setenv("BRIEFING_CACHE", "on")
-
-    class Stop(Exception):
-        pass
-
-    def refuse(files):
-        raise Stop("the write is refused")
-
-    with pytest.raises(Stop):
-        build.run(tree, tree / "seeds", tree / "content", before_write=refuse)
-    assert _children() == []
