@@ -70,15 +70,10 @@ def run(project: Path, seeds: Path, content: Path, before_write=None) -> Outcome
             cache.before = before if isinstance(before, dict) else {}
             result = pipeline.run(seeds, content, project, cache, raw=raw)
             whole = True
-            status = pipeline.catalog_status(cache, result.plan.files)  # parsed beside the write
-            try:
-                if before_write is not None:
-                    before_write(result.plan.files)
-                written_key = key("content-files", str(content.resolve()))
-                changes = session.write(result.plan, known=cache.get_value(written_key) if cache.enabled else None)
-            except BaseException:
-                status.cancel()
-                raise
+            if before_write is not None:
+                before_write(result.plan.files)
+            written_key = key("content-files", str(content.resolve()))
+            changes = session.write(result.plan, known=cache.get_value(written_key) if cache.enabled else None)
             dates = [a.published for a in result.articles if a.published] or [dt.date.fromisoformat(r["date"]["start"]) for r in result.records]
             out = Outcome(
                 records=len(result.records),
@@ -88,7 +83,7 @@ def run(project: Path, seeds: Path, content: Path, before_write=None) -> Outcome
                 unchanged=changes.unchanged,
                 notices=tuple(str(n) for n in result.notices),
                 newest=max(dates) if dates else None,
-                translations=translations.summary(status.result()),
+                translations=translations.summary(translations.status_of(result.plan.files, pipeline.catalog_reader(cache))),
             )
             # The inputs as they stand after the write (the build rewrites the catalog):
             # the next build with these same bytes would plan these same files.

@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -138,52 +137,6 @@ def catalog_reader(cache: Cache):
         return cache.memo(key("catalog-read", data), lambda: translations.read(data, where))
 
     return parse
-
-
-def catalog_status(cache: Cache, files: dict):
-    """The status of the catalog among a build's planned ``files``, for the line the build
-    prints: ``.result()`` gives it, ``.cancel()`` drops it. Catalog bytes a build has
-    not parsed before are parsed on another core while the caller writes the files,
-    and the parse is kept for the next build, whose ``load`` reads these same bytes
-    (``catalog_reader``): at 10,000 articles the parse is a twentieth of a build in
-    which one article changed."""
-    data = files[translations.CATALOG]
-    k = key("catalog-read", data)
-    known = cache.get_value(k)
-    if isinstance(known, translations.Catalog):
-        return _Known(translations.status(known))
-
-    def parse() -> tuple[bytes, translations.Status]:
-        catalog = translations.read(data, translations.CATALOG)
-        return pickle.dumps(catalog, protocol=pickle.HIGHEST_PROTOCOL), translations.status(catalog)
-
-    return _Parsing(pool.beside(parse), cache, k)
-
-
-@dataclass(frozen=True)
-class _Known:
-    status: object
-
-    def result(self):
-        return self.status
-
-    def cancel(self) -> None:
-        pass
-
-
-@dataclass(frozen=True)
-class _Parsing:
-    job: pool.Beside
-    cache: Cache
-    key: bytes
-
-    def result(self):
-        parsed, status = self.job.result()
-        self.cache.put(self.key, parsed)  # as ``catalog_reader`` would keep it
-        return status
-
-    def cancel(self) -> None:
-        self.job.cancel()
 
 
 def _places(lex, cache: Cache) -> None:

@@ -11,17 +11,12 @@ It runs the plain loop instead where forking is unsafe or not worth it: one core
 ``BRIEFING_JOBS=1``, no ``os.fork``, a process with other threads (``mkdocs serve``),
 or few items. A worker that fails sends nothing back: its slice is run again here, so
 the error is raised as the plain loop would raise it, with its own type and message.
-
-``beside`` runs one pure function in a forked process while the caller goes on (the
-build parses the catalog it wrote while it writes the files), under the same rules.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-import pickle
-import signal
 import threading
 from collections.abc import Callable, Iterable
 
@@ -91,62 +86,3 @@ def _run(bounds: tuple[int, int]):
         return [fn(x) for x in items[lo:hi]]
     except Exception:  # noqa: BLE001 - the parent runs the slice again and raises the error itself
         return _FAILED
-
-
-class Beside:
-    """``fn()`` running in a forked process while the caller goes on (see ``beside``)."""
-
-    def __init__(self, fn: Callable) -> None:
-        self._fn = fn
-        self._pid: int | None = None
-        self._read: int | None = None
-        if jobs() < 2 or not can_fork() or _WORK is not None:
-            return
-        read, write = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the child: the result, pickled, down the pipe; never returns
-            os.close(read)
-            code = 1
-            try:
-                data = pickle.dumps(fn(), protocol=pickle.HIGHEST_PROTOCOL)
-                with os.fdopen(write, "wb") as out:
-                    out.write(data)
-                code = 0
-            finally:
-                os._exit(code)  # no cleanup of the parent's state (its cache, its files)
-        os.close(write)
-        self._pid, self._read = pid, read
-
-    def cancel(self) -> None:
-        """Stop the child if it still runs (the caller failed before it needed the result)."""
-        if self._pid is None:
-            return
-        try:
-            os.kill(self._pid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass
-        os.close(self._read)
-        os.waitpid(self._pid, 0)
-        self._pid = None
-
-    def result(self):
-        """What ``fn()`` returned; run here if the child could not give it (then an
-        error is raised here, as the plain call would raise it)."""
-        if self._pid is None:
-            return self._fn()
-        with os.fdopen(self._read, "rb") as pipe:
-            data = pipe.read()
-        _, status = os.waitpid(self._pid, 0)
-        self._pid = None
-        if status == 0:
-            try:
-                return pickle.loads(data)
-            except Exception:  # noqa: BLE001 - a result that does not load: made again here
-                pass
-        return self._fn()
-
-
-def beside(fn: Callable) -> Beside:
-    """Start the pure ``fn()`` on another core; ``.result()`` waits for it. With one job,
-    beside other threads or inside a pool's worker, it runs at ``.result()`` instead."""
-    return Beside(fn)
