@@ -302,3 +302,28 @@ def test_records_from_the_cache_bring_their_json(tree, monkeypatch):
     assert done.records > 20 and len(changed) == 1
     assert made == changed
     assert len(hashed) == 1
+
+
+def test_the_catalog_a_build_writes_is_parsed_once(tree, monkeypatch):
+    """The build parses the catalog it wrote for its summary and keeps the parse: the
+    next build starts from it and parses only the catalog it writes itself."""
+    from generator import translations
+
+    done = _build(tree, monkeypatch, cached=True)
+    data = (tree / "content" / "translations" / "en.po").read_bytes()
+    store = cache.Cache(tree / cache.FILE)
+    kept = store.get_value(cache.key("catalog-read", data))
+    store.close(store=False)
+    assert isinstance(kept, translations.Catalog)
+    assert translations.status(kept) == translations.status(translations.read(data, "en.po"))
+    assert done.translations == translations.summary(translations.status(kept))
+
+    parsed = []
+    real = translations.read
+    monkeypatch.setattr(translations, "read", lambda raw, where: parsed.append(raw) or real(raw, where))
+    seed = tree / "seeds" / "705_synthetic.txt"
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nوسيحضر الاجتماع حلف الناتو.\n", encoding="utf-8")
+    again = _build(tree, monkeypatch, cached=True)
+    written = (tree / "content" / "translations" / "en.po").read_bytes()
+    assert written != data and parsed == [written]  # the last build's catalog came from the cache
+    assert again.translations == translations.summary(translations.status(real(written, "en.po")))
