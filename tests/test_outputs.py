@@ -384,6 +384,27 @@ def test_feeds_hold_the_latest_entries_only():
         assert links == newest, path  # the newest fifty, newest first; the seven oldest left out
 
 
+def test_a_subsets_feed_is_its_own_newest_first_ties_by_id():
+    # Many meetings reported on the same few days, in two countries: each feed holds
+    # the same order ``atom.order`` gives its own records (newest report, then latest
+    # start, then id), whatever order the records come in.
+    recs = []
+    for i in range(70):
+        day = (dt.date(2027, 1, 1) + dt.timedelta(days=i % 9)).isoformat()
+        reported = (dt.date(2026, 12, 20) + dt.timedelta(days=i % 4)).isoformat()
+        rec_id = f"{day}-foreign-ministers-{'berlin' if i % 3 else 'paris'}-{i:02d}"
+        place = ({"city": {"id": "berlin", "ar": "برلين", "en": "Berlin"}, "country": {"code": "DE", "ar": "ألمانيا", "en": "Germany"}} if i % 3
+                 else {"city": {"id": "paris", "ar": "باريس", "en": "Paris"}, "country": {"code": "FR", "ar": "فرنسا", "en": "France"}})
+        recs.append(make(rec_id, date={"start": day, "end": day, "precision": "day"}, place=place,
+                         sources=[{"seed": f"{i:03d}.txt", "published": reported, "status": "scheduled"}]))
+    shuffled = recs[::-1][::2] + recs[::-1][1::2]
+    out = render(*shuffled)
+    for path, code in (("feeds/country/de-en.xml", "DE"), ("feeds/country/fr-en.xml", "FR"), ("feeds/atom-en.xml", None)):
+        subset = [r for r in recs if code is None or r["place"]["country"]["code"] == code]
+        want = [page(r["id"], "en") for r in atom.order(subset)][: atom.LATEST]
+        assert [e.link for e in feedparser.parse(out[path]).entries] == want, path
+
+
 def test_calendars_and_open_data_by_year_with_the_whole_kept():
     recs = _meetings(90)  # 1 November 2026 to 29 January 2027
     out = render(*recs)

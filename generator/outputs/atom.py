@@ -93,11 +93,15 @@ def files(records, lex, site, cached=None) -> dict[str, bytes]:
     from the same entries (the build cache); by default each is made here."""
     cached = cached or (lambda entries, lang, parts, make: make())
     out = {}
+    ordered = order(records)
+    # ``order`` is a total order (ids are unique): a subset's order is its place in the
+    # whole, so each subset is sorted by a number, not by dates parsed again
+    rank = {id(r): i for i, r in enumerate(ordered)}
+    latest = ordered[:LATEST]
     for lang in urls.LANGS:
-        latest = order(records)[:LATEST]
         out[urls.feed_path(lang)] = cached(latest, lang, (), lambda: feed(latest, lang, lex, site))
     for facet, value, subset, names in labels.subsets(records, lex):
-        latest = order(subset)[:LATEST]
+        latest = sorted(subset, key=lambda r: rank[id(r)])[:LATEST]
         for lang in urls.LANGS:
             path = urls.subset_feed_path(lang, facet, value)
             out[path] = cached(latest, lang, (path, names[lang]), lambda: feed(latest, lang, lex, site, path, names[lang]))
