@@ -178,7 +178,7 @@ def _records(mentions: list, found: list, keys: list, lex, cache: Cache, texts: 
             texts.known(rec, text, digest)
         else:
             rec = record.build(merge.event(g), lex)
-            if k is not None and texts.strict(rec) is not None:
+            if k is not None and cache.enabled and texts.strict(rec) is not None:
                 cache.put_value(k, (rec, texts.strict(rec), texts.digest(rec)))
         records.append(rec)
     return records, notices
