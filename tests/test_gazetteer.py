@@ -33,6 +33,10 @@ def test_lexicon_overrides_geonames(lex):
     assert (round(lat), round(lon)) == (39, -77)
     assert city(lex, "البيت الأبيض") == ("washington", "US")  # a venue that stands for its city
     assert lex.places.coordinates("davos") == (46.8027, 9.836)  # below GeoNames' size, given by the lexicon
+    # GeoNames' most populous «بيت لحم» is in Pennsylvania; Arabic news means the West Bank town
+    assert city(lex, "بيت لحم") == ("bethlehem", "PS")
+    lat, lon = lex.places.coordinates("bethlehem")
+    assert (round(lat), round(lon)) == (32, 35)
 
 
 def test_short_forms_are_words_not_towns(lex):
