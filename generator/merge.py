@@ -43,6 +43,7 @@ class Event:
     sources: tuple[tuple[str, dt.date | None, str], ...]  # seed, published, status it reports
     evidence: dict  # field -> tuple[Evidence, ...]
     conflicts: tuple[tuple[str, tuple[Reading, ...], object, str], ...]  # field, readings, shown, why
+    side: bool = False  # held on another meeting's sidelines (every member says so)
 
 
 def _sort_key(m: Mention):
@@ -136,6 +137,10 @@ def _compatible(a: Mention, b: Mention) -> bool:
     if a.series and b.series and a.series != b.series:
         return False
     if a.country and b.country and a.country.id != b.country.id:
+        return False
+    # A meeting held on a summit's sidelines is not the summit, though its day and place
+    # are the summit's and its kind may be a bare "meeting" (or the summit's own level).
+    if a.side != b.side:
         return False
     return True
 
@@ -244,4 +249,5 @@ def _event(group: list[Mention]) -> Event:
         sources=tuple(sources[k] for k in sorted(sources)),
         evidence=evidence,
         conflicts=tuple(conflicts),
+        side=group[0].side,
     )

@@ -137,6 +137,7 @@ class Mention:
     in_person: bool = False  # the meeting is said to be attended in person
     kind_generic: bool = False  # the kind is a format only (talks, visit): any level's meeting may be the same
     several: bool = False  # a sentence that names dated meetings together, none singled out (reported only)
+    side: bool = False  # held on another meeting's sidelines («على هامش القمة»): never that meeting itself
     format: str | None = None  # summit, talks, conference, forum, visit, session, meeting (lexicon/formats.yml)
     previous: DateValue | None = None  # the day it was moved from ("أُجّل من ... إلى ...")
     evidence: dict = field(default_factory=dict, hash=False, compare=False)  # field -> tuple[Evidence]

@@ -38,7 +38,8 @@ def event_id(event: Event) -> str:
     d = event.date
     day = d.start().isoformat() if d.precision == "day" else d.start().isoformat()[:7]
     place = event.city.id if event.city else slug(country(event.country)["en"]) if event.country else None
-    return "-".join(p for p in (day, event.kind.id, place) if p)
+    # A meeting on another's sidelines shares its day and place, and may share its level.
+    return "-".join(p for p in (day, event.kind.id, place, "sidelines" if event.side else None) if p)
 
 
 def title(rec: dict, lex: Lexicon) -> dict:

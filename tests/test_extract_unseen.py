@@ -9,6 +9,8 @@ expected records are written by hand: (start, end, city id, country code, kind, 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from support import brief, records
@@ -197,11 +199,39 @@ def test_a_side_meeting_with_a_day_and_place_of_its_own_keeps_them(lex):
     ]
 
 
+def test_leaders_meeting_on_a_leaders_summits_sidelines_is_a_meeting_of_its_own(lex):
+    # Same day, same place, and a bare "meeting" or the summit's own level: still not the summit.
+    text = "date 2026-05-10\n\nتعقد القمة العربية في الرياض يوم 19 مايو.\n\nوعلى هامش القمة، التقى الرئيس المصري بولي العهد السعودي."
+    recs = records(lex, text)
+    assert len(recs) == 2
+    summit = next(r for r in recs if r["format"] == "summit")
+    side = next(r for r in recs if r is not summit)
+    assert brief(summit) == ("2026-05-19", "2026-05-19", "riyadh", "SA", "leaders", "scheduled")
+    assert brief(side)[:4] == ("2026-05-19", "2026-05-19", "riyadh", "SA")
+    assert side["id"].endswith("-sidelines") and not summit["id"].endswith("-sidelines")
+
+
+def test_a_summit_and_its_sidelines_from_several_articles(lex):
+    # One article reports the summit, two others the same meeting on its sidelines: two records.
+    from generator import merge, record
+    from generator.extract import extract
+    from generator.reader import parse_file
+
+    texts = {
+        "a.txt": "date 2026-05-19\n\nانطلقت اليوم في الرياض أعمال القمة العربية.",
+        "b.txt": "date 2026-05-19\n\nانطلقت اليوم في الرياض أعمال القمة العربية.\n\nوعلى هامش القمة، التقى الرئيس المصري بولي العهد السعودي.",
+        "c.txt": "date 2026-05-20\n\nكان الرئيس المصري قد التقى ولي العهد السعودي أمس في الرياض على هامش القمة العربية.",
+    }
+    mentions = [m for name, text in texts.items() for m in extract(parse_file(Path(name), text.encode()), lex)]
+    events, _ = merge.merge(mentions)
+    recs = sorted((record.build(e, lex) for e in events), key=lambda r: r["id"])
+    assert [r["id"].endswith("-sidelines") for r in recs] == [False, True], [r["id"] for r in recs]
+    assert [sorted(s["seed"] for s in r["sources"]) for r in recs] == [["a.txt", "b.txt"], ["b.txt", "c.txt"]]
+
+
 NOT_SIDE = {
     # No other meeting word: the sentence speaks of the summit itself.
     "an_agreement_on_the_margin": "وعلى هامش القمة، وقع البلدان اتفاقية للتعاون.",
-    # Two leaders beside a leaders' summit: one record a day, kind and place (ids are date-kind-place).
-    "leaders_beside_a_leaders_summit": "وعلى هامش القمة، التقى الرئيس المصري بولي العهد السعودي.",
 }
 
 

@@ -73,6 +73,7 @@ class _Draft:
     in_person_cue: bool = False
     local: list = field(default_factory=list)  # sentences placing it "here" with no venue (Evidence)
     other: bool = False  # the next or the last of its kind ("قمتهم المقبلة"), or held on another's margin: never that one
+    side: bool = False  # held on another's margin («على هامش القمة»): never merged with it, in any article
 
     def cite(self, name: str, ev: Evidence) -> None:
         if (name, ev.sentence) not in self.seen:
@@ -201,6 +202,7 @@ def extract(article: Article, lex: Lexicon) -> list[Mention]:
                 _fill(draft, group, ev, words)
                 if host is not None and draft is not host:
                     draft.other = True  # never the occasion itself, dated or not
+                    draft.side = True
                     _beside(draft, host, ev)
                 if group.venue is None and LOCAL.search(folded):
                     draft.local.append(ev)
@@ -831,5 +833,6 @@ def _freeze(d: _Draft, article: Article) -> Mention:
         statements=tuple(d.statements),
         online=d.online_meeting,
         in_person=d.in_person_cue,
+        side=d.side,
         evidence=evidence,
     )
