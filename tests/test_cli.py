@@ -179,3 +179,29 @@ def test_site_url_from_the_environment(tmp_path, monkeypatch):
     assert siteconfig.load(tmp_path).url == "https://fallback.example/"
     monkeypatch.setenv("BRIEFING_URL", "https://news.example/briefing")
     assert siteconfig.load(tmp_path).url == "https://news.example/briefing/"
+
+
+def test_a_build_leaves_nothing_for_the_skipped_teardown(tmp_path):
+    """``python -m generator`` ends with ``os._exit`` (no teardown): that is only right
+    while a command leaves no exit handler, no other thread and no unflushed output."""
+    import subprocess
+    import sys
+
+    from support import ROOT
+
+    tree = make_tree(tmp_path, {"zz_undated.txt": "date 2026-03-01\nأعلنت الخارجية أنه من المقرر عقد اجتماع وزاري لبحث التعاون.\n"})
+    probe = (
+        "import atexit, sys, threading\n"
+        "from generator.cli import main\n"
+        "code = main(['build'])\n"
+        "print('after', code, atexit._ncallbacks(), threading.active_count(), file=sys.stderr)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], cwd=tree, capture_output=True, text=True,
+                         env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert out.stderr.splitlines()[-1] == "after 0 0 1", out.stderr
+    # and through the module itself, into pipes: every line is there, in order
+    real = cli(make_tree(tmp_path / "again", {"zz_undated.txt": "date 2026-03-01\nأعلنت الخارجية أنه من المقرر عقد اجتماع وزاري لبحث التعاون.\n"}), "build")
+    assert real.returncode == 0
+    assert real.stderr.splitlines()[-1] == "notice: seeds/zz_undated.txt:sentence 1: a meeting (ministers) with no date; not recorded", real.stderr
+    assert real.stdout.splitlines()[-2].startswith("3 records from 3 articles;")
+    assert real.stdout.splitlines()[-1].startswith("translations (en): ")
