@@ -30,6 +30,8 @@ def _build(tree: Path, monkeypatch, cached: bool) -> build.Outcome:
 
 def _inputs_copy(tree: Path, dest: Path) -> Path:
     shutil.copytree(tree / "seeds", dest / "seeds")
+    if (tree / "mkdocs.yml").is_file():
+        shutil.copy(tree / "mkdocs.yml", dest / "mkdocs.yml")
     for name in EDITOR_FOLDERS:
         if (tree / "content" / name).is_dir():
             shutil.copytree(tree / "content" / name, dest / "content" / name)
@@ -113,6 +115,15 @@ def test_cached_builds_equal_uncached_ones_through_an_editors_changes(tree, tmp_
     )
     done = _same_as_uncached(tree, tmp_path, monkeypatch, "corrected")
     assert f"events/{rid}.yml" in done.written
+
+    # the site moves, then is renamed: every address, feed and calendar (their heads too) follows
+    (tree / "mkdocs.yml").write_text("site_url: https://desk.example.org/b/\n", encoding="utf-8")
+    done = _same_as_uncached(tree, tmp_path, monkeypatch, "site-moved")
+    assert "pages/calendar/en/all.ics" in done.written
+    assert b"desk.example.org/b/" in (tree / "content" / "pages" / "calendar" / "ar" / "all.ics").read_bytes()
+    (tree / "mkdocs.yml").write_text("site_name: Desk Two\nsite_url: https://desk.example.org/b/\n", encoding="utf-8")
+    done = _same_as_uncached(tree, tmp_path, monkeypatch, "site-renamed")
+    assert "pages/calendar/en/all.ics" in done.written
 
 
 def test_a_corrupt_cache_costs_time_only(tree, tmp_path, monkeypatch):

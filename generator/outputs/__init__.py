@@ -32,7 +32,7 @@ def render_outputs(records, lex, site, cache=None, texts=None) -> dict[str, byte
     ``texts``: each record's compact JSON and its digest, if the caller has made them
     already (``pipeline.Texts``)."""
     records = list(records)
-    cached = feed_cached = None
+    cached = feed_cached = heads = None
     if cache is not None:
         made: dict[int, str] = {}
 
@@ -84,4 +84,8 @@ def render_outputs(records, lex, site, cache=None, texts=None) -> dict[str, byte
             # a feed is made of its entries' records alone (plus its path and name)
             return cache.memo_bytes(key("feed", lang, site.url, site.name, repr(parts), *map(text, entries)), make)
 
-    return {**ics.files(records, lex, site, cached), **atom.files(records, lex, site, feed_cached), **opendata.files(records, cached)}
+        def heads(name: str, lang: str, subscribed: bool, make) -> bytes:
+            # a calendar's own properties are made of its name and the site's address alone
+            return cache.memo_bytes(key("ics-head", lang, site.url, name, "subscribed" if subscribed else "single"), make)
+
+    return {**ics.files(records, lex, site, cached, heads), **atom.files(records, lex, site, feed_cached), **opendata.files(records, cached)}

@@ -25,6 +25,7 @@ One file per meeting and one with every meeting, in each language. Decisions:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import icalendar
 
@@ -70,14 +71,27 @@ def event(rec: dict, lang: str, lex, site) -> icalendar.Event:
     return ev
 
 
-def calendar(events: list[bytes], name: str, lang: str, site, subscribed: bool = False) -> bytes:
+def calendar(events: list[bytes], name: str, lang: str, site, subscribed: bool = False, heads=None) -> bytes:
     """A VCALENDAR of already serialised VEVENTs (``event(...).to_ical()``).
 
     The library writes a calendar as its own properties, then each component's
     lines, then ``END:VCALENDAR``; joining the events' bytes in that place gives the
     same file as adding the components would, without serialising each event once
-    per calendar it is in (a meeting is in up to five).
+    per calendar it is in (a meeting is in up to five). ``heads(name, lang,
+    subscribed, make)`` may return the properties' bytes made earlier (the build
+    cache): a build makes a hundred calendars or more, and making their heads with
+    the library was most of what an unchanged record's calendars still cost.
     """
+    make = functools.partial(head, name, lang, site, subscribed)
+    first = heads(name, lang, subscribed, make) if heads is not None else make()
+    return first + b"".join(events) + END
+
+
+END = b"END:VCALENDAR\r\n"
+
+
+def head(name: str, lang: str, site, subscribed: bool = False) -> bytes:
+    """A calendar's own properties: its file up to its first event."""
     cal = icalendar.Calendar()
     cal.add("prodid", f"-//{urls.host(site)}//Briefing generator//{lang.upper()}")
     cal.add("version", "2.0")
@@ -89,9 +103,9 @@ def calendar(events: list[bytes], name: str, lang: str, site, subscribed: bool =
     if subscribed:  # the all-meetings file is meant to be subscribed to
         cal.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
         cal.add("x-published-ttl", "P1D")
-    head = cal.to_ical()
-    end = b"END:VCALENDAR\r\n"
-    return head[: -len(end)] + b"".join(events) + end
+    whole = cal.to_ical()
+    assert whole.endswith(END)  # what ``calendar`` relies on
+    return whole[: -len(END)]
 
 
 def event_bytes(rec: dict, lang: str, lex, site) -> bytes:
@@ -99,9 +113,11 @@ def event_bytes(rec: dict, lang: str, lex, site) -> bytes:
     return event(rec, lang, lex, site).to_ical()
 
 
-def files(records, lex, site, cached=None) -> dict[str, bytes]:
+def files(records, lex, site, cached=None, heads=None) -> dict[str, bytes]:
     """Every calendar. ``cached(what, rec, lang, make)`` may return bytes made earlier
-    from the same record (the build cache); by default each is made here."""
+    from the same record (the build cache); by default each is made here. ``heads``:
+    see ``calendar``; used for the calendars of many records (a meeting's own is made
+    only when its record changed, and then its head with it)."""
     cached = cached or (lambda what, rec, lang, make: make())
     out: dict[str, bytes] = {}
     for lang in urls.LANGS:
@@ -115,13 +131,13 @@ def files(records, lex, site, cached=None) -> dict[str, bytes]:
         name = f"{site.name} — {labels.word(lang, 'meetings')}"
         # the whole calendar to download, and one per year to subscribe to without
         # fetching every meeting ever reported
-        out[urls.all_ics_path(lang)] = calendar(events, name, lang, site, subscribed=True)
+        out[urls.all_ics_path(lang)] = calendar(events, name, lang, site, subscribed=True, heads=heads)
         by_year: dict[str, list[bytes]] = {}
         for rec, ev in zip(records, events):
             by_year.setdefault(rec["date"]["start"][:4], []).append(ev)
         for year, evs in by_year.items():
-            out[urls.year_ics_path(lang, year)] = calendar(evs, f"{name} — {year}", lang, site, subscribed=True)
+            out[urls.year_ics_path(lang, year)] = calendar(evs, f"{name} — {year}", lang, site, subscribed=True, heads=heads)
         by_id = {rec["id"]: ev for rec, ev in zip(records, events)}
         for facet, value, subset, names in labels.subsets(records, lex):
-            out[urls.subset_ics_path(lang, facet, value)] = calendar([by_id[r["id"]] for r in subset], f"{name} — {names[lang]}", lang, site, subscribed=True)
+            out[urls.subset_ics_path(lang, facet, value)] = calendar([by_id[r["id"]] for r in subset], f"{name} — {names[lang]}", lang, site, subscribed=True, heads=heads)
     return out
