@@ -139,6 +139,20 @@ def catalog_reader(cache: Cache):
     return parse
 
 
+def _checked(cache: Cache):
+    """The lexicon's checked data by its files' bytes (see ``lexicon.load``); a lexicon
+    that fails the check raises as ever and is never stored."""
+    if not cache.enabled:
+        return None
+
+    def checked(files, make):
+        # each file by its name and bytes, a missing one marked as such
+        parts = [name.encode() + (b":-" if data is None else b":+" + data) for name, data in files]
+        return cache.memo(key("lexicon-checked", *parts), make)
+
+    return checked
+
+
 def _places(lex, cache: Cache) -> None:
     """Hand the lexicon the gazetteer the cache holds, or store the one it builds."""
     places = lex.places
@@ -221,7 +235,7 @@ def run(seeds: Path, content: Path, project: Path | None = None, cache: Cache | 
     articles, found, keys = _read(seeds, raw, cache, problems)
     try:  # without a site address or a lexicon nothing can go on; report them with the articles' problems
         site = siteconfig.load(project if project is not None else seeds.resolve().parent)
-        lex = lexicon.load()
+        lex = lexicon.load(checked=_checked(cache))
         _places(lex, cache)
     except GeneratorError as exc:
         problems.extend(exc.problems)

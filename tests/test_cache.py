@@ -338,3 +338,41 @@ def test_the_catalog_a_build_writes_is_parsed_once(tree, monkeypatch):
     written = (tree / "content" / "translations" / "en.po").read_bytes()
     assert written != data and parsed == [written]  # the last build's catalog came from the cache
     assert again.translations == translations.summary(translations.status(real(written, "en.po")))
+
+
+def test_an_edit_that_changes_no_meeting_loads_no_schema_or_calendar_library(tree, tmp_path, monkeypatch):
+    """The schema check of the lexicon and of each record, and each calendar's parts,
+    come from the cache by their inputs: a build in which no record changed does not
+    even import jsonschema or icalendar. One that changes a record does, and both
+    builds equal uncached ones."""
+    import subprocess
+    import sys
+
+    from support import ROOT
+
+    probe = (
+        "import sys\n"
+        "from generator.cli import main\n"
+        "assert main(['build']) == 0\n"
+        "print('loaded', *[m for m in ('jsonschema', 'icalendar') if m in sys.modules])\n"
+    )
+
+    def build_in_a_process() -> str:
+        out = subprocess.run([sys.executable, "-c", probe], cwd=tree, capture_output=True, text=True,
+                             env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+        assert out.returncode == 0, out.stderr
+        return out.stdout.splitlines()[-1]
+
+    assert build_in_a_process() == "loaded jsonschema icalendar"  # cold
+    seed = tree / "seeds" / "706_synthetic.txt"
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nوأضاف المصدر أن الأجواء كانت إيجابية.\n", encoding="utf-8")
+    assert build_in_a_process() == "loaded"
+    _build(reference := _inputs_copy(tree, tmp_path / "reference-sentence"), monkeypatch, cached=False)
+    assert snapshot(tree / "content") == snapshot(reference / "content")
+    # the meeting moves a day: its record, its calendar event and the schema check are new
+    dateline, lead, rest = seed.read_text(encoding="utf-8").split("\n", 2)
+    lead = re.sub(r"يوم (\d+)", lambda m: f"يوم {int(m.group(1)) + 1}", lead, count=1)
+    seed.write_text(f"{dateline}\n{lead}\n{rest}", encoding="utf-8")
+    assert build_in_a_process() == "loaded jsonschema icalendar"
+    _build(reference := _inputs_copy(tree, tmp_path / "reference-moved"), monkeypatch, cached=False)
+    assert snapshot(tree / "content") == snapshot(reference / "content")

@@ -56,3 +56,40 @@ def test_city_country_must_be_a_code_cldr_knows(lex_dir):
     with pytest.raises(GeneratorError) as info:
         lexicon.load(lex_dir)
     assert any("'UK' is not an ISO 3166 country code CLDR knows" in str(p) for p in info.value.problems)
+
+
+def test_a_missing_file_is_named(lex_dir):
+    (lex_dir / "series.yml").unlink()
+    with pytest.raises(GeneratorError) as info:
+        lexicon.load(lex_dir)
+    assert [str(p) for p in info.value.problems] == [f"{lex_dir / 'series.yml'}: lexicon file missing"]
+
+
+def test_checked_data_given_back_makes_the_same_lexicon_and_a_bad_file_is_still_checked(tmp_path, lex_dir):
+    """``load(checked=...)``: what the build cache does with the checked data. Files with
+    the bytes checked before are not checked again; any other bytes are."""
+    store, made = {}, []
+
+    def checked(files, make):
+        if files not in store:
+            made.append([name for name, _ in files])
+            store[files] = make()
+        return store[files]
+
+    first = lexicon.load(lex_dir, checked=checked)
+    twin = tmp_path / "twin"
+    shutil.copytree(lex_dir, twin)
+    second = lexicon.load(twin, checked=checked)
+    assert len(made) == 1 and made[0] == list(lexicon.FILES)
+    assert second is not first and lexicon.load(twin) is second  # one lexicon per folder and process
+    for table in ("kinds", "cities", "actors", "people", "series", "topics", "countries"):
+        assert [(e.ref, e.pattern.pattern, e.extra) for e in getattr(first, table)] == [(e.ref, e.pattern.pattern, e.extra) for e in getattr(second, table)]
+    assert [f.id for f in first.formats] == [f.id for f in second.formats] and first.cues.keys() == second.cues.keys()
+    # new bytes: checked again, and a problem found is raised, not stored
+    bad = tmp_path / "bad"
+    shutil.copytree(lex_dir, bad)
+    with (bad / "topics.yml").open("a", encoding="utf-8") as handle:
+        handle.write("- {id: sanctions, en: Sanctions again, ar: عقوبات, forms: [عقوبات]}\n")
+    with pytest.raises(GeneratorError, match="duplicate id 'sanctions'"):
+        lexicon.load(bad, checked=checked)
+    assert len(made) == 2 and len(store) == 1
