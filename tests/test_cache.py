@@ -376,3 +376,17 @@ def test_an_edit_that_changes_no_meeting_loads_no_schema_or_calendar_library(tre
     assert build_in_a_process() == "loaded jsonschema icalendar"
     _build(reference := _inputs_copy(tree, tmp_path / "reference-moved"), monkeypatch, cached=False)
     assert snapshot(tree / "content") == snapshot(reference / "content")
+
+
+def test_library_versions_are_what_importlib_metadata_gives(tmp_path, monkeypatch):
+    import importlib.metadata
+
+    assert cache.versions(cache.LIBRARIES) == {name: importlib.metadata.version(name) for name in cache.LIBRARIES}
+    # the first folder along sys.path wins, names compare as pip normalises them, and a
+    # library no folder names is looked up the slow way (absent: left out)
+    first, second = tmp_path / "first", tmp_path / "second"
+    (first / "Jinja2-0.1.dist-info").mkdir(parents=True)
+    (second / "jinja2-0.2.dist-info").mkdir(parents=True)
+    (second / "zope.interface-7.0.dist-info").mkdir(parents=True)
+    monkeypatch.setattr("sys.path", [str(tmp_path / "missing"), str(first), str(second)])
+    assert cache.versions(("jinja2", "zope-interface", "surely-not-installed")) == {"jinja2": "0.1", "zope-interface": "7.0"}
