@@ -255,6 +255,19 @@ class Cache:
             return Stored(self, k, make)
         return self.memo_bytes(k, make)
 
+    def joined(self, name: str, k: bytes, make):
+        """A file joined from many records' parts (a calendar of every meeting, the open
+        data): like ``file``, but its bytes are never stored. They are large (tens of
+        megabytes at 10,000 articles), change whenever any part does and are joined
+        again in a moment; only the key is kept, so that a build in which none of its
+        parts changed neither joins the file nor reads, hashes or writes it."""
+        if self.path is None:
+            return make()
+        self.made[name] = k
+        if self.unchanged(name, k):
+            return Deferred(make)
+        return make()
+
     def files(self, planned: list[tuple[str, bytes, object]]) -> list:
         """``file(name, key, make)`` for many files, the ``make`` calls the cache cannot
         answer run on every core (``pool.ordered_map``: each must be pure)."""
@@ -352,6 +365,20 @@ class Stored:
     def load(self) -> bytes:
         if self._data is None:
             self._data = self.cache.memo_bytes(self.key, self.make)
+        return self._data
+
+
+class Deferred:
+    """Bytes not made yet: what ``make()`` gives, made once if asked (``Cache.joined``)."""
+
+    __slots__ = ("make", "_data")
+
+    def __init__(self, make) -> None:
+        self.make, self._data = make, None
+
+    def load(self) -> bytes:
+        if self._data is None:
+            self._data = self.make()
         return self._data
 
 

@@ -390,3 +390,40 @@ def test_library_versions_are_what_importlib_metadata_gives(tmp_path, monkeypatc
     (second / "zope.interface-7.0.dist-info").mkdir(parents=True)
     monkeypatch.setattr("sys.path", [str(tmp_path / "missing"), str(first), str(second)])
     assert cache.versions(("jinja2", "zope-interface", "surely-not-installed")) == {"jinja2": "0.1", "zope-interface": "7.0"}
+
+
+def test_files_of_every_record_are_joined_only_when_a_record_changed(tree, tmp_path, monkeypatch):
+    """The whole calendars and the open data are joined from every record's parts; a
+    build in which no record changed leaves them as the last build wrote them without
+    joining them, unless someone changed one by hand. Each state equals an uncached build."""
+    from generator.outputs import ics, opendata
+
+    joins = []
+    real_calendar, real_events = ics.calendar, opendata.events_json
+    monkeypatch.setattr(ics, "calendar", lambda events, name, *a, **k: joins.append(name) or real_calendar(events, name, *a, **k))
+    monkeypatch.setattr(opendata, "events_json", lambda *a: joins.append("events.json") or real_events(*a))
+    _same_as_uncached(tree, tmp_path, monkeypatch, "cold")
+    seed = tree / "seeds" / "706_synthetic.txt"
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nوأضاف المصدر أن الأجواء كانت إيجابية.\n", encoding="utf-8")
+    joins.clear()
+    done = _build(tree, monkeypatch, cached=True)
+    assert joins == [] and not any(rel.startswith(("pages/calendar/", "pages/data/")) for rel in done.written)
+    # edited by hand (the same size, so only the content tells): joined again and restored
+    whole = tree / "content" / "pages" / "data" / "events.json"
+    whole.write_bytes(whole.read_bytes().replace(b'"id"', b'"ID"', 1))
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nوختم المصدر حديثه.\n", encoding="utf-8")
+    joins.clear()
+    done = _same_as_uncached(tree, tmp_path, monkeypatch, "joined-file-edited")
+    assert done.written == ("pages/data/events.json",) or "pages/data/events.json" in done.written
+    # a meeting moves a day: every file holding it is joined again, the others are not
+    dateline, lead, rest = seed.read_text(encoding="utf-8").split("\n", 2)
+    lead = re.sub(r"يوم (\d+)", lambda m: f"يوم {int(m.group(1)) + 1}", lead, count=1)
+    seed.write_text(f"{dateline}\n{lead}\n{rest}", encoding="utf-8")
+    joins.clear()
+    done = _build(tree, monkeypatch, cached=True)
+    assert "pages/data/events.json" in done.written and "pages/calendar/ar/all.ics" in done.written
+    whole_calendars = [n for n in joins if n.startswith("Briefing — الاجتماعات") or n.startswith("Briefing — Meetings")]
+    assert "events.json" in joins, joins
+    assert 2 <= len(whole_calendars) < len([p for p in (tree / "content" / "pages" / "calendar").rglob("*.ics") if "/year/" in p.as_posix() or "/all." in p.as_posix() or "/country/" in p.as_posix() or "/series/" in p.as_posix()]), whole_calendars
+    _build(reference := _inputs_copy(tree, tmp_path / "reference-moved"), monkeypatch, cached=False)
+    assert snapshot(tree / "content") == snapshot(reference / "content")

@@ -32,7 +32,7 @@ def render_outputs(records, lex, site, cache=None, texts=None) -> dict[str, byte
     ``texts``: each record's compact JSON and its digest, if the caller has made them
     already (``pipeline.Texts``)."""
     records = list(records)
-    cached = feed_cached = heads = None
+    cached = feed_cached = heads = joined = None
     if cache is not None:
         made: dict[int, str] = {}
 
@@ -62,8 +62,13 @@ def render_outputs(records, lex, site, cache=None, texts=None) -> dict[str, byte
             """The file's own name, for what is a file on its own (a meeting's calendar)."""
             return f"{what}:{lang}:{rec['id']}" if what == "ics" else None
 
-        # what every record gives, read from the cache in a few queries (but the files
-        # the last build made from the same keys: see Cache.file)
+        # What every record gives, read from the cache in a few queries (but the files
+        # the last build made from the same keys: see Cache.file), and the calendar
+        # events (most of the work) the cache does not hold, made on every core. Only
+        # once something asks for a record's part: a build in which no record changed
+        # asks for none (each file of many records is then as the last build left it).
+        fetched = []
+
         def wanted():
             for rec in records:
                 for what, langs in OWN:
@@ -72,13 +77,23 @@ def render_outputs(records, lex, site, cache=None, texts=None) -> dict[str, byte
                         if n is None or not cache.unchanged(n, k):
                             yield k
 
-        cache.prefetch(wanted())
-        # the calendar events (most of the work) the cache does not hold, made on every core first
-        cache.warm([(key_of("vevent", rec, lang), functools.partial(ics.event_bytes, rec, lang, lex, site)) for rec in records for lang in ics.urls.LANGS])
+        def fetch() -> None:
+            if not fetched:
+                fetched.append(True)
+                cache.prefetch(wanted())
+                cache.warm([(key_of("vevent", rec, lang), functools.partial(ics.event_bytes, rec, lang, lex, site)) for rec in records for lang in ics.urls.LANGS])
 
         def cached(what: str, rec: dict, lang: str, make):
-            n = name(what, rec, lang)
-            return cache.file(n, key_of(what, rec, lang), make) if n else cache.memo_bytes(key_of(what, rec, lang), make)
+            n, k = name(what, rec, lang), key_of(what, rec, lang)
+            if n is not None and cache.unchanged(n, k):
+                return cache.file(n, k, make)
+            fetch()
+            return cache.file(n, k, make) if n else cache.memo_bytes(k, make)
+
+        def joined(path: str, recs: list, make):
+            # a file of many records is made of their parts alone, in order (and the
+            # site's name and address, in a calendar's head and events)
+            return cache.joined(f"joined:{path}", key("joined", path, site.url, site.name, "".join(map(text, recs))), make)
 
         def feed_cached(entries: list, lang: str, parts: tuple, make) -> bytes:
             # a feed is made of its entries' records alone (plus its path and name)
@@ -88,4 +103,4 @@ def render_outputs(records, lex, site, cache=None, texts=None) -> dict[str, byte
             # a calendar's own properties are made of its name and the site's address alone
             return cache.memo_bytes(key("ics-head", lang, site.url, name, "subscribed" if subscribed else "single"), make)
 
-    return {**ics.files(records, lex, site, cached, heads), **atom.files(records, lex, site, feed_cached), **opendata.files(records, cached)}
+    return {**ics.files(records, lex, site, cached, heads, joined), **atom.files(records, lex, site, feed_cached), **opendata.files(records, cached, joined)}

@@ -122,31 +122,51 @@ def event_bytes(rec: dict, lang: str, lex, site) -> bytes:
     return event(rec, lang, lex, site).to_ical()
 
 
-def files(records, lex, site, cached=None, heads=None) -> dict[str, bytes]:
+def files(records, lex, site, cached=None, heads=None, joined=None) -> dict[str, bytes]:
     """Every calendar. ``cached(what, rec, lang, make)`` may return bytes made earlier
     from the same record (the build cache); by default each is made here. ``heads``:
     see ``calendar``; used for the calendars of many records (a meeting's own is made
-    only when its record changed, and then its head with it)."""
+    only when its record changed, and then its head with it). ``joined(path, records,
+    make)``: a calendar of many records, which the build may leave unmade when none of
+    its records changed (``Cache.joined``); each event is made or read only when a
+    calendar holding it is made."""
     cached = cached or (lambda what, rec, lang, make: make())
+    joined = joined or (lambda path, recs, make: make())
     out: dict[str, bytes] = {}
     for lang in urls.LANGS:
-        events = []
-        for rec in records:
-            ev = cached("vevent", rec, lang, lambda rec=rec: event_bytes(rec, lang, lex, site))
-            events.append(ev)
-            out[urls.ics_path(lang, rec["id"])] = cached(
-                "ics", rec, lang, lambda rec=rec, ev=ev: calendar([ev], f"{site.name} — {summary(rec, lang)}", lang, site)
-            )
-        name = f"{site.name} — {labels.word(lang, 'meetings')}"
-        # the whole calendar to download, and one per year to subscribe to without
-        # fetching every meeting ever reported
-        out[urls.all_ics_path(lang)] = calendar(events, name, lang, site, subscribed=True, heads=heads)
-        by_year: dict[str, list[bytes]] = {}
-        for rec, ev in zip(records, events):
-            by_year.setdefault(rec["date"]["start"][:4], []).append(ev)
-        for year, evs in by_year.items():
-            out[urls.year_ics_path(lang, year)] = calendar(evs, f"{name} — {year}", lang, site, subscribed=True, heads=heads)
-        by_id = {rec["id"]: ev for rec, ev in zip(records, events)}
-        for facet, value, subset, names in labels.subsets(records, lex):
-            out[urls.subset_ics_path(lang, facet, value)] = calendar([by_id[r["id"]] for r in subset], f"{name} — {names[lang]}", lang, site, subscribed=True, heads=heads)
+        out.update(_language(records, lang, lex, site, cached, heads, joined))
+    return out
+
+
+def _language(records, lang: str, lex, site, cached, heads, joined) -> dict[str, bytes]:
+    """One language's calendars (a function of its own: the makers it hands out may run
+    after it returns, and each must keep its own language)."""
+    made: dict[int, bytes] = {}
+
+    def event_of(rec: dict) -> bytes:
+        got = made.get(id(rec))  # records live through the build: their ids stay theirs
+        if got is None:
+            got = made[id(rec)] = cached("vevent", rec, lang, lambda: event_bytes(rec, lang, lex, site))
+        return got
+
+    def whole(recs: list, name: str):
+        return lambda: calendar([event_of(r) for r in recs], name, lang, site, subscribed=True, heads=heads)
+
+    out: dict[str, bytes] = {}
+    for rec in records:
+        out[urls.ics_path(lang, rec["id"])] = cached("ics", rec, lang, lambda rec=rec: calendar([event_of(rec)], f"{site.name} — {summary(rec, lang)}", lang, site))
+    name = f"{site.name} — {labels.word(lang, 'meetings')}"
+    # the whole calendar to download, and one per year to subscribe to without
+    # fetching every meeting ever reported
+    path = urls.all_ics_path(lang)
+    out[path] = joined(path, records, whole(records, name))
+    by_year: dict[str, list] = {}
+    for rec in records:
+        by_year.setdefault(rec["date"]["start"][:4], []).append(rec)
+    for year, recs in by_year.items():
+        path = urls.year_ics_path(lang, year)
+        out[path] = joined(path, recs, whole(recs, f"{name} — {year}"))
+    for facet, value, subset, names in labels.subsets(records, lex):
+        path = urls.subset_ics_path(lang, facet, value)
+        out[path] = joined(path, subset, whole(subset, f"{name} — {names[lang]}"))
     return out

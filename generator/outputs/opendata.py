@@ -44,16 +44,30 @@ def array_schema(one: dict) -> dict:
     }
 
 
-def files(records, cached=None) -> dict[str, bytes]:
-    """``cached(what, rec, lang, make)`` may return a record's JSON made earlier (the build cache)."""
+def files(records, cached=None, joined=None) -> dict[str, bytes]:
+    """``cached(what, rec, lang, make)`` may return a record's JSON made earlier (the
+    build cache); ``joined(path, records, make)``: a file of many records, which the
+    build may leave unmade when none of them changed (``Cache.joined``)."""
     cached = cached or (lambda what, rec, lang, make: make())
+    joined = joined or (lambda path, recs, make: make())
+    made: dict[int, bytes] = {}
+
+    def item(rec: dict) -> bytes:
+        got = made.get(id(rec))  # records live through the build: their ids stay theirs
+        if got is None:
+            got = made[id(rec)] = cached("json", rec, "", lambda: item_json(rec).encode("utf-8"))
+        return got
+
+    def array(recs: list):
+        return lambda: events_json(None, [item(r) for r in recs])
+
     one = record.SCHEMA_PATH.read_bytes()
     many = json.dumps(array_schema(json.loads(one)), ensure_ascii=False, indent=2) + "\n"
-    items = [cached("json", rec, "", lambda rec=rec: item_json(rec).encode("utf-8")) for rec in records]
-    out = {urls.EVENTS_JSON: events_json(records, items), urls.SCHEMA_JSON: one, urls.EVENTS_SCHEMA_JSON: many.encode("utf-8")}
-    by_year: dict[str, list[bytes]] = {}
-    for rec, item in zip(records, items):
-        by_year.setdefault(rec["date"]["start"][:4], []).append(item)
-    for year, year_items in by_year.items():
-        out[urls.year_events_json(year)] = events_json(None, year_items)
+    out = {urls.EVENTS_JSON: joined(urls.EVENTS_JSON, records, array(records)), urls.SCHEMA_JSON: one, urls.EVENTS_SCHEMA_JSON: many.encode("utf-8")}
+    by_year: dict[str, list] = {}
+    for rec in records:
+        by_year.setdefault(rec["date"]["start"][:4], []).append(rec)
+    for year, recs in by_year.items():
+        path = urls.year_events_json(year)
+        out[path] = joined(path, recs, array(recs))
     return out
