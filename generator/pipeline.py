@@ -33,6 +33,7 @@ class Result:
     articles: tuple
     notices: tuple[Problem, ...]  # reported, not fatal: unanchored dates, stale corrections and actions
     applied: tuple = ()  # editorial.Applied: the editorial actions this build applied
+    catalog: object = None  # the catalog written (babel Catalog), as read() would give it back
 
 
 def _titled(rec: dict, title: dict) -> dict:
@@ -128,10 +129,10 @@ def _valid_mark(rec: dict, lex) -> bytes | None:
 
 
 def catalog_reader(cache: Cache):
-    """``translations.read`` remembering each catalog it parsed by its bytes. The build
-    parses the catalog it writes (for its summary); the next build starts from those
-    same bytes and takes the parse from the cache. A catalog that does not parse raises
-    as ever and is never stored."""
+    """``translations.read`` remembering each catalog it parsed by its bytes (the build
+    also stores the catalog it writes under its bytes, see ``run``: the next build
+    starts from those bytes and takes it from the cache). A catalog that does not
+    parse raises as ever and is never stored."""
 
     def parse(data: bytes, where: str):
         return cache.memo(key("catalog-read", data), lambda: translations.read(data, where))
@@ -266,12 +267,21 @@ def run(seeds: Path, content: Path, project: Path | None = None, cache: Cache | 
         # The entries' PO text as the last build rendered them: one value, replaced when
         # the entries change (its key holds no input, only the generator's fingerprint).
         rendered = translations.Rendered(cache.get_value(key("catalog-rendered")))
-        translator, catalog_files = translations.load(content, articles, records, catalog_reader(cache), rendered)
+        written = []
+
+        def made(data: bytes, catalog) -> None:
+            # The catalog the build writes: the next build's ``load`` reads these bytes
+            # and finds this parse (stored now: nothing changes the catalog after this).
+            if cache.enabled:
+                cache.put_value(key("catalog-read", data), catalog)
+            written.append(catalog)
+
+        translator, catalog_files = translations.load(content, articles, records, catalog_reader(cache), rendered, made)
         if rendered.made != rendered.known:
             cache.put_value(key("catalog-rendered"), rendered.made)
     except GeneratorError as exc:  # a broken catalog: report it with everything else
         problems.extend(exc.problems)
-        translator, catalog_files = translations.Translator({}), {}
+        translator, catalog_files, written = translations.Translator({}), {}, []
     records = [translations.apply(r, translator) for r in records]
     fixes, fix_problems = corrections.load(content / corrections.FOLDER)
     problems.extend(fix_problems)
@@ -300,4 +310,5 @@ def run(seeds: Path, content: Path, project: Path | None = None, cache: Cache | 
         articles=tuple(articles),
         notices=tuple(notices) + outcome.notices + tuple(applied_notices),
         applied=outcome.applied,
+        catalog=written[0] if written else None,
     )

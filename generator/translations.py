@@ -107,10 +107,14 @@ class Status:
     obsolete: int
 
 
-def load(content: Path, articles, records, parse=None, rendered: "Rendered | None" = None) -> tuple[Translator, dict[str, bytes]]:
+def load(content: Path, articles, records, parse=None, rendered: "Rendered | None" = None, made=None) -> tuple[Translator, dict[str, bytes]]:
     """The translator for this build, and the catalog file to write (path under content/).
     ``parse(data, where)``: ``read``, or one that remembers what it read (the build cache);
-    ``rendered``: the entries' PO text as the last build made it (see ``Rendered``)."""
+    ``rendered``: the entries' PO text as the last build made it (see ``Rendered``);
+    ``made(data, catalog)``: told the catalog written and the bytes it was written as.
+    ``read(data)`` gives that same catalog back for everything ``merge`` and ``status``
+    use (tests/test_translations.py checks it), so the build need not parse the bytes
+    it has just made: for the line it prints, or for the next build's ``load``."""
     path = content / CATALOG
     old = None
     if path.exists() or path.is_symlink():
@@ -122,7 +126,10 @@ def load(content: Path, articles, records, parse=None, rendered: "Rendered | Non
             raise GeneratorError([exc.problem]) from None
         old = (parse or read)(data, str(path))
     catalog = merge(old, needed(articles, records))
-    return Translator.from_catalog(catalog), {CATALOG: dump(catalog, rendered)}
+    data = dump(catalog, rendered)
+    if made is not None:
+        made(data, catalog)
+    return Translator.from_catalog(catalog), {CATALOG: data}
 
 
 def apply(record: dict, translator: Translator) -> dict:
