@@ -83,9 +83,7 @@ def run(project: Path, seeds: Path, content: Path, before_write=None) -> Outcome
                 unchanged=changes.unchanged,
                 notices=tuple(str(n) for n in result.notices),
                 newest=max(dates) if dates else None,
-                translations=translations.summary(
-                    translations.status(result.catalog) if result.catalog is not None else translations.status_of(result.plan.files, pipeline.catalog_reader(cache))
-                ),
+                translations=translations.summary(translations.status(result.catalog)),
             )
             # The inputs as they stand after the write (the build rewrites the catalog):
             # the next build with these same bytes would plan these same files.

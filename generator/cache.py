@@ -244,7 +244,7 @@ class Cache:
 
     def file(self, name: str, k: bytes, make):
         """A file's bytes by key, like ``memo_bytes``; but where the last build made the
-        file ``name`` from this same key, a ``Stored`` that reads (or makes) the bytes
+        file ``name`` from this same key, a ``Deferred`` that reads (or makes) the bytes
         only if asked: the writer does not ask for a file that it finds as that build
         left it. ``name``: any name that is the file's own from build to build."""
         if self.path is None:
@@ -252,7 +252,7 @@ class Cache:
         self.made[name] = k
         if self.unchanged(name, k):
             self._used.append(k)  # kept in the cache though not read
-            return Stored(self, k, make)
+            return Deferred(functools.partial(self.memo_bytes, k, make))  # read or made if asked
         return self.memo_bytes(k, make)
 
     def joined(self, name: str, k: bytes, make):
@@ -353,23 +353,9 @@ class Cache:
             db.close()
 
 
-class Stored:
-    """Bytes a build has not read: what ``make()`` gives, kept in the cache under ``key``.
-    ``load()`` reads them (or makes them) once."""
-
-    __slots__ = ("cache", "key", "make", "_data")
-
-    def __init__(self, cache: Cache, key: bytes, make) -> None:
-        self.cache, self.key, self.make, self._data = cache, key, make, None
-
-    def load(self) -> bytes:
-        if self._data is None:
-            self._data = self.cache.memo_bytes(self.key, self.make)
-        return self._data
-
-
 class Deferred:
-    """Bytes not made yet: what ``make()`` gives, made once if asked (``Cache.joined``)."""
+    """Bytes a build has not made or read: what ``make()`` gives, made once if the
+    writer asks (it does not for a file it finds as the last build left it)."""
 
     __slots__ = ("make", "_data")
 

@@ -67,7 +67,7 @@ CHANGED = "changed while the build ran; nothing was written, run the build again
 @dataclass(frozen=True)
 class Plan:
     """Every file the generator owns, as bytes, keyed by path relative to content/.
-    A value may also be a ``cache.Stored``: bytes the last build wrote there, read
+    A value may also be a ``cache.Deferred``: bytes the last build wrote there, read
     only if the file is not found as that build left it (``cache.data`` reads it).
 
     ``owned`` lists the folders whose every file comes from the generator: a file in

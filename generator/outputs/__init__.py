@@ -86,7 +86,7 @@ def render_outputs(records, lex, site, cache=None, texts=None) -> dict[str, byte
         def cached(what: str, rec: dict, lang: str, make):
             n, k = name(what, rec, lang), key_of(what, rec, lang)
             if n is not None and cache.unchanged(n, k):
-                return cache.file(n, k, make)
+                return cache.file(n, k, make)  # a file as the last build made it: nothing to fetch
             fetch()
             return cache.file(n, k, make) if n else cache.memo_bytes(k, make)
 
