@@ -113,7 +113,7 @@ def load(content: Path, articles, records, parse=None, rendered: "Rendered | Non
     ``rendered``: the entries' PO text as the last build made it (see ``Rendered``);
     ``made(data, catalog)``: told the catalog written and the bytes it was written as.
     ``read(data)`` gives that same catalog back for everything ``merge`` and ``status``
-    use (tests/test_translations.py checks it), so the build need not parse the bytes
+    use (tests/test_catalog_files.py checks it), so the build need not parse the bytes
     it has just made: for the line it prints, or for the next build's ``load``."""
     path = content / CATALOG
     old = None

@@ -128,7 +128,7 @@ class _Inputs:
         self._shared = texts  # the build's own (pipeline.Texts): each record's JSON made once
         self._made: dict[tuple, tuple] = {}  # what each language's pages ask again, made once
 
-    def _once(self, what: str, thing, make) -> str:
+    def _once(self, what: str, thing, make):
         k = (what, id(thing))  # the thing is kept with its text, so its id stays its own
         got = self._made.get(k)
         if got is None or got[0] is not thing:
