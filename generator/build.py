@@ -68,12 +68,15 @@ def run(project: Path, seeds: Path, content: Path, before_write=None) -> Outcome
             made_key = key("file-keys", str(content.resolve()))
             before = cache.get_value(made_key) if cache.enabled else None
             cache.before = before if isinstance(before, dict) else {}
-            result = pipeline.run(seeds, content, project, cache, raw=raw)
+            # the writer's record of the files the last build wrote: what the next write
+            # compares with, and which of them the pipeline may take parts of again
+            written_key = key("content-files", str(content.resolve()))
+            known = cache.get_value(written_key) if cache.enabled else None
+            result = pipeline.run(seeds, content, project, cache, raw=raw, previous=writer.previous(content, known) if cache.enabled else None)
             whole = True
             if before_write is not None:
                 before_write(result.plan.files)
-            written_key = key("content-files", str(content.resolve()))
-            changes = session.write(result.plan, known=cache.get_value(written_key) if cache.enabled else None)
+            changes = session.write(result.plan, known=known)
             dates = [a.published for a in result.articles if a.published] or [dt.date.fromisoformat(r["date"]["start"]) for r in result.records]
             out = Outcome(
                 records=len(result.records),

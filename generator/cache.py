@@ -268,6 +268,12 @@ class Cache:
             return Deferred(make)
         return make()
 
+    def keep(self, k: bytes) -> None:
+        """Keep the entry of ``k`` though this build may not read it (a file's layout,
+        which only a later build reads)."""
+        if self.path is not None:
+            self._used.append(k)
+
     def files(self, planned: list[tuple[str, bytes, object]]) -> list:
         """``file(name, key, make)`` for many files, the ``make`` calls the cache cannot
         answer run on every core (``pool.ordered_map``: each must be pure)."""

@@ -199,6 +199,11 @@ def _records(mentions: list, found: list, keys: list, lex, cache: Cache, texts: 
     return records, notices
 
 
+def _under(previous, folder: str):
+    """``previous`` for the paths under ``content/folder``."""
+    return None if previous is None else (lambda rel: previous(f"{folder}/{rel}"))
+
+
 def _read(seeds: Path, raw, cache: Cache, problems: Collector) -> tuple[list, list, list]:
     """The articles, and for each its cache key and its mentions if the cache has them.
 
@@ -227,10 +232,12 @@ def _read(seeds: Path, raw, cache: Cache, problems: Collector) -> tuple[list, li
     return articles, found, stored
 
 
-def run(seeds: Path, content: Path, project: Path | None = None, cache: Cache | None = None, raw=None) -> Result:
+def run(seeds: Path, content: Path, project: Path | None = None, cache: Cache | None = None, raw=None, previous=None) -> Result:
     """``project`` holds mkdocs.yml (for the site URL); default: the folder above seeds/.
     ``cache`` remembers each stage's results by their inputs (default: none). ``raw``:
-    the seeds' (path, bytes) as the caller already read them (default: read here)."""
+    the seeds' (path, bytes) as the caller already read them (default: read here).
+    ``previous(rel)``: the bytes the last build wrote to ``content/rel``, if it is
+    still that file (``writer.previous``; default: none known)."""
     cache = cache if cache is not None else Cache(None)
     problems = Collector()
     articles, found, keys = _read(seeds, raw, cache, problems)
@@ -301,7 +308,7 @@ def run(seeds: Path, content: Path, project: Path | None = None, cache: Cache | 
         files[f"{EVENTS}/{rec['id']}.yml"] = cache.file(f"record:{rec['id']}", k, dump) if k is not None else dump()
     # an article's cache key names its whole content: page keys hold it, not the article
     identities = {a.seed: k for a, k in zip(articles, keys) if k is not None}
-    pages = {**render.render_site(records, articles, lex, site, translator, cache, texts, identities), **outputs.render_outputs(records, lex, site, cache, texts)}
+    pages = {**render.render_site(records, articles, lex, site, translator, cache, texts, identities), **outputs.render_outputs(records, lex, site, cache, texts, _under(previous, PAGES))}
     for rel, data in pages.items():
         files[f"{PAGES}/{rel}"] = data
     return Result(

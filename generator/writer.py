@@ -111,7 +111,8 @@ def diff(plan: Plan, content: Path, known: dict | None = None) -> Changes:
     ``known`` (the last build's ``Changes.files``) spares reading the files: one whose
     inode, size and modification time are still those the last build left holds the
     bytes it wrote then, so comparing the SHA-256 of the planned bytes with the one
-    recorded is enough. Anything else (no record, another identity) is read and compared.
+    recorded is enough. Anything else (no record, another identity, a big file whose
+    hash is not recorded: see ``_digest``) is read and compared.
     """
     root = os.fspath(content)
     disk = _owned_stats(plan, root)
@@ -132,19 +133,50 @@ def diff(plan: Plan, content: Path, known: dict | None = None) -> Changes:
         if st.st_size != len(data):
             written.append(rel)
             continue
-        if identical:
-            digest = hashlib.sha256(data).digest()
-            if digest != was[3]:  # the file holds what the last build wrote, and that was other bytes
+        if identical and was[3] is not None:
+            digest = was[3]
+            if hashlib.sha256(data).digest() != digest:  # the file holds what the last build wrote, and that was other bytes
                 written.append(rel)
                 continue
         elif _read(os.path.join(root, rel)) == data:
-            digest = None  # hashed only if the next build needs it (``_record``)
+            digest = _digest(data)
         else:
             written.append(rel)
             continue
         same[rel] = (st.st_ino, st.st_size, st.st_mtime_ns, digest)
     removed = tuple(sorted(rel for rel in disk if rel not in plan.files))
     return Changes(tuple(sorted(written)), removed, len(plan.files) - len(written), same)
+
+
+def previous(content: Path, known: dict | None):
+    """``rel -> bytes | None``: what the last build wrote to ``content/rel``, while
+    ``content`` still holds that very file (the inode, size and modification time it
+    recorded: what ``diff`` trusts to tell a file unchanged); None for any other file,
+    or one that cannot be read."""
+    root = os.fspath(content)
+    known = known if isinstance(known, dict) else {}
+
+    def read(rel: str) -> bytes | None:
+        was = known.get(rel)
+        if not (isinstance(was, tuple) and len(was) == 4):
+            return None
+        try:
+            fd = os.open(os.path.join(root, rel), os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK)
+        except OSError:
+            return None
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode) or (st.st_ino, st.st_size, st.st_mtime_ns) != was[:3]:
+                return None
+            with open(fd, "rb", closefd=False) as handle:
+                data = handle.read()
+            return data if len(data) == was[1] else None
+        except OSError:
+            return None
+        finally:
+            os.close(fd)
+
+    return read
 
 
 def _record(plan: Plan, content: Path, same: dict) -> dict:
@@ -154,13 +186,24 @@ def _record(plan: Plan, content: Path, same: dict) -> dict:
     out = {}
     for rel, data in plan.files.items():
         got = same.get(rel)
-        if got is None or got[3] is None:
+        if got is None:  # written now (``diff`` made the record of the others)
             st = _lstat(os.path.join(root, rel))
             if st is None:
                 continue
-            got = (st.st_ino, st.st_size, st.st_mtime_ns, hashlib.sha256(_bytes(data)).digest())
+            got = (st.st_ino, st.st_size, st.st_mtime_ns, _digest(_bytes(data)))
         out[rel] = got
     return out
+
+
+BIG = 1 << 20  # bytes from which a file's SHA-256 is not recorded (see ``_digest``)
+
+
+def _digest(data: bytes) -> bytes | None:
+    """The SHA-256 ``diff`` compares a file's next planned bytes with; None for a big
+    file, which it then reads and compares instead: for a big file (the calendars and
+    open data of every meeting, tens of megabytes at 10,000 articles) that costs less
+    than the hash would, so hashing it on every write would be pure cost."""
+    return None if len(data) >= BIG else hashlib.sha256(data).digest()
 
 
 # -- one build at a time ------------------------------------------------------

@@ -395,35 +395,106 @@ def test_library_versions_are_what_importlib_metadata_gives(tmp_path, monkeypatc
 def test_files_of_every_record_are_joined_only_when_a_record_changed(tree, tmp_path, monkeypatch):
     """The whole calendars and the open data are joined from every record's parts; a
     build in which no record changed leaves them as the last build wrote them without
-    joining them, unless someone changed one by hand. Each state equals an uncached build."""
-    from generator.outputs import ics, opendata
+    joining them, unless someone changed one by hand. A build in which a meeting moved
+    joins again only the files holding it, and takes every other record's part from
+    the copy the last build wrote. Each state equals an uncached build."""
+    from generator.outputs import joined
 
-    joins = []
-    real_calendar, real_events = ics.calendar, opendata.events_json
-    monkeypatch.setattr(ics, "calendar", lambda events, name, *a, **k: joins.append(name) or real_calendar(events, name, *a, **k))
-    monkeypatch.setattr(opendata, "events_json", lambda *a: joins.append("events.json") or real_events(*a))
+    joins, spliced = [], []  # the joined files made, by name; each splice: (path, parts, parts made)
+    real_joined, real_parts = cache.Cache.joined, joined.parts
+
+    def counted(self, name, k, make):
+        return real_joined(self, name, k, lambda: joins.append(name) or make())
+
+    monkeypatch.setattr(cache.Cache, "joined", counted)
+
+    def parts(old, was, context, frame, digests, make):
+        made = []
+        got = real_parts(old, was, context, frame, digests, lambda i: made.append(i) or make(i))
+        spliced.append((context.split("\n")[0], len(digests), len(made) if got is not None else None))
+        return got
+
+    monkeypatch.setattr(joined, "parts", parts)
     _same_as_uncached(tree, tmp_path, monkeypatch, "cold")
+    assert spliced == []  # nothing to splice from
     seed = tree / "seeds" / "706_synthetic.txt"
     seed.write_text(seed.read_text(encoding="utf-8") + "\nوأضاف المصدر أن الأجواء كانت إيجابية.\n", encoding="utf-8")
     joins.clear()
     done = _build(tree, monkeypatch, cached=True)
-    assert joins == [] and not any(rel.startswith(("pages/calendar/", "pages/data/")) for rel in done.written)
+    assert joins == [] and spliced == [] and not any(rel.startswith(("pages/calendar/", "pages/data/")) for rel in done.written)
     # edited by hand (the same size, so only the content tells): joined again and restored
     whole = tree / "content" / "pages" / "data" / "events.json"
     whole.write_bytes(whole.read_bytes().replace(b'"id"', b'"ID"', 1))
     seed.write_text(seed.read_text(encoding="utf-8") + "\nوختم المصدر حديثه.\n", encoding="utf-8")
-    joins.clear()
     done = _same_as_uncached(tree, tmp_path, monkeypatch, "joined-file-edited")
-    assert done.written == ("pages/data/events.json",) or "pages/data/events.json" in done.written
-    # a meeting moves a day: every file holding it is joined again, the others are not
-    dateline, lead, rest = seed.read_text(encoding="utf-8").split("\n", 2)
-    lead = re.sub(r"يوم (\d+)", lambda m: f"يوم {int(m.group(1)) + 1}", lead, count=1)
-    seed.write_text(f"{dateline}\n{lead}\n{rest}", encoding="utf-8")
+    assert "pages/data/events.json" in done.written and spliced == []
+
+    def move(step: str, days: int = 1) -> build.Outcome:
+        dateline, lead, rest = seed.read_text(encoding="utf-8").split("\n", 2)
+        lead = re.sub(r"يوم (\d+)", lambda m: f"يوم {int(m.group(1)) + days}", lead, count=1)
+        seed.write_text(f"{dateline}\n{lead}\n{rest}", encoding="utf-8")
+        joins.clear()
+        spliced.clear()
+        done = _build(tree, monkeypatch, cached=True)
+        counts = list(joins), list(spliced)  # the uncached build's own are not counted
+        _build(reference := _inputs_copy(tree, tmp_path / f"reference-{step}"), monkeypatch, cached=False)
+        assert snapshot(tree / "content") == snapshot(reference / "content"), step
+        joins[:], spliced[:] = counts
+        return done
+
+    # A build that joins nothing keeps the layouts it did not read: here it also drops
+    # every entry it did not use (the file is mostly entries no build uses any more).
+    with sqlite3.connect(tree / cache.FILE) as db:
+        db.executemany("INSERT INTO entries VALUES (?, ?)", ((cache.key("unused", str(i)), b"\0" * 8) for i in range(5000)))
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nوأكد المصدر ذلك.\n", encoding="utf-8")
     joins.clear()
-    done = _build(tree, monkeypatch, cached=True)
+    _build(tree, monkeypatch, cached=True)
+    assert joins == []
+    with sqlite3.connect(tree / cache.FILE) as db:
+        assert db.execute("SELECT COUNT(*) FROM entries").fetchone()[0] < 5000  # pruned
+    # a meeting moves a day: every file holding it is joined again, the others are not,
+    # and in each of them only the moved meeting's part is made
+    done = move("moved")
     assert "pages/data/events.json" in done.written and "pages/calendar/ar/all.ics" in done.written
-    whole_calendars = [n for n in joins if n.startswith("Briefing — الاجتماعات") or n.startswith("Briefing — Meetings")]
-    assert "events.json" in joins, joins
-    assert 2 <= len(whole_calendars) < len([p for p in (tree / "content" / "pages" / "calendar").rglob("*.ics") if "/year/" in p.as_posix() or "/all." in p.as_posix() or "/country/" in p.as_posix() or "/series/" in p.as_posix()]), whole_calendars
-    _build(reference := _inputs_copy(tree, tmp_path / "reference-moved"), monkeypatch, cached=False)
-    assert snapshot(tree / "content") == snapshot(reference / "content")
+    whole_files = [p for p in (tree / "content" / "pages").rglob("*") if p.name.startswith("events") and p.suffix == ".json" or p.suffix == ".ics" and (p.parent.name in ("year", "country", "series") or p.name == "all.ics")]
+    assert 6 <= len(joins) < len(whole_files), (joins, len(whole_files))
+    assert len(spliced) == len(joins) and {path for path, *_ in spliced} >= {"data/events.json", "calendar/ar/all.ics", "calendar/en/all.ics"}
+    assert all(made == 1 and n > 1 for _, n, made in spliced), spliced
+    # and back again, then further: each time spliced from the file the build before wrote
+    move("moved-back", -1)
+    assert spliced and all(made == 1 for *_, made in spliced), spliced
+    # a joined file changed by hand is not spliced from (nor is any file whose record
+    # of it is gone), but joined in full
+    text = whole.read_bytes()
+    whole.write_bytes(text.replace(b'"id"', b'"ID"', 1))
+    move("moved-after-an-edit", 2)
+    assert "data/events.json" not in {path for path, *_ in spliced}
+    assert any(path.endswith("all.ics") and made == 1 for path, _, made in spliced)
+    # another site address: no part the last build made holds the new one
+    (tree / "mkdocs.yml").write_text("site_url: https://elsewhere.example/desk/\n", encoding="utf-8")
+    move("moved-and-site-moved", 1)
+    assert spliced and all(made is None for *_, made in spliced), spliced
+
+
+def test_a_joined_files_layout_finds_its_parts_again():
+    """``joined.parts`` gives back, from a file's bytes and its layout, the parts of
+    every record still in it, and makes the rest; anything that does not fit the
+    layout gives None (and the file is then joined in full)."""
+    from generator.outputs.joined import Frame, layout, parts
+
+    frame = Frame(b"HEAD\n", b",\n", b"\nEND\n", empty=b"NONE\n")
+    digests = [c * 4 for c in "abcd"]
+    old_parts = [b"one,\nwith the separator", b"", b"three", b"four\nEND\n"]
+    old = frame.join(old_parts)
+    was = layout("ctx", frame, digests, old_parts, len(old))
+    new = ["cccc", "xxxx", "aaaa", "dddd"]
+    got = parts(old, was, "ctx", frame, new, lambda i: f"made {new[i]}".encode())
+    assert [bytes(p) for p in got] == [b"three", b"made xxxx", old_parts[0], old_parts[3]]
+    assert frame.join(got) == frame.join([b"three", b"made xxxx", old_parts[0], old_parts[3]])
+    assert parts(old, was, "other", frame, new, bytes) is None
+    assert parts(old + b"x", was, "ctx", frame, new, bytes) is None
+    assert parts(old, was, "ctx", Frame(b"HEAD\n", b";", b"\nEND\n"), new, bytes) is None
+    empty = layout("ctx", frame, [], [], len(frame.join([])))
+    assert frame.join([]) == b"NONE\n" and parts(b"NONE\n", empty, "ctx", frame, ["aaaa"], lambda i: b"p") == [b"p"]
+    with pytest.raises(ValueError):
+        layout("ctx", frame, ["aaaa", "bbb"], [b"", b""], 0)

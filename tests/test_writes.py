@@ -494,3 +494,38 @@ def test_mkdocs_build_while_another_build_runs_stops_with_one_line(tmp_path):
         errors = [line for line in log.splitlines() if "ERROR" in line]
         assert errors == [f"ERROR   -  {project}/content: another build is writing this folder (it holds .content.lock); run again when it has finished"], log
         assert state(project / "content") == before and not (project / "site").exists()
+
+
+def test_a_big_files_bytes_are_compared_not_its_hash_and_previous_reads_only_the_file_written(tmp_path, monkeypatch):
+    """The writer records the SHA-256 of each file it writes, but of a big one (the
+    whole calendars, the open data), which the next build compares by reading it: that
+    costs less than the hash. ``previous`` gives a file's bytes back only while
+    content/ holds the very file the write left."""
+    monkeypatch.setattr(writer, "BIG", 64)
+    content = tmp_path / "content"
+    content.mkdir()
+    big, small = "pages/data/big.json", "pages/small.md"
+
+    def plan(big_bytes: bytes) -> writer.Plan:
+        return writer.Plan(files={big: big_bytes, small: b"small\n"}, owned=("pages",))
+
+    with writer.locked(content) as session:
+        first = session.write(plan(b"x" * 100))
+    assert first.files[big][3] is None and first.files[small][3] is not None and len(first.files[small][3]) == 32
+    with writer.locked(content) as session:
+        same = session.write(plan(b"x" * 100), known=first.files)
+    assert same.written == () and same.files == first.files
+    with writer.locked(content) as session:
+        other = session.write(plan(b"y" * 100), known=first.files)  # the same size: only the bytes tell
+    assert other.written == (big,) and (content / big).read_bytes() == b"y" * 100
+    read = writer.previous(content, other.files)
+    assert read(big) == b"y" * 100 and read(small) == b"small\n" and read("pages/other.md") is None
+    assert writer.previous(content, first.files)(big) is None  # the record of an earlier file
+    assert writer.previous(content, None)(big) is None
+    (content / big).write_bytes(b"z" * 100)  # changed by hand: not the file written
+    when = os.stat(content / big).st_mtime_ns + 10**9  # an editor's save comes later than the clock's last tick
+    os.utime(content / big, ns=(when, when))
+    assert read(big) is None
+    (content / big).unlink()
+    (content / big).symlink_to("../small.md")
+    assert read(big) is None

@@ -29,6 +29,7 @@ import functools
 from typing import TYPE_CHECKING
 
 from . import labels, stamps, urls
+from .joined import Frame
 
 if TYPE_CHECKING:
     import icalendar
@@ -75,8 +76,9 @@ def event(rec: dict, lang: str, lex, site) -> icalendar.Event:
     return ev
 
 
-def calendar(events: list[bytes], name: str, lang: str, site, subscribed: bool = False, heads=None) -> bytes:
-    """A VCALENDAR of already serialised VEVENTs (``event(...).to_ical()``).
+def frame(name: str, lang: str, site, subscribed: bool = False, heads=None) -> Frame:
+    """What a VCALENDAR holds besides its already serialised VEVENTs
+    (``event(...).to_ical()``): its own properties first, ``END:VCALENDAR`` last.
 
     The library writes a calendar as its own properties, then each component's
     lines, then ``END:VCALENDAR``; joining the events' bytes in that place gives the
@@ -87,8 +89,12 @@ def calendar(events: list[bytes], name: str, lang: str, site, subscribed: bool =
     the library was most of what an unchanged record's calendars still cost.
     """
     make = functools.partial(head, name, lang, site, subscribed)
-    first = heads(name, lang, subscribed, make) if heads is not None else make()
-    return first + b"".join(events) + END
+    return Frame(heads(name, lang, subscribed, make) if heads is not None else make(), b"", END)
+
+
+def calendar(events: list[bytes], name: str, lang: str, site, subscribed: bool = False, heads=None) -> bytes:
+    """A VCALENDAR of already serialised VEVENTs (see ``frame``)."""
+    return frame(name, lang, site, subscribed, heads).join(events)
 
 
 END = b"END:VCALENDAR\r\n"
@@ -125,13 +131,14 @@ def event_bytes(rec: dict, lang: str, lex, site) -> bytes:
 def files(records, lex, site, cached=None, heads=None, joined=None) -> dict[str, bytes]:
     """Every calendar. ``cached(what, rec, lang, make)`` may return bytes made earlier
     from the same record (the build cache); by default each is made here. ``heads``:
-    see ``calendar``; used for the calendars of many records (a meeting's own is made
+    see ``frame``; used for the calendars of many records (a meeting's own is made
     only when its record changed, and then its head with it). ``joined(path, records,
-    make)``: a calendar of many records, which the build may leave unmade when none of
-    its records changed (``Cache.joined``); each event is made or read only when a
-    calendar holding it is made."""
+    frame, part)``: a calendar of many records, ``frame()`` joining ``part(rec)`` of
+    each (``generator.outputs.joined``), which the build may leave unmade when none of
+    its records changed, or splice from the last build's copy (``Cache.joined``);
+    each event is made or read only when a calendar needs it."""
     cached = cached or (lambda what, rec, lang, make: make())
-    joined = joined or (lambda path, recs, make: make())
+    joined = joined or (lambda path, recs, frame, part: frame().join([part(r) for r in recs]))
     out: dict[str, bytes] = {}
     for lang in urls.LANGS:
         out.update(_language(records, lang, lex, site, cached, heads, joined))
@@ -149,8 +156,8 @@ def _language(records, lang: str, lex, site, cached, heads, joined) -> dict[str,
             got = made[id(rec)] = cached("vevent", rec, lang, lambda: event_bytes(rec, lang, lex, site))
         return got
 
-    def whole(recs: list, name: str):
-        return lambda: calendar([event_of(r) for r in recs], name, lang, site, subscribed=True, heads=heads)
+    def whole(name: str):
+        return lambda: frame(name, lang, site, subscribed=True, heads=heads)
 
     out: dict[str, bytes] = {}
     for rec in records:
@@ -159,14 +166,14 @@ def _language(records, lang: str, lex, site, cached, heads, joined) -> dict[str,
     # the whole calendar to download, and one per year to subscribe to without
     # fetching every meeting ever reported
     path = urls.all_ics_path(lang)
-    out[path] = joined(path, records, whole(records, name))
+    out[path] = joined(path, records, whole(name), event_of)
     by_year: dict[str, list] = {}
     for rec in records:
         by_year.setdefault(rec["date"]["start"][:4], []).append(rec)
     for year, recs in by_year.items():
         path = urls.year_ics_path(lang, year)
-        out[path] = joined(path, recs, whole(recs, f"{name} — {year}"))
+        out[path] = joined(path, recs, whole(f"{name} — {year}"), event_of)
     for facet, value, subset, names in labels.subsets(records, lex):
         path = urls.subset_ics_path(lang, facet, value)
-        out[path] = joined(path, subset, whole(subset, f"{name} — {names[lang]}"))
+        out[path] = joined(path, subset, whole(f"{name} — {names[lang]}"), event_of)
     return out

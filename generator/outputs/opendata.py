@@ -13,6 +13,7 @@ import json
 
 from .. import record
 from . import urls
+from .joined import Frame
 
 
 def item_json(rec: dict) -> str:
@@ -20,12 +21,15 @@ def item_json(rec: dict) -> str:
     return "  " + json.dumps(rec, ensure_ascii=False, indent=2).replace("\n", "\n  ")
 
 
+# ``json.dumps(records, indent=2)`` around its items
+FRAME = Frame(b"[\n", b",\n", b"\n]\n", empty=b"[]\n")
+
+
 def events_json(records, items=None) -> bytes:
     """The array of ``records``: ``json.dumps(records, indent=2)``, byte for byte, joined
     from each record's ``item_json`` in UTF-8 (``items``: those made earlier, in the same
     order; joined as bytes, so 10,000 cached items are not decoded and encoded again)."""
-    items = list(items) if items is not None else [item_json(r).encode("utf-8") for r in records]
-    return (b"[\n" + b",\n".join(items) + b"\n]\n") if items else b"[]\n"
+    return FRAME.join(list(items) if items is not None else [item_json(r).encode("utf-8") for r in records])
 
 
 def array_schema(one: dict) -> dict:
@@ -46,10 +50,10 @@ def array_schema(one: dict) -> dict:
 
 def files(records, cached=None, joined=None) -> dict[str, bytes]:
     """``cached(what, rec, lang, make)`` may return a record's JSON made earlier (the
-    build cache); ``joined(path, records, make)``: a file of many records, which the
-    build may leave unmade when none of them changed (``Cache.joined``)."""
+    build cache); ``joined(path, records, frame, part)``: a file of many records (see
+    ``ics.files``)."""
     cached = cached or (lambda what, rec, lang, make: make())
-    joined = joined or (lambda path, recs, make: make())
+    joined = joined or (lambda path, recs, frame, part: frame().join([part(r) for r in recs]))
     made: dict[int, bytes] = {}
 
     def item(rec: dict) -> bytes:
@@ -58,16 +62,16 @@ def files(records, cached=None, joined=None) -> dict[str, bytes]:
             got = made[id(rec)] = cached("json", rec, "", lambda: item_json(rec).encode("utf-8"))
         return got
 
-    def array(recs: list):
-        return lambda: events_json(None, [item(r) for r in recs])
+    def frame() -> Frame:
+        return FRAME
 
     one = record.SCHEMA_PATH.read_bytes()
     many = json.dumps(array_schema(json.loads(one)), ensure_ascii=False, indent=2) + "\n"
-    out = {urls.EVENTS_JSON: joined(urls.EVENTS_JSON, records, array(records)), urls.SCHEMA_JSON: one, urls.EVENTS_SCHEMA_JSON: many.encode("utf-8")}
+    out = {urls.EVENTS_JSON: joined(urls.EVENTS_JSON, records, frame, item), urls.SCHEMA_JSON: one, urls.EVENTS_SCHEMA_JSON: many.encode("utf-8")}
     by_year: dict[str, list] = {}
     for rec in records:
         by_year.setdefault(rec["date"]["start"][:4], []).append(rec)
     for year, recs in by_year.items():
         path = urls.year_events_json(year)
-        out[path] = joined(path, recs, array(recs))
+        out[path] = joined(path, recs, frame, item)
     return out
