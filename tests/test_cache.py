@@ -7,8 +7,10 @@ the same inputs in a fresh folder with the cache turned off.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
+from array import array
 import shutil
 import sqlite3
 from pathlib import Path
@@ -494,6 +496,8 @@ def test_a_joined_files_layout_finds_its_parts_again():
     assert parts(old, was, "other", frame, new, bytes) is None
     assert parts(old + b"x", was, "ctx", frame, new, bytes) is None
     assert parts(old, was, "ctx", Frame(b"HEAD\n", b";", b"\nEND\n"), new, bytes) is None
+    # a layout whose parts would run past the file's end (of the same length) fits no file
+    assert parts(old, dataclasses.replace(was, lengths=array("Q", [len(old), 0, 0, 0])), "ctx", frame, new, bytes) is None
     empty = layout("ctx", frame, [], [], len(frame.join([])))
     assert frame.join([]) == b"NONE\n" and parts(b"NONE\n", empty, "ctx", frame, ["aaaa"], lambda i: b"p") == [b"p"]
     with pytest.raises(ValueError):
