@@ -58,20 +58,23 @@ def run(project: Path, seeds: Path, content: Path, before_write=None) -> Outcome
             raw = _seeds(seeds)
             seeds_digest = _digest(raw) if raw is not None else None
             state = _state(project, seeds_digest, content) if cache.enabled else None
-            last = cache.get_value(key("last-build", state)) if state else None
-            if isinstance(last, dict) and _unchanged(content, last.get("manifest")):
-                out = last["outcome"]
-                return replace(out, written=(), removed=(), unchanged=out.unchanged + len(out.written), skipped=True)
+            # The last build's record of the files it wrote (``writer.Changes.files``) and
+            # of the inputs it built them from: what this build compares content/ with,
+            # what the write compares the new files with, and which of them the pipeline
+            # may take parts of again.
+            written_key = key("content-files", str(content.resolve()))
+            last = _last(cache.get_plain(written_key)) if cache.enabled else None
+            known = last["files"] if last else None
+            if state and last and last["state"] == state and _unchanged(content, last["owned"], known):
+                out = cache.get_value(key("last-build", state))
+                if isinstance(out, Outcome):
+                    return replace(out, written=(), removed=(), unchanged=out.unchanged + len(out.written), skipped=True)
             # imported here: a build with nothing to do never loads the pipeline's libraries
             from . import pipeline, translations
 
             made_key = key("file-keys", str(content.resolve()))
-            before = cache.get_value(made_key) if cache.enabled else None
+            before = cache.get_plain(made_key) if cache.enabled else None
             cache.before = before if isinstance(before, dict) else {}
-            # the writer's record of the files the last build wrote: what the next write
-            # compares with, and which of them the pipeline may take parts of again
-            written_key = key("content-files", str(content.resolve()))
-            known = cache.get_value(written_key) if cache.enabled else None
             result = pipeline.run(seeds, content, project, cache, raw=raw, previous=writer.previous(content, known) if cache.enabled else None)
             whole = True
             if before_write is not None:
@@ -92,11 +95,11 @@ def run(project: Path, seeds: Path, content: Path, before_write=None) -> Outcome
             # the next build with these same bytes would plan these same files.
             state = _state(project, seeds_digest, content) if cache.enabled else None
             if state:
-                cache.put_value(key("last-build", state), {"manifest": _manifest(result.plan, changes.files), "outcome": out})
+                cache.put_value(key("last-build", state), out)
             if cache.enabled:
                 # the writer's record of the files and the keys they were made from: together
-                cache.put_value(written_key, changes.files)
-                cache.put_value(made_key, cache.made)
+                cache.put_plain(written_key, {"state": state, "owned": list(result.plan.owned), "files": changes.files})
+                cache.put_plain(made_key, cache.made)
             ok = True
             return out
     finally:
@@ -145,28 +148,27 @@ def _add(h, name: str, data: bytes) -> None:
     h.update(data)
 
 
-def _manifest(plan: writer.Plan, written: dict) -> dict:
-    """Size and modification time of every file the build owns under ``content``, from
-    what the writer recorded (after the write, the owned folders hold the plan's files
-    and nothing else)."""
-    out = {rel: (got[1], got[2]) for rel, got in written.items() if rel.split("/", 1)[0] in plan.owned}
-    return {"owned": plan.owned, "files": out}
+def _last(value) -> dict | None:
+    """The last build's record, if it has the expected shape."""
+    ok = isinstance(value, dict) and isinstance(value.get("files"), dict) and isinstance(value.get("owned"), list)
+    return value if ok else None
 
 
-def _unchanged(content: Path, manifest) -> bool:
-    if not isinstance(manifest, dict):
-        return False
-    files = manifest.get("files") or {}
+def _unchanged(content: Path, owned: list, files: dict) -> bool:
+    """``content``'s owned folders hold the files ``files`` records and nothing else,
+    each with the size and modification time recorded."""
     seen = 0
     try:
-        for owned in manifest.get("owned", ()):
-            for rel, st in _files(content, owned):
-                if files.get(rel) != (st.st_size, st.st_mtime_ns):
+        for folder in owned:
+            for rel, st in _files(content, folder):
+                got = files.get(rel)
+                if got is None or got[1] != st.st_size or got[2] != st.st_mtime_ns:
                     return False
                 seen += 1
     except OSError:
         return False
-    return seen == len(files)
+    prefixes = tuple(f"{folder}/" for folder in owned)
+    return seen == sum(1 for rel in files if rel.startswith(prefixes))
 
 
 def _files(content: Path, owned: str):

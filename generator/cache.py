@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import marshal
 import os
 import pickle
 import sqlite3
@@ -222,6 +223,25 @@ class Cache:
 
     def put_value(self, k: bytes, value) -> None:
         self.put(k, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def get_plain(self, k: bytes):
+        """A value stored by ``put_plain``, or None (a miss, or what it cannot decode)."""
+        data = self.get(k)
+        if data is None:
+            return None
+        try:
+            return marshal.loads(data)
+        except (EOFError, ValueError, TypeError):
+            return None
+
+    def put_plain(self, k: bytes, value) -> None:
+        """Store a value made of Python's plain types alone (dicts, tuples, strings,
+        bytes, numbers, None) with ``marshal``: the build's records of every file it
+        wrote (tens of thousands of entries) are stored on every build, and ``marshal``
+        writes them in a fifth of ``pickle``'s time. Its format is the interpreter's
+        own; the fingerprint holds Python's version."""
+        if self.path is not None:
+            self.put(k, marshal.dumps(value))
 
     def memo(self, k: bytes, make):
         """The cached value for ``k``, or ``make()`` stored under it."""

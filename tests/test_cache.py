@@ -168,6 +168,23 @@ def test_content_edited_by_hand_is_rebuilt_not_skipped(tree, monkeypatch):
     assert snapshot(tree / "content") == want
 
 
+def test_inputs_back_to_an_earlier_builds_are_built_again(tree, tmp_path, monkeypatch):
+    """A build is skipped only when its inputs are the last build's and content/ is what
+    that build left: inputs put back as they were two builds ago (an editor's undo)
+    find content/ as the build between left it, so they are built again, and the
+    build after that, with nothing changed, is skipped."""
+    seed = tree / "seeds" / "705_synthetic.txt"
+    original = seed.read_bytes()
+    first = _build(tree, monkeypatch, cached=True)
+    seed.write_text(original.decode("utf-8").replace("يوم ", "يوم 1", 1), encoding="utf-8")
+    assert _build(tree, monkeypatch, cached=True).written
+    seed.write_bytes(original)
+    undone = _same_as_uncached(tree, tmp_path, monkeypatch, "undone")
+    assert not undone.skipped and undone.written and undone.records == first.records
+    again = _build(tree, monkeypatch, cached=True)
+    assert again.skipped and again.written == ()
+
+
 def test_the_fingerprint_covers_code_templates_and_lexicon(tmp_path):
     pkg = tmp_path / "generator"
     shutil.copytree(cache.PACKAGE, pkg, ignore=shutil.ignore_patterns("__pycache__"))
