@@ -28,7 +28,11 @@ class Frame:
     def join(self, parts) -> bytes:
         if not parts and self.empty is not None:
             return self.empty
-        return self.prefix + self.sep.join(parts) + self.suffix
+        if self.sep:  # the separators in their places, so the file's bytes are copied once
+            pieces = [self.sep] * (2 * len(parts) + 1)
+            pieces[0], pieces[1::2], pieces[-1] = self.prefix, parts, self.suffix
+            return b"".join(pieces)
+        return b"".join([self.prefix, *parts, self.suffix])
 
 
 @dataclass(frozen=True)
