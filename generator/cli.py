@@ -49,7 +49,8 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, keep: list | None = None) -> int:
+    """``keep``: see ``build.run`` (a process that ends right after ``main``)."""
     args = parser().parse_args(argv)
     if args.command == "review":
         from . import review
@@ -62,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "build":  # one build at a time; the whole plan is written at once or not at all
             # the project (mkdocs.yml, .cache/) is the folder above seeds/
-            done = build.run(args.seeds.resolve().parent, args.seeds, args.content)
+            done = build.run(args.seeds.resolve().parent, args.seeds, args.content, keep=keep)
         else:
             from . import pipeline  # here: a build with nothing to do never loads the pipeline's libraries
 

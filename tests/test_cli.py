@@ -205,3 +205,29 @@ def test_a_build_leaves_nothing_for_the_skipped_teardown(tmp_path):
     assert real.stderr.splitlines()[-1] == "notice: seeds/zz_undated.txt:sentence 1: a meeting (ministers) with no date; not recorded", real.stderr
     assert real.stdout.splitlines()[-2].startswith("3 records from 3 articles;")
     assert real.stdout.splitlines()[-1].startswith("translations (en): ")
+
+
+def test_a_build_asked_to_keep_what_it_made_leaves_it_to_the_end_of_the_process(tmp_path, monkeypatch):
+    """``python -m generator`` ends right after the build: the build leaves what it made
+    (plan, articles, records, cache) in ``keep`` instead of freeing it object by object,
+    and sets it aside from the garbage collector, whose first pass would walk it all.
+    A build asked to keep nothing (``mkdocs serve``'s) freezes nothing."""
+    import gc
+
+    from generator import build
+
+    monkeypatch.setenv("BRIEFING_CACHE", "on")
+    tree = make_tree(tmp_path / "kept")
+    frozen = gc.get_freeze_count()
+    plain = build.run(tree, tree / "seeds", tree / "content")
+    assert gc.get_freeze_count() == frozen and gc.isenabled()
+    (tree / "seeds" / "zz_more.txt").write_text("date 2026-03-01\nأعلنت الخارجية أنه من المقرر عقد اجتماع وزاري لبحث التعاون.\n", encoding="utf-8")
+    kept: list = []
+    try:
+        done = build.run(tree, tree / "seeds", tree / "content", keep=kept)
+        assert gc.get_freeze_count() > frozen and gc.isenabled()
+    finally:
+        gc.unfreeze()
+    assert done.articles == plain.articles + 1 and not done.skipped
+    result = next(k for k in kept if hasattr(k, "plan"))
+    assert len(result.articles) == done.articles and result.plan.files
