@@ -275,3 +275,32 @@ def test_an_unpaired_rlo_in_a_title_does_not_reach_the_built_pages(tmp_path):
             assert bad not in html, (page, repr(bad))
     for page in built.site.rglob("*.html"):
         assert "\u202e" not in page.read_text(encoding="utf-8"), page
+
+
+def test_an_input_is_read_whole_up_to_its_limit_and_refused_past_it(tmp_path):
+    """``inputs.read``: a regular file's bytes, exactly, up to the limit; one byte more
+    is refused, and anything not a regular file is named for what it is (a socket,
+    which cannot even be opened, too)."""
+    import socket
+
+    from generator import inputs
+
+    for n in (0, 1, 999, 1000):
+        (tmp_path / f"f{n}").write_bytes(bytes(range(256)) * (n // 256) + bytes(range(n % 256)))
+        assert inputs.read(tmp_path / f"f{n}", 1000) == (tmp_path / f"f{n}").read_bytes()
+    (tmp_path / "big").write_bytes(b"x" * 1001)
+    with pytest.raises(inputs.InputError, match="larger than the 1000 bytes an input may have"):
+        inputs.read(tmp_path / "big", 1000)
+    assert inputs.read(tmp_path / "big", 2 * 1024 * 1024) == b"x" * 1001
+    sock = socket.socket(socket.AF_UNIX)
+    try:
+        sock.bind(str(tmp_path / "s.txt"))
+        with pytest.raises(inputs.InputError, match="is a socket, not a regular file"):
+            inputs.read(tmp_path / "s.txt", 1000)
+    finally:
+        sock.close()
+    (tmp_path / "link.txt").symlink_to(tmp_path / "f1")
+    with pytest.raises(inputs.InputError, match="is a symbolic link, not a regular file"):
+        inputs.read(tmp_path / "link.txt", 1000)
+    with pytest.raises(inputs.InputError, match="No such file"):
+        inputs.read(tmp_path / "missing.txt", 1000)
