@@ -532,3 +532,29 @@ def test_a_joined_files_layout_finds_its_parts_again():
     assert frame.join([]) == b"NONE\n" and parts(b"NONE\n", empty, "ctx", frame, ["aaaa"], lambda i: b"p") == [b"p"]
     with pytest.raises(ValueError):
         layout("ctx", frame, ["aaaa", "bbb"], [b"", b""], 0)
+
+
+def test_records_read_back_from_the_cache_are_not_checked_again(tree, tmp_path, monkeypatch):
+    """A record the cache kept comes from a build that checked it and succeeded: only
+    the records a build makes anew are checked against the schema (or looked up as
+    checked before); each build still equals an uncached one."""
+    from generator import pipeline, record
+
+    checked, asked = [], []
+    real_validate, real_key = record.validate, pipeline.key
+    monkeypatch.setattr(record, "validate", lambda rec, where, lex=None: checked.append(rec["id"]) or real_validate(rec, where, lex))
+    monkeypatch.setattr(pipeline, "key", lambda stage, *parts: (asked.append(stage) if stage == "valid" else None) or real_key(stage, *parts))
+    first = _build(tree, monkeypatch, cached=True)
+    assert len(set(checked)) == first.records and asked.count("valid") >= first.records
+    seed = tree / "seeds" / "706_synthetic.txt"
+    dateline, lead, rest = seed.read_text(encoding="utf-8").split("\n", 2)
+    lead = re.sub(r"يوم (\d+)", lambda m: f"يوم {int(m.group(1)) + 1}", lead, count=1)
+    seed.write_text(f"{dateline}\n{lead}\n{rest}", encoding="utf-8")
+    checked.clear()
+    asked.clear()
+    _build(tree, monkeypatch, cached=True)
+    moved = [r for r in done_records(tree) if "706_synthetic.txt" in {s["seed"] for s in r["sources"]}]
+    assert moved and asked.count("valid") == len(moved), (asked.count("valid"), len(moved))
+    assert set(checked) == {r["id"] for r in moved}
+    _build(reference := _inputs_copy(tree, tmp_path / "reference"), monkeypatch, cached=False)
+    assert snapshot(tree / "content") == snapshot(reference / "content")
