@@ -118,14 +118,17 @@ def diff(plan: Plan, content: Path, known: dict | None = None) -> Changes:
     disk = _owned_stats(plan, root)
     known = known if isinstance(known, dict) else {}
     written, same = [], {}
+    on_disk, recorded, regular = disk.get, known.get, stat.S_ISREG  # this loop runs once per file
     for rel, data in plan.files.items():
-        st = disk.get(rel) if _owner(plan, rel) else _lstat(os.path.join(root, rel))
-        if st is None or not stat.S_ISREG(st.st_mode):
+        st = on_disk(rel)
+        if st is None and not _owner(plan, rel):
+            st = _lstat(os.path.join(root, rel))
+        if st is None or not regular(st.st_mode):
             written.append(rel)
             continue
-        was = known.get(rel)
-        identical = isinstance(was, tuple) and len(was) == 4 and was[:3] == (st.st_ino, st.st_size, st.st_mtime_ns)
-        if identical and not isinstance(data, bytes):
+        was = recorded(rel)
+        identical = type(was) is tuple and len(was) == 4 and was[2] == st.st_mtime_ns and was[0] == st.st_ino and was[1] == st.st_size
+        if identical and type(data) is not bytes:
             # made from the key the last build made it from, and as that build left it
             same[rel] = was
             continue
@@ -414,8 +417,7 @@ def _reuse(plan: Plan, staging: Path, same: dict) -> set[str]:
     """
     root = os.fspath(staging)
     needed = set(plan.owned)
-    for rel in plan.files:
-        parent = rel.rpartition("/")[0]
+    for parent in {rel.rpartition("/")[0] for rel in plan.files}:  # a few dozen folders
         while parent and parent not in needed:
             needed.add(parent)
             parent = parent.rpartition("/")[0]
@@ -428,6 +430,7 @@ def _reuse(plan: Plan, staging: Path, same: dict) -> set[str]:
         else:
             _clear(e.path)
     kept: set[str] = set()
+    unchanged = same.get
     while stack:
         rel = stack.pop()
         folder = os.path.join(root, rel)
@@ -436,13 +439,14 @@ def _reuse(plan: Plan, staging: Path, same: dict) -> set[str]:
             entries = list(it)
         for e in entries:
             sub = f"{rel}/{e.name}"
-            if e.is_dir(follow_symlinks=False):
+            got = unchanged(sub)
+            if got is not None and e.inode() == got[0] and e.is_file(follow_symlinks=False):
+                kept.add(sub)
+            elif e.is_dir(follow_symlinks=False):
                 if sub in needed:
                     stack.append(sub)
                 else:
                     _clear(e.path)
-            elif sub in same and e.is_file(follow_symlinks=False) and e.inode() == same[sub][0]:
-                kept.add(sub)
             else:
                 _unlink(e.path)
     return kept
