@@ -264,7 +264,6 @@ def test_the_catalog_a_build_keeps_is_what_reading_its_bytes_gives(case, data):
     """A build keeps the catalog it writes instead of parsing the bytes it wrote (for
     the line it prints and for the next build's merge): for everything ``status`` and
     ``merge`` read, the two must be the same, whatever an editor left in the file."""
-    import dataclasses
 
     _, _, raw = case
     made = translations.merge(translations.read(raw, "en.po"), needs())
@@ -276,7 +275,7 @@ def test_the_catalog_a_build_keeps_is_what_reading_its_bytes_gives(case, data):
     every = needs()
     kept = data.draw(st.lists(st.booleans(), min_size=len(every), max_size=len(every)))
     later = [n for n, keep in zip(every, kept) if keep]
-    later += [dataclasses.replace(n, text=n.text + " مع تعديل طفيف") for n, keep in zip(every, kept) if not keep][:3]
-    later += [dataclasses.replace(every[0], text="نص جديد تماما لم يسبق له مثيل")]
+    later += [n._replace(text=n.text + " مع تعديل طفيف") for n, keep in zip(every, kept) if not keep][:3]
+    later += [every[0]._replace(text="نص جديد تماما لم يسبق له مثيل")]
     later = sorted(later, key=lambda n: (n.order, n.text))
     assert translations.dump(translations.merge(made, later)) == translations.dump(translations.merge(reread, later))
