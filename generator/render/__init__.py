@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 
 import jinja2
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from .. import outputs
 from ..outputs import urls as output_urls
@@ -211,6 +211,16 @@ def render_site(records, articles, lex, site, translator, cache=None, texts=None
         def ctx(page: str) -> views.Ctx:
             return views.Ctx(lang, t, urls.Linker(page, lang), lex, translator, index)
 
+        macros = env.get_template("_macros.j2").make_module({"t": t, "lang": lang, "shown": shown, "cite": cite})
+
+        def entry_html(c: views.Ctx, rec: dict, macros=macros, lang=lang):
+            """A meeting's line on a timeline, as its page lists it: made from its record
+            and its link from the page alone, so kept in the cache by them. A month's
+            page lists hundreds, and one meeting moved renders it again."""
+            href = c.link.to(urls.meeting_page(rec["id"]))
+            make = lambda: str(macros.entry(views.entry(c, rec))).encode("utf-8")  # noqa: E731
+            return Markup(cache.memo_bytes(key("entry-html", lang, href, inputs.text(rec)), make).decode("utf-8"))
+
         def render(template: str, meta: str, **values) -> bytes:
             return _tidy(meta + env.get_template(template).render(t=t, lang=lang, shown=shown, cite=cite, **values))
 
@@ -239,7 +249,7 @@ def render_site(records, articles, lex, site, translator, cache=None, texts=None
         coming, recent = timeline.around(index.records, as_of)
         emit(
             "index.md", "home.md.j2", front_matter(t("nav.timeline"), t("site.tagline")),
-            window=[timeline.month_view(c, m, on_page) for m in window],
+            window=[timeline.month_view(c, m, on_page, entry_html) for m in window],
             filters=filters.form(c, [r for m in window for r in m.records]),
             coming=[views.entry(c, r) for r in coming],
             recent=[views.entry(c, r) for r in recent],
@@ -290,7 +300,7 @@ def render_site(records, articles, lex, site, translator, cache=None, texts=None
                     label=label,
                     year=month.year,
                     year_href=c.link.to(urls.archive_page(month.year)),
-                    month=timeline.month_view(c, month, {month.key}),
+                    month=timeline.month_view(c, month, {month.key}, entry_html),
                     filters=filters.form(c, month.records),
                     previous=neighbour(before) if before else None,
                     next=neighbour(after) if after else None,

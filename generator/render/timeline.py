@@ -87,21 +87,22 @@ def years(all_months: list[Month]) -> list[int]:
     return sorted({m.year for m in all_months})
 
 
-def month_view(ctx: views.Ctx, month: Month, on_page: set[str]) -> dict:
+def month_view(ctx: views.Ctx, month: Month, on_page: set[str], entry=views.entry) -> dict:
     """One month: its meetings by day, the ones dated only by month, and its calendar.
 
     ``on_page`` holds the month keys (or, for part of a month, the ISO days) shown on
     the same page, so a calendar day links to the day's entry here or else to the
-    month's page that lists it.
+    month's page that lists it. ``entry(ctx, rec)``: each meeting's line, as the
+    template's ``entry`` takes it or already made (markup).
     """
     lang = ctx.lang
     days: dict[str, list] = {}
     month_only = []
     for rec in month.records:
         if rec["date"]["precision"] == "month":
-            month_only.append(views.entry(ctx, rec))
+            month_only.append(entry(ctx, rec))
             continue
-        days.setdefault(rec["date"]["start"], []).append(views.entry(ctx, rec))
+        days.setdefault(rec["date"]["start"], []).append(entry(ctx, rec))
     return {
         **month_summary(ctx, month, on_page),
         "days": [{"iso": iso, "anchor": f"d-{iso}", "label": datefmt.day(datefmt.parse(iso), lang), "meetings": entries} for iso, entries in days.items()],
