@@ -558,3 +558,30 @@ def test_records_read_back_from_the_cache_are_not_checked_again(tree, tmp_path, 
     assert set(checked) == {r["id"] for r in moved}
     _build(reference := _inputs_copy(tree, tmp_path / "reference"), monkeypatch, cached=False)
     assert snapshot(tree / "content") == snapshot(reference / "content")
+
+
+def test_a_month_page_made_again_takes_its_unchanged_meetings_lines_from_the_cache(tree, tmp_path, monkeypatch):
+    """A month's page lists every meeting of the month; when one of them moves, the page
+    is made again, but only the moved meeting's line is: the others' come from the
+    cache (by record and link). The pages equal an uncached build's."""
+    from generator.render import views
+
+    made = []
+    real = views.entry
+    monkeypatch.setattr(views, "entry", lambda ctx, rec: made.append((ctx.link.page, rec["id"])) or real(ctx, rec))
+    _build(tree, monkeypatch, cached=True)
+    seed = tree / "seeds" / "706_synthetic.txt"
+    dateline, lead, rest = seed.read_text(encoding="utf-8").split("\n", 2)
+    lead = re.sub(r"يوم (\d+)", lambda m: f"يوم {int(m.group(1)) + 1}", lead, count=1)
+    seed.write_text(f"{dateline}\n{lead}\n{rest}", encoding="utf-8")
+    made.clear()
+    done = _build(tree, monkeypatch, cached=True)
+    months = {page for page, _ in made if page.startswith("archive/") and page.count("/") == 2}
+    assert months and any(rel.startswith("pages/archive/") and rel.count("/") == 3 for rel in done.written)
+    moved = {r["id"] for r in done_records(tree) if "706_synthetic.txt" in {s["seed"] for s in r["sources"]}}
+    listed = {rid for page, rid in made if page in months}
+    assert listed == moved, (listed, moved)
+    others = len(list((tree / "content" / "events").glob("*.yml")))
+    assert others > len(moved)
+    _build(reference := _inputs_copy(tree, tmp_path / "reference"), monkeypatch, cached=False)
+    assert snapshot(tree / "content") == snapshot(reference / "content")
