@@ -219,11 +219,15 @@ class Cache:
             self._new[k] = value
 
     def get_value(self, k: bytes):
+        """A value stored by ``put_value``, or None (a miss, or what it cannot decode)."""
+        return self._decoded(k, pickle.loads)
+
+    def _decoded(self, k: bytes, loads):
         data = self.get(k)
         if data is None:
             return None
         try:
-            return pickle.loads(data)
+            return loads(data)
         except Exception:  # noqa: BLE001 - an undecodable entry is a miss, whatever the reason
             return None
 
@@ -232,13 +236,7 @@ class Cache:
 
     def get_plain(self, k: bytes):
         """A value stored by ``put_plain``, or None (a miss, or what it cannot decode)."""
-        data = self.get(k)
-        if data is None:
-            return None
-        try:
-            return marshal.loads(data)
-        except (EOFError, ValueError, TypeError):
-            return None
+        return self._decoded(k, marshal.loads)
 
     def put_plain(self, k: bytes, value) -> None:
         """Store a value made of Python's plain types alone (dicts, tuples, strings,
