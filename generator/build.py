@@ -79,13 +79,14 @@ def run(project: Path, seeds: Path, content: Path, before_write=None, keep: list
             made_key = key("file-keys", str(content.resolve()))
             before = cache.get_plain(made_key) if cache.enabled else None
             cache.before = before if isinstance(before, dict) else {}
-            result = pipeline.run(seeds, content, project, cache, raw=raw, previous=writer.previous(content, known) if cache.enabled else None)
+            previous = writer.previous(content, known) if cache.enabled else None
+            result = pipeline.run(seeds, content, project, cache, raw=raw, previous=previous)
             if keep is not None:
                 keep.extend([result, raw, last, cache])
             whole = True
             if before_write is not None:
                 before_write(result.plan.files)
-            changes = session.write(result.plan, known=known)
+            changes = session.write(result.plan, known=known, held=previous.held if previous else None)
             if keep is not None:
                 keep.append(changes)
             dates = [a.published for a in result.articles if a.published] or [dt.date.fromisoformat(r["date"]["start"]) for r in result.records]

@@ -105,14 +105,16 @@ def spare_path(content: Path) -> Path:
     return content.parent / f".{content.name}.spare"
 
 
-def diff(plan: Plan, content: Path, known: dict | None = None) -> Changes:
+def diff(plan: Plan, content: Path, known: dict | None = None, held: dict | None = None) -> Changes:
     """What writing ``plan`` would do to ``content``, without doing it.
 
     ``known`` (the last build's ``Changes.files``) spares reading the files: one whose
     inode, size and modification time are still those the last build left holds the
     bytes it wrote then, so comparing the SHA-256 of the planned bytes with the one
     recorded is enough. Anything else (no record, another identity, a big file whose
-    hash is not recorded: see ``_digest``) is read and compared.
+    hash is not recorded: see ``_digest``) is read and compared. ``held``: files this
+    build has read already (``previous(...).held``: path -> (inode, size, mtime_ns,
+    bytes)), compared without reading them again while they are still those files.
     """
     root = os.fspath(content)
     disk = _owned_stats(plan, root)
@@ -141,7 +143,7 @@ def diff(plan: Plan, content: Path, known: dict | None = None) -> Changes:
             if hashlib.sha256(data).digest() != digest:  # the file holds what the last build wrote, and that was other bytes
                 written.append(rel)
                 continue
-        elif _read(os.path.join(root, rel)) == data:
+        elif _bytes_of(held, rel, st, root) == data:
             digest = _digest(data)
         else:
             written.append(rel)
@@ -155,7 +157,8 @@ def previous(content: Path, known: dict | None):
     """``rel -> bytes | None``: what the last build wrote to ``content/rel``, while
     ``content`` still holds that very file (the inode, size and modification time it
     recorded: what ``diff`` trusts to tell a file unchanged); None for any other file,
-    or one that cannot be read."""
+    or one that cannot be read. Its ``held`` keeps what it read, for ``diff``: a joined
+    file spliced from its old copy is then compared with it without a second read."""
     root = os.fspath(content)
     known = known if isinstance(known, dict) else {}
 
@@ -173,13 +176,26 @@ def previous(content: Path, known: dict | None):
                 return None
             with open(fd, "rb", closefd=False) as handle:
                 data = handle.read()
-            return data if len(data) == was[1] else None
+            if len(data) != was[1]:
+                return None
+            read.held[rel] = (*was[:3], data)  # the writer compares with it instead of reading it again
+            return data
         except OSError:
             return None
         finally:
             os.close(fd)
 
+    read.held = {}
     return read
+
+
+def _bytes_of(held: dict | None, rel: str, st, root: str) -> bytes | None:
+    """The bytes of ``root/rel``: as this build read them already if it is still that
+    file (``st``: its lstat now), else read."""
+    got = held.get(rel) if held else None
+    if got is not None and got[:3] == (st.st_ino, st.st_size, st.st_mtime_ns):
+        return got[3]
+    return _read(os.path.join(root, rel))
 
 
 def _record(plan: Plan, content: Path, same: dict) -> dict:
@@ -221,8 +237,8 @@ class Build:
     content: Path
     seen: dict
 
-    def write(self, plan: Plan, known: dict | None = None) -> Changes:
-        return write(plan, self.content, seen=self.seen, known=known)
+    def write(self, plan: Plan, known: dict | None = None, held: dict | None = None) -> Changes:
+        return write(plan, self.content, seen=self.seen, known=known, held=held)
 
 
 @contextlib.contextmanager
@@ -277,7 +293,7 @@ def recover(content: Path) -> None:
 # -- writing ------------------------------------------------------------------
 
 
-def write(plan: Plan, content: Path, seen: dict | None = None, known: dict | None = None) -> Changes:
+def write(plan: Plan, content: Path, seen: dict | None = None, known: dict | None = None, held: dict | None = None) -> Changes:
     """Replace ``content`` with the plan's tree in one step; call inside ``locked``.
 
     ``seen`` (from ``locked``) is the tree before the build read it: any difference
@@ -285,7 +301,7 @@ def write(plan: Plan, content: Path, seen: dict | None = None, known: dict | Non
     ``known``: see ``diff``. The ``Changes`` returned record the files as written.
     """
     content = Path(content)
-    changes = diff(plan, content, known)
+    changes = diff(plan, content, known, held)
     if not changes.written and not changes.removed:
         return replace(changes, files=_record(plan, content, changes.files))
     staging = staging_path(content)

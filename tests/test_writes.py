@@ -521,11 +521,20 @@ def test_a_big_files_bytes_are_compared_not_its_hash_and_previous_reads_only_the
     read = writer.previous(content, other.files)
     assert read(big) == b"y" * 100 and read(small) == b"small\n" and read("pages/other.md") is None
     assert writer.previous(content, first.files)(big) is None  # the record of an earlier file
+    # what ``previous`` read is compared without a second read, while it is that file
+    reads = []
+    real_read = writer._read
+    monkeypatch.setattr(writer, "_read", lambda path: reads.append(path) or real_read(path))
+    assert writer.diff(plan(b"y" * 100), content, other.files, read.held).written == () and reads == []
+    assert writer.diff(plan(b"w" * 100), content, other.files, read.held).written == (big,) and reads == []
+    assert writer.diff(plan(b"y" * 100), content, other.files).written == () and len(reads) == 1
     assert writer.previous(content, None)(big) is None
     (content / big).write_bytes(b"z" * 100)  # changed by hand: not the file written
     when = os.stat(content / big).st_mtime_ns + 10**9  # an editor's save comes later than the clock's last tick
     os.utime(content / big, ns=(when, when))
-    assert read(big) is None
+    assert writer.previous(content, other.files)(big) is None
+    reads.clear()  # what was held is not that file any more: read, and found changed
+    assert writer.diff(plan(b"y" * 100), content, other.files, read.held).written == (big,) and len(reads) == 1
     (content / big).unlink()
     (content / big).symlink_to("../small.md")
     assert read(big) is None
