@@ -223,11 +223,17 @@ def test_a_build_asked_to_keep_what_it_made_leaves_it_to_the_end_of_the_process(
     assert gc.get_freeze_count() == frozen and gc.isenabled()
     (tree / "seeds" / "zz_more.txt").write_text("date 2026-03-01\nأعلنت الخارجية أنه من المقرر عقد اجتماع وزاري لبحث التعاون.\n", encoding="utf-8")
     kept: list = []
+    from re import _compiler
+
+    compiler = _compiler.compile
     try:
         done = build.run(tree, tree / "seeds", tree / "content", keep=kept)
         assert gc.get_freeze_count() > frozen and gc.isenabled()
     finally:
         gc.unfreeze()
+    # such a build compiles through its table of programs (tests/test_regexcache.py)
+    # while it runs, and gives re its compiler back when it ends
+    assert _compiler.compile is compiler
     assert done.articles == plain.articles + 1 and not done.skipped
     result = next(k for k in kept if hasattr(k, "plan"))
     assert len(result.articles) == done.articles and result.plan.files
