@@ -598,3 +598,42 @@ def test_a_month_page_made_again_takes_its_unchanged_meetings_lines_from_the_cac
         assert lines > len(moved), (page, lines)
     _build(reference := _inputs_copy(tree, tmp_path / "reference"), monkeypatch, cached=False)
     assert snapshot(tree / "content") == snapshot(reference / "content")
+
+
+def test_a_year_page_made_again_takes_its_unchanged_months_from_the_cache(tree, tmp_path, monkeypatch):
+    """A year's page shows each of its months (name, count, calendar); when a meeting
+    moves a day, the page is made again, but only the month it moved in is: the other
+    months come from the cache. The pages equal an uncached build's."""
+    from generator.render import timeline
+
+    made = []
+    real = timeline.month_summary
+    monkeypatch.setattr(timeline, "month_summary", lambda ctx, month, on_page: made.append((ctx.link.page, month.key)) or real(ctx, month, on_page))
+    _build(tree, monkeypatch, cached=True)
+    seed = tree / "seeds" / "706_synthetic.txt"
+    dateline, lead, rest = seed.read_text(encoding="utf-8").split("\n", 2)
+    lead = re.sub(r"يوم (\d+)", lambda m: f"يوم {int(m.group(1)) + 1}", lead, count=1)
+    seed.write_text(f"{dateline}\n{lead}\n{rest}", encoding="utf-8")
+    made.clear()
+    done = _build(tree, monkeypatch, cached=True)
+    years = {rel for rel in done.written if re.fullmatch(r"pages/archive/\d{4}(\.en)?\.md", rel)}
+    assert len(years) == 2, done.written  # the moved meeting's year, in both languages
+    moved = {str(r["date"]["start"])[:7] for r in done_records(tree) if "706_synthetic.txt" in {s["seed"] for s in r["sources"]}}
+    summaries = [(page, month) for page, month in made if re.fullmatch(r"archive/\d{4}(\.en)?\.md", page)]
+    assert summaries and {month for _, month in summaries} == moved, summaries
+    assert len(summaries) == 2 * len(moved)  # once per language
+    for rel in years:  # and the page still shows every month of its year
+        shown = (tree / "content" / rel).read_text(encoding="utf-8").count('class="bf-month-summary"')
+        assert shown > len(moved), (rel, shown)
+    _build(reference := _inputs_copy(tree, tmp_path / "reference"), monkeypatch, cached=False)
+    assert snapshot(tree / "content") == snapshot(reference / "content")
+    # A meeting dated by its month alone: the month's count changes, its calendar not.
+    (month,) = moved
+    names = ["كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين الأول", "تشرين الثاني", "كانون الأول"]
+    (tree / "seeds" / "zz_month.txt").write_text(f"date {month}-01\nأعلنت وزارة الخارجية أن وزراء الزراعة العرب سيعقدون اجتماعا في أواخر {names[int(month[5:]) - 1]} {month[:4]} في الرباط لبحث الأمن الغذائي.\n", encoding="utf-8")
+    made.clear()
+    done = _build(tree, monkeypatch, cached=True)
+    assert any(str(r["date"]["start"])[:7] == month and r["date"]["precision"] == "month" for r in done_records(tree)), "no meeting dated by month"
+    assert {m for page, m in made if re.fullmatch(r"archive/\d{4}(\.en)?\.md", page)} == {month}
+    _build(reference := _inputs_copy(tree, tmp_path / "reference2"), monkeypatch, cached=False)
+    assert snapshot(tree / "content") == snapshot(reference / "content")

@@ -221,6 +221,15 @@ def render_site(records, articles, lex, site, translator, cache=None, texts=None
             make = lambda: str(macros.entry(views.entry(c, rec))).encode("utf-8")  # noqa: E731
             return Markup(cache.memo_bytes(key("entry-html", lang, href, inputs.text(rec)), make).decode("utf-8"))
 
+        def summary_html(c: views.Ctx, page: str, month, macros=macros, lang=lang):
+            """A month as a year's page shows it (name, count, calendar), kept in the cache
+            by all it is made of: a year's page shows twelve, and one meeting moved
+            changes one of them."""
+            spanning = [(r["date"]["start"], r["date"]["end"], r["date"]["precision"]) for r in index.spanning.get(month.key, ())]
+            k = key("month-summary-html", lang, page, month.key, repr((month.total, len(month.records), spanning)))
+            make = lambda: str(macros.month_summary(timeline.month_summary(c, month, set()))).encode("utf-8")  # noqa: E731
+            return Markup(cache.memo_bytes(k, make).decode("utf-8"))
+
         def render(template: str, meta: str, **values) -> bytes:
             return _tidy(meta + env.get_template(template).render(t=t, lang=lang, shown=shown, cite=cite, **values))
 
@@ -274,7 +283,7 @@ def render_site(records, articles, lex, site, translator, cache=None, texts=None
                 return render(
                     "archive_year.md.j2", front_matter(t("archive.year_title", year=year)),
                     year=year,
-                    months=[timeline.month_summary(c, m, set()) for m in months],
+                    months=[summary_html(c, page, m) for m in months],
                     back=c.link.to(urls.archive_page()),
                     previous={"year": year_list[i - 1], "href": c.link.to(urls.archive_page(year_list[i - 1]))} if i > 0 else None,
                     next={"year": year_list[i + 1], "href": c.link.to(urls.archive_page(year_list[i + 1]))} if i + 1 < len(year_list) else None,
