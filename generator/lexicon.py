@@ -154,20 +154,24 @@ def country_entries() -> tuple[Entry, ...]:
 _LOADED: dict[Path, "Lexicon"] = {}
 
 
-def load(directory: Path = LEXICON_DIR, checked=None) -> Lexicon:
+def load(directory: Path = LEXICON_DIR, built=None) -> Lexicon:
     """The lexicon in ``directory``, made once per process (every later call gives the
     same object: ``merge.format_order`` and the extractor's tables rely on it).
 
-    ``checked(files, make)`` may return the data ``make()`` gives (the files read and
-    validated) from an earlier build with the same files' bytes: the build cache. The
-    schema check alone was a twentieth of a build that changes one article at 1,000
-    articles, and it is what made that build import jsonschema at all.
+    ``built(files, make)`` may return the lexicon ``make()`` gives (the files read,
+    validated and compiled) from an earlier build with the same files' bytes: the
+    build cache, which keeps it pickled (its patterns are then made again through
+    ``regexcache``). Checking the files against the schema was a twentieth of a build
+    that changes one article at 1,000 articles (and made it import jsonschema), and
+    CLDR's country and month names half of what then remained. A lexicon is made of
+    its files, the generator's code and CLDR's data; the cache's key holds the
+    files' bytes, and its fingerprint the code and Babel's version.
     """
     found = _LOADED.get(directory)
     if found is None:
         files = sources(directory)
-        make = functools.partial(check, files, directory)
-        found = _LOADED[directory] = _build(checked(files, make) if checked is not None else make(), directory)
+        make = lambda: _build(check(files, directory), directory)  # noqa: E731
+        found = _LOADED[directory] = built(files, make) if built is not None else make()
     return found
 
 

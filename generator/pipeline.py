@@ -153,18 +153,18 @@ def catalog_reader(cache: Cache):
     return parse
 
 
-def _checked(cache: Cache):
-    """The lexicon's checked data by its files' bytes (see ``lexicon.load``); a lexicon
-    that fails the check raises as ever and is never stored."""
+def _built(cache: Cache):
+    """The lexicon by its files' bytes (see ``lexicon.load``); a lexicon that fails
+    the check raises as ever and is never stored."""
     if not cache.enabled:
         return None
 
-    def checked(files, make):
+    def built(files, make):
         # each file by its name and bytes, a missing one marked as such
         parts = [name.encode() + (b":-" if data is None else b":+" + data) for name, data in files]
-        return cache.memo(key("lexicon-checked", *parts), make)
+        return cache.memo(key("lexicon", *parts), make)
 
-    return checked
+    return built
 
 
 def _places(lex, cache: Cache) -> None:
@@ -258,7 +258,7 @@ def run(seeds: Path, content: Path, project: Path | None = None, cache: Cache | 
     articles, found, keys = _read(seeds, raw, cache, problems)
     try:  # without a site address or a lexicon nothing can go on; report them with the articles' problems
         site = siteconfig.load(project if project is not None else seeds.resolve().parent)
-        lex = lexicon.load(checked=_checked(cache))
+        lex = lexicon.load(built=_built(cache))
         _places(lex, cache)
     except GeneratorError as exc:
         problems.extend(exc.problems)

@@ -15,7 +15,6 @@ the error is raised as the plain loop would raise it, with its own type and mess
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Iterable
@@ -55,6 +54,8 @@ def ordered_map(fn: Callable, items: Iterable) -> list:
     workers = min(jobs(), len(items) // (MIN_ITEMS // 2) or 1)
     if workers < 2 or len(items) < MIN_ITEMS or not can_fork() or _WORK is not None:
         return [fn(x) for x in items]
+    import multiprocessing  # here: most builds (one article changed, none) never fork
+
     slices = _slices(len(items), workers * SLICES_PER_WORKER)
     _WORK = (fn, items)
     try:
