@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .textnorm import fold
@@ -31,6 +32,9 @@ from .textnorm import fold
 # Letters of the Arabic alphabet as Arabic writes it (no Persian, Urdu or Kurdish
 # letters: GeoNames mixes their spellings in with the Arabic ones).
 ARABIC_NAME = re.compile(r"^[\u0621-\u063a\u0641-\u064a\u064b-\u0652 ]+$")
+
+
+CITY_FIELDS = ("id", "ar", "en", "country", "lat", "lon", "population")
 
 
 @dataclass(frozen=True)
@@ -54,15 +58,67 @@ def _letters(form: str) -> int:
 
 @dataclass(frozen=True, eq=False)
 class Gazetteer:
-    by_form: dict  # folded form -> City
-    by_id: dict  # city id -> City
+    by_form: Mapping  # folded form -> City
+    by_id: Mapping  # city id -> City
     # Names of three letters or fewer ("عدن", "قم") are too often plain words to be a
     # city anywhere: they are read only right after "مدينة" (extract/where.py).
-    short: dict = field(default_factory=dict)  # folded form -> City
+    short: Mapping = field(default_factory=dict)  # folded form -> City
 
     def coordinates(self, city_id: str) -> tuple[float, float] | None:
         city = self.by_id.get(city_id)
         return (city.lat, city.lon) if city and city.lat is not None else None
+
+    def plain(self) -> tuple:
+        """The gazetteer as plain values (``from_plain`` makes it again): each city's
+        fields once, and each form and id by its city's row."""
+        rows: list[tuple] = []
+        row: dict[int, int] = {}  # id(City) -> its row
+        for city in (*self.by_id.values(), *self.by_form.values(), *self.short.values()):
+            if id(city) not in row:
+                row[id(city)] = len(rows)
+                rows.append(tuple(getattr(city, f) for f in CITY_FIELDS))
+        return (CITY_FIELDS, rows, *({k: row[id(c)] for k, c in table.items()} for table in (self.by_form, self.by_id, self.short)))
+
+    @classmethod
+    def from_plain(cls, value) -> "Gazetteer | None":
+        """The gazetteer ``plain()`` gave, or None for a value of another shape. Its
+        cities are made as they are looked up: a build that extracts one article looks
+        up a few of the ten thousand (made all at once, they took longer than reading
+        the rest)."""
+        try:
+            fields, rows, by_form, by_id, short = value
+            if fields != CITY_FIELDS or not all(isinstance(t, dict) for t in (by_form, by_id, short)) or not isinstance(rows, list):
+                return None
+            if not all(type(r) is tuple and len(r) == len(CITY_FIELDS) for r in rows):
+                return None
+        except (TypeError, ValueError):
+            return None
+        made: dict[int, City] = {}
+        return cls(_Rows(by_form, rows, made), _Rows(by_id, rows, made), _Rows(short, rows, made))
+
+
+class _Rows(Mapping):
+    """key -> City, each made from its row when first asked for (one object per row,
+    whichever table asks)."""
+
+    def __init__(self, index: dict, rows: list, made: dict) -> None:
+        self._index, self._rows, self._made = index, rows, made
+
+    def __getitem__(self, key) -> City:
+        row = self._index[key]
+        city = self._made.get(row)
+        if city is None:
+            city = self._made[row] = City(*self._rows[row])
+        return city
+
+    def __contains__(self, key) -> bool:
+        return key in self._index
+
+    def __iter__(self):
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
 
 
 class Lazy:

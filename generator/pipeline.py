@@ -173,11 +173,11 @@ def _places(lex, cache: Cache) -> None:
     if not isinstance(places, gazetteer.Lazy) or places.ready or not cache.enabled:
         return
     k = key("gazetteer")
-    got = cache.get_value(k)
-    if isinstance(got, gazetteer.Gazetteer):
+    got = gazetteer.Gazetteer.from_plain(cache.get_plain(k))
+    if got is not None:
         places.provide(got)
     else:
-        cache.put_value(k, places.get())
+        cache.put_plain(k, places.get().plain())
 
 
 def record_key(members: list[str | None]) -> bytes | None:

@@ -92,3 +92,25 @@ def test_a_meeting_word_right_before_a_city_makes_it_the_venue(lex):
 
 def test_the_gazetteer_loads_once(lex):
     assert lexicon.load() is lex and lexicon.load().places is lex.places
+
+
+def test_the_gazetteer_as_the_build_cache_keeps_it_is_the_same_gazetteer(lex):
+    """``plain()`` is how the build cache stores the gazetteer (marshal); ``from_plain``
+    gives back one with the same cities under every form and id, one object per city
+    whichever table names it. A value of any other shape gives None (built again)."""
+    import marshal
+
+    from generator import gazetteer
+
+    built = lex.places.get()
+    back = gazetteer.Gazetteer.from_plain(marshal.loads(marshal.dumps(built.plain())))
+    for table in ("by_form", "by_id", "short"):
+        mine, theirs = getattr(built, table), getattr(back, table)
+        assert len(theirs) == len(mine) > 0 and list(theirs) == list(mine), table
+        assert all(theirs[k] == mine[k] for k in mine), table
+        assert "no such place" not in theirs and theirs.get("no such place") is None
+    assert back.by_form[fold("باريس")] is back.by_id["paris"]
+    assert back.coordinates("davos") == built.coordinates("davos") and back.coordinates("nowhere") is None
+    fields, rows, *tables = built.plain()
+    for bad in (None, (), "x", (fields[:-1], rows, *tables), (fields, tuple(rows), *tables), (fields, [rows[0][:-1], *rows[1:]], *tables), (fields, rows, *tables[:2], []), (fields, rows, *tables, {})):
+        assert gazetteer.Gazetteer.from_plain(bad) is None
