@@ -362,6 +362,12 @@ class Cache:
                 Path(str(path) + suffix).unlink(missing_ok=True)
         db = sqlite3.connect(path, isolation_level=None)
         try:
+            # No waiting for the disk at COMMIT (a third of storing what a build that
+            # changes one article stores): the rollback journal still makes each commit
+            # all or nothing when the process dies; only a crash of the whole machine
+            # could leave the file damaged, and a damaged cache is a miss (checksums,
+            # and SQLite's own errors reset it), never a wrong page.
+            db.execute("PRAGMA synchronous=OFF")
             db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER)")
             db.execute("CREATE TABLE IF NOT EXISTS entries (key BLOB PRIMARY KEY, value BLOB NOT NULL)")
             db.execute("BEGIN")  # a crash before COMMIT leaves the cache as it was (rollback journal)
