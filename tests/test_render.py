@@ -333,3 +333,27 @@ def test_plural_forms_from_cldr():
     t = labels_mod.load()
     assert [t["ar"].count("meetings", n) for n in (1, 2, 3, 11, 100)] == ["اجتماع واحد", "اجتماعان", "3 اجتماعات", "11 اجتماعًا", "100 اجتماع"]
     assert [t["en"].count("meetings", n) for n in (1, 2)] == ["1 meeting", "2 meetings"]
+
+
+def test_the_labels_are_read_once_per_version_of_their_file(tmp_path, monkeypatch):
+    """``labels.current()``: the pages, calendars and feeds of one build share one
+    reading of labels.yml; an edit (a new modification time) is read again, as
+    ``mkdocs serve`` needs; a missing file is named, not a traceback."""
+    import os
+    import shutil
+
+    from generator.errors import GeneratorError
+    from generator.render import labels
+
+    copy = tmp_path / "labels.yml"
+    shutil.copy(labels.LABELS_PATH, copy)
+    monkeypatch.setattr(labels, "LABELS_PATH", copy)
+    first = labels.current()
+    assert labels.current() is first
+    text = copy.read_text(encoding="utf-8")
+    copy.write_text(text.replace("ar:", "ar:", 1), encoding="utf-8")
+    os.utime(copy, ns=(copy.stat().st_atime_ns, copy.stat().st_mtime_ns + 1_000_000))
+    assert labels.current() is not first
+    monkeypatch.setattr(labels, "LABELS_PATH", tmp_path / "missing.yml")
+    with pytest.raises(GeneratorError, match="labels file missing"):
+        labels.current()

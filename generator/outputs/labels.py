@@ -6,7 +6,6 @@ status or a date reads the same on a page, in a calendar and in a feed.
 
 from __future__ import annotations
 
-import functools
 
 def _labels():
     # The pages' labels (generator/templates/labels.yml): one wording for a status or
@@ -14,15 +13,7 @@ def _labels():
     # render package imports this one.
     from ..render import labels as render_labels
 
-    return _load(render_labels.LABELS_PATH.stat().st_mtime_ns)
-
-
-@functools.lru_cache(maxsize=1)
-def _load(mtime_ns: int):
-    """Loaded once per version of the file (`mkdocs serve` picks up an edit)."""
-    from ..render import labels as render_labels
-
-    return render_labels.load()
+    return render_labels.current()
 
 
 def word(lang: str, key: str) -> str:

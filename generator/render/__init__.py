@@ -191,7 +191,7 @@ def render_site(records, articles, lex, site, translator, cache=None, texts=None
     from ..cache import Cache, key
 
     cache = cache if cache is not None else Cache(None)
-    labels = labels_mod.load()
+    labels = labels_mod.current()
     env = environment(cache)
     index = views.Index.build(sorted(records, key=lambda r: (r["date"]["start"], r["id"])), articles)
     inputs = _Inputs(index, translator, site, texts, identities)

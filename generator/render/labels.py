@@ -6,6 +6,8 @@ error naming the key, found when the file is loaded (every entry is checked).
 
 from __future__ import annotations
 
+import functools
+
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,6 +71,22 @@ def _split(key: str, table: dict) -> list[str]:
         parts.append(head)
         node = node.get(head) if isinstance(node, dict) else None
     return parts
+
+
+def current() -> dict[str, Labels]:
+    """``load()`` once per version of the labels file (its modification time): the
+    pages and the calendars and feeds read it in one build, ``mkdocs serve`` sees an
+    edit."""
+    try:
+        version = LABELS_PATH.stat().st_mtime_ns
+    except OSError:
+        return load(LABELS_PATH)  # which names the file and what is wrong with it
+    return _current(LABELS_PATH, version)
+
+
+@functools.lru_cache(maxsize=1)
+def _current(path: Path, mtime_ns: int) -> dict[str, Labels]:
+    return load(path)
 
 
 def load(path: Path = LABELS_PATH) -> dict[str, Labels]:
