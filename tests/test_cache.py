@@ -53,6 +53,13 @@ def _same_as_uncached(tree: Path, tmp_path: Path, monkeypatch, step: str) -> bui
     return done
 
 
+def _move_meeting(seed: Path, days: int = 1) -> None:
+    """Move the meeting the seed's lead dates ``days`` later (its first «يوم N»)."""
+    dateline, lead, rest = seed.read_text(encoding="utf-8").split("\n", 2)
+    lead = re.sub(r"يوم (\d+)", lambda m: f"يوم {int(m.group(1)) + days}", lead, count=1)
+    seed.write_text(f"{dateline}\n{lead}\n{rest}", encoding="utf-8")
+
+
 def _translate(po: Path, arabic_start: str, english: str) -> None:
     text = po.read_text(encoding="utf-8")
     pattern = re.compile(r'(msgid "' + re.escape(arabic_start) + r'[^"]*"\nmsgstr )""')
@@ -403,9 +410,7 @@ def test_an_edit_that_changes_no_meeting_loads_no_schema_or_calendar_library(tre
     _build(reference := _inputs_copy(tree, tmp_path / "reference-sentence"), monkeypatch, cached=False)
     assert snapshot(tree / "content") == snapshot(reference / "content")
     # the meeting moves a day: its record, its calendar event and the schema check are new
-    dateline, lead, rest = seed.read_text(encoding="utf-8").split("\n", 2)
-    lead = re.sub(r"يوم (\d+)", lambda m: f"يوم {int(m.group(1)) + 1}", lead, count=1)
-    seed.write_text(f"{dateline}\n{lead}\n{rest}", encoding="utf-8")
+    _move_meeting(seed)
     assert build_in_a_process() == "loaded jsonschema icalendar"
     _build(reference := _inputs_copy(tree, tmp_path / "reference-moved"), monkeypatch, cached=False)
     assert snapshot(tree / "content") == snapshot(reference / "content")
@@ -471,9 +476,7 @@ def test_files_of_every_record_are_joined_only_when_a_record_changed(tree, tmp_p
     assert "pages/data/events.json" in done.written and spliced == []
 
     def move(step: str, days: int = 1) -> build.Outcome:
-        dateline, lead, rest = seed.read_text(encoding="utf-8").split("\n", 2)
-        lead = re.sub(r"يوم (\d+)", lambda m: f"يوم {int(m.group(1)) + days}", lead, count=1)
-        seed.write_text(f"{dateline}\n{lead}\n{rest}", encoding="utf-8")
+        _move_meeting(seed, days)
         joins.clear()
         spliced.clear()
         reads.clear()
@@ -559,9 +562,7 @@ def test_records_read_back_from_the_cache_are_not_checked_again(tree, tmp_path, 
     first = _build(tree, monkeypatch, cached=True)
     assert len(set(checked)) == first.records and asked.count("valid") >= first.records
     seed = tree / "seeds" / "706_synthetic.txt"
-    dateline, lead, rest = seed.read_text(encoding="utf-8").split("\n", 2)
-    lead = re.sub(r"يوم (\d+)", lambda m: f"يوم {int(m.group(1)) + 1}", lead, count=1)
-    seed.write_text(f"{dateline}\n{lead}\n{rest}", encoding="utf-8")
+    _move_meeting(seed)
     checked.clear()
     asked.clear()
     _build(tree, monkeypatch, cached=True)
@@ -583,9 +584,7 @@ def test_a_month_page_made_again_takes_its_unchanged_meetings_lines_from_the_cac
     monkeypatch.setattr(views, "entry", lambda ctx, rec: made.append((ctx.link.page, rec["id"])) or real(ctx, rec))
     _build(tree, monkeypatch, cached=True)
     seed = tree / "seeds" / "706_synthetic.txt"
-    dateline, lead, rest = seed.read_text(encoding="utf-8").split("\n", 2)
-    lead = re.sub(r"يوم (\d+)", lambda m: f"يوم {int(m.group(1)) + 1}", lead, count=1)
-    seed.write_text(f"{dateline}\n{lead}\n{rest}", encoding="utf-8")
+    _move_meeting(seed)
     made.clear()
     done = _build(tree, monkeypatch, cached=True)
     months = {page for page, _ in made if page.startswith("archive/") and page.count("/") == 2}
@@ -612,9 +611,7 @@ def test_a_year_page_made_again_takes_its_unchanged_months_from_the_cache(tree, 
     monkeypatch.setattr(timeline, "month_summary", lambda ctx, month, on_page: made.append((ctx.link.page, month.key)) or real(ctx, month, on_page))
     _build(tree, monkeypatch, cached=True)
     seed = tree / "seeds" / "706_synthetic.txt"
-    dateline, lead, rest = seed.read_text(encoding="utf-8").split("\n", 2)
-    lead = re.sub(r"يوم (\d+)", lambda m: f"يوم {int(m.group(1)) + 1}", lead, count=1)
-    seed.write_text(f"{dateline}\n{lead}\n{rest}", encoding="utf-8")
+    _move_meeting(seed)
     made.clear()
     done = _build(tree, monkeypatch, cached=True)
     years = {rel for rel in done.written if re.fullmatch(r"pages/archive/\d{4}(\.en)?\.md", rel)}
