@@ -160,8 +160,8 @@ def load(directory: Path = LEXICON_DIR, built=None) -> Lexicon:
 
     ``built(files, make)`` may return the lexicon ``make()`` gives (the files read,
     validated and compiled) from an earlier build with the same files' bytes: the
-    build cache, which keeps it pickled (its patterns are then made again through
-    ``regexcache``). Checking the files against the schema was a twentieth of a build
+    build cache, which keeps it pickled (reading it back compiles its patterns again,
+    which the command line's build takes from ``regexcache``). Checking the files against the schema was a twentieth of a build
     that changes one article at 1,000 articles (and made it import jsonschema), and
     CLDR's country and month names half of what then remained. A lexicon is made of
     its files, the generator's code and CLDR's data; the cache's key holds the

@@ -17,9 +17,9 @@ interpreter that recorded it (below).
 
 ``Table.install()`` puts the table in front of ``re``'s compiler until
 ``uninstall()``: the command line's build does so while it runs (the MkDocs hook's
-build does not: ``mkdocs serve`` compiles its patterns once for many builds). A pattern the table holds is made from
-its program; any other is compiled as ever and recorded, and ``new`` tells the build
-to store the table again. The table lives in the build cache under a key holding
+build does not: ``mkdocs serve`` compiles its patterns once for many builds). A
+pattern the table holds is made from its program; any other is compiled as ever and
+recorded, and ``new`` tells the build to store the table again. The table lives in the build cache under a key holding
 Python's exact version and the engine's own version number, so another interpreter
 never reads it; anything unexpected in it only means compiling as before.
 """
