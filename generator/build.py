@@ -78,7 +78,8 @@ def run(project: Path, seeds: Path, content: Path, before_write=None, keep: list
                     return replace(out, written=(), removed=(), unchanged=out.unchanged + len(out.written), skipped=True)
             if keep is not None and cache.enabled:
                 # before the pipeline's imports: they compile most of the patterns
-                regexes = regexcache.Table(cache.get_plain(key("regex-programs", *regexcache.cache_key_parts())))
+                programs_key = key("regex-programs", *regexcache.cache_key_parts())
+                regexes = regexcache.Table(cache.get_plain(programs_key))
                 regexes.install()
             # imported here: a build with nothing to do never loads the pipeline's libraries
             from . import pipeline, translations
@@ -117,7 +118,7 @@ def run(project: Path, seeds: Path, content: Path, before_write=None, keep: list
                 cache.put_plain(written_key, {"state": state, "owned": list(result.plan.owned), "files": changes.files})
                 cache.put_plain(made_key, cache.made)
             if regexes is not None and regexes.new:
-                cache.put_plain(key("regex-programs", *regexcache.cache_key_parts()), regexes.used)
+                cache.put_plain(programs_key, regexes.used)
             ok = True
             return out
     finally:
