@@ -85,10 +85,11 @@ TO_WORDS = frozenset(fold(w) for w in ("إلى", "حتى", "لغاية", "ولغ
 
 
 class DateFinder:
-    def __init__(self, numbers: dict):
-        months = month_names()
+    def __init__(self, numbers: dict, months: dict | None = None, weekdays: dict | None = None):
+        # The names are the lexicon's (read from CLDR when it is made), or CLDR's here.
+        months = months or month_names()
         self.months = months
-        self.weekdays = weekday_names()
+        self.weekdays = weekdays or weekday_names()
         self.ordinals = {fold(w): int(n) for n, ws in numbers["ordinals"].items() for w in ws}
         self.cardinals = {fold(w): int(n) for n, ws in numbers["cardinals"].items() for w in ws}
         self.relative = {fold(w): int(n) for n, ws in numbers["relative_days"].items() for w in ws}

@@ -384,7 +384,7 @@ def test_an_edit_that_changes_no_meeting_loads_no_schema_or_calendar_library(tre
     come from the cache by their inputs: a build in which no record changed does not
     even import jsonschema or icalendar. One that changes a record does, and both
     builds equal uncached ones. Neither starts worker processes, nor imports what
-    starts them."""
+    starts them, nor reads CLDR's month names again (the cached lexicon holds them)."""
     import subprocess
     import sys
 
@@ -394,7 +394,9 @@ def test_an_edit_that_changes_no_meeting_loads_no_schema_or_calendar_library(tre
         "import sys\n"
         "from generator.cli import main\n"
         "assert main(['build']) == 0\n"
-        "print('loaded', *[m for m in ('jsonschema', 'icalendar', 'multiprocessing') if m in sys.modules])\n"
+        "from generator import dates\n"
+        "print('loaded', *[m for m in ('jsonschema', 'icalendar', 'multiprocessing') if m in sys.modules],\n"
+        "      *['cldr-names'] * (dates.month_names.cache_info().currsize + dates.weekday_names.cache_info().currsize))\n"
     )
 
     def build_in_a_process() -> str:
@@ -403,7 +405,8 @@ def test_an_edit_that_changes_no_meeting_loads_no_schema_or_calendar_library(tre
         assert out.returncode == 0, out.stderr
         return out.stdout.splitlines()[-1]
 
-    assert build_in_a_process().startswith("loaded jsonschema icalendar")  # cold (on every core, unless there is one)
+    cold = build_in_a_process()  # cold (on every core, unless there is one)
+    assert cold.startswith("loaded jsonschema icalendar") and cold.endswith("cldr-names cldr-names")
     seed = tree / "seeds" / "706_synthetic.txt"
     seed.write_text(seed.read_text(encoding="utf-8") + "\nوأضاف المصدر أن الأجواء كانت إيجابية.\n", encoding="utf-8")
     assert build_in_a_process() == "loaded"

@@ -47,7 +47,7 @@ DATELINE_SENTENCES = 3  # a dateline opens one of the article's first sentences 
 
 @functools.lru_cache(maxsize=4)
 def _finder(lex: Lexicon) -> DateFinder:
-    return DateFinder(lex.numbers)
+    return DateFinder(lex.numbers, lex.months, lex.weekdays)
 
 
 @dataclass(eq=False)
