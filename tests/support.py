@@ -82,3 +82,33 @@ def brief(rec: dict) -> tuple:
         rec["kind"],
         rec["status"],
     )
+
+
+MOVED_SEED = "zz_more.txt"
+
+
+def moving_builds(tree: Path, scripts: list[str], env: dict) -> subprocess.CompletedProcess:
+    """Build ``tree`` once per script, each in a new process, after adding an article
+    (``MOVED_SEED``) and then moving its meeting a day on before each next one; a
+    script is Python run with ``-c``, or "" for ``python -m generator build``. The
+    last run's outcome."""
+    more = tree / "seeds" / MOVED_SEED
+    for day, script in enumerate(scripts, start=4):
+        more.write_text(f"date 2026-03-01\nأعلنت الخارجية أنه من المقرر عقد اجتماع وزاري في عمان يوم {day} آذار لبحث التعاون.\n", encoding="utf-8")
+        command = [sys.executable, "-c", script] if script else [sys.executable, "-m", "generator", "build"]
+        out = subprocess.run(command, cwd=tree, capture_output=True, text=True, env=env)
+        assert out.returncode == 0, out.stderr
+        assert "4 records from 3 articles;" in out.stdout
+    return out
+
+
+def built_from_scratch(tree: Path, tmp: Path, monkeypatch) -> dict[str, bytes]:
+    """content/ as a build with no cache writes it from ``tree``'s seeds (the sample
+    tree's and ``MOVED_SEED``)."""
+    from generator import build
+
+    scratch = make_tree(tmp)
+    (scratch / "seeds" / MOVED_SEED).write_text((tree / "seeds" / MOVED_SEED).read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setenv("BRIEFING_CACHE", "off")
+    build.run(scratch, scratch / "seeds", scratch / "content")
+    return snapshot(scratch / "content")

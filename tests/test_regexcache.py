@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from re import _compiler, _parser
 
 import pytest
 
 from generator import regexcache
-from support import ROOT, cli, make_tree, snapshot
+from support import ROOT, built_from_scratch, cli, make_tree, moving_builds, snapshot
 
 # Patterns of the shapes the generator and its libraries compile: Arabic alternations
 # with clitics and look-behinds, named groups, flags, bytes, character classes.
@@ -147,21 +145,9 @@ def test_the_command_line_build_keeps_its_programs_and_builds_the_same_bytes_wit
     # hash seed is fixed: a few patterns the libraries build from sets are spelt in
     # the seed's order (a random seed spells them anew, and they are compiled again).
     env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "PYTHONHASHSEED": "7"}
-    more = tree / "seeds" / "zz_more.txt"
-    for day, script in ((4, ""), (5, ""), (6, PROBE)):
-        more.write_text(f"date 2026-03-01\nأعلنت الخارجية أنه من المقرر عقد اجتماع وزاري في عمان يوم {day} آذار لبحث التعاون.\n", encoding="utf-8")
-        command = [sys.executable, "-c", script] if script else [sys.executable, "-m", "generator", "build"]
-        out = subprocess.run(command, cwd=tree, capture_output=True, text=True, env=env)
-        assert out.returncode == 0, out.stderr
-        assert "4 records from 3 articles;" in out.stdout
+    out = moving_builds(tree, ["", "", PROBE], env)
     # The last build ran the pipeline again (a meeting moved) and parsed no pattern
     # while the table stood in front of the compiler.
     assert out.stderr.splitlines()[-1] == "parsed 0 before True []", out.stderr[-2000:]
-    scratch = make_tree(tmp_path / "scratch")
-    (scratch / "seeds" / "zz_more.txt").write_text((tree / "seeds" / "zz_more.txt").read_text(encoding="utf-8"), encoding="utf-8")
-    from generator import build
-
-    monkeypatch.setenv("BRIEFING_CACHE", "off")
-    build.run(scratch, scratch / "seeds", scratch / "content")
-    assert snapshot(tree / "content") == snapshot(scratch / "content")
+    assert snapshot(tree / "content") == built_from_scratch(tree, tmp_path / "scratch", monkeypatch)
     assert _compiler.compile is original
