@@ -51,7 +51,7 @@ def run(project: Path, seeds: Path, content: Path, before_write=None, keep: list
     object costs a few tenths of a second, which the end of the process does not.
     Such a process also takes the regular expressions it compiles and the code of its
     dataclasses' methods from the cache (``regexcache``: about a tenth of a build that
-    changes one article; ``codecache``: 15 ms of every build)."""
+    changes one article; ``codecache``: 15–20 ms of every build)."""
     cache = Cache.for_project(project)
     tables = []  # (cache key, table) of what the process compiles, kept between builds
     whole = ok = False  # the pipeline ran: what it did not use can go; the build succeeded: store
