@@ -12,7 +12,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +28,6 @@ class Built:
     project: Path  # the copied project (mkdocs.yml, seeds/, content/)
     site: Path  # its site/ folder
     log: str  # everything mkdocs printed
-    seconds: float
 
 
 def copy_project(dest: Path, extra_seeds: tuple[Path, ...] = (), corrections: Path | None = None) -> Path:
@@ -64,12 +62,10 @@ def mkdocs_run(project: Path, **extra_env: str) -> subprocess.CompletedProcess:
 
 def mkdocs_build(project: Path, **extra_env: str) -> Built:
     """Run ``mkdocs build --strict`` in ``project``; fail with its output."""
-    started = time.monotonic()
     proc = mkdocs_run(project, **extra_env)
-    seconds = time.monotonic() - started
     log = proc.stdout + proc.stderr
     assert proc.returncode == 0, log
-    return Built(project, project / "site", log, seconds)
+    return Built(project, project / "site", log)
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,6 @@ import copy
 import datetime as dt
 import json
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -234,9 +233,7 @@ def test_home_stays_bounded_at_thousands_of_meetings(data):
         rec.update(id=f"{day.isoformat()}-meeting-{len(many)}", date={"start": day.isoformat(), "end": day.isoformat(), "precision": "day"})
         many.append(rec)
         day += dt.timedelta(days=1 if len(many) % 3 else 0)
-    started = time.monotonic()
     files = render.render_site(many, articles, lexicon.load(), SITE, NONE)
-    seconds = time.monotonic() - started
     home = files["index.md"].decode("utf-8")
     shown = re.findall(r'class="bf-entry__title" href="meetings/', home)
     assert 0 < len(shown) <= timeline.HOME_MAX_MEETINGS + 2 * timeline.HOME_AROUND  # the months, "coming up" and "just happened"
@@ -252,7 +249,6 @@ def test_home_stays_bounded_at_thousands_of_meetings(data):
         assert f'href="archive/{year}/"' in home
     assert max(len(files[f"archive/{m[:4]}/{m[5:]}.md"]) for m in months) < 200_000  # no listing grows without bound
     assert len(files) == 2 * (len(many) + len(articles) + 3 + len(years) + len(months)) + 1
-    assert seconds < 120, seconds
 
 
 def test_home_window_follows_the_sources_date_not_the_clock():
